@@ -1,0 +1,1 @@
+"""Rollbook: open attendance and results analysis for schools in England."""

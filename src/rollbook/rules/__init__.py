@@ -1,0 +1,1 @@
+"""Domain rules: attendance codes, measures, calendars. Plain Python with no Django import."""

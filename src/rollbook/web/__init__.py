@@ -1,0 +1,1 @@
+"""Rollbook's Django project: application state, pages, the API and the admin."""
