@@ -34,4 +34,7 @@ MARKS = pa.schema(
 TABLES = {"pupils": PUPILS, "marks": MARKS}
 
 #: Sort order that makes a partition's bytes depend only on its content.
-SORT_KEYS = {"pupils": [("upn", "ascending")], "marks": [("upn", "ascending"), ("date", "ascending"), ("session", "ascending")]}
+SORT_KEYS = {
+    "pupils": [("upn", "ascending")],
+    "marks": [("upn", "ascending"), ("date", "ascending"), ("session", "ascending")],
+}

@@ -123,7 +123,9 @@ class Lake:
         keys = [key for table in TABLES for key in self.partitions(table) if key.school == school]
         return self.replace(dict.fromkeys(keys))
 
-    def _replace_locked(self, school: int, changes: Mapping[PartitionKey, pa.Table | None]) -> list[PartitionKey]:
+    def _replace_locked(
+        self, school: int, changes: Mapping[PartitionKey, pa.Table | None]
+    ) -> list[PartitionKey]:
         steps: list[dict[str, str]] = []
         changed: list[PartitionKey] = []
         for key in sorted(changes):
@@ -175,9 +177,12 @@ class Lake:
         journal.unlink()
 
     def _remove_temporary_files(self, school: int) -> None:
+        """Remove what a writer that died before committing left: new files and an unfinished journal."""
+        leftovers = [self._journal(school).with_suffix(_TEMPORARY_SUFFIX)]
         for table in TABLES:
-            for leftover in (self.root / table).glob(f"*/school={school}/*{_TEMPORARY_SUFFIX}"):
-                leftover.unlink()
+            leftovers.extend((self.root / table).glob(f"*/school={school}/*{_TEMPORARY_SUFFIX}"))
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
 
 
 def _normalise(table: str, rows: pa.Table) -> pa.Table:

@@ -61,7 +61,9 @@ class CodeSet:
 
 
 def _code_set(name: str, starts: dt.date | None, rows: list[tuple[str, str, Category]]) -> CodeSet:
-    return CodeSet(name, starts, {code: Code(code, meaning, category, name) for code, meaning, category in rows})
+    return CodeSet(
+        name, starts, {code: Code(code, meaning, category, name) for code, meaning, category in rows}
+    )
 
 
 _COMMON_HEAD = [

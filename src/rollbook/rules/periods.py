@@ -23,7 +23,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end:%d/%m/%Y}) before it starts ({self.start:%d/%m/%Y})")
+            raise ValueError(
+                f"the period ends ({self.end:%d/%m/%Y}) before it starts ({self.start:%d/%m/%Y})"
+            )
 
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -31,7 +33,9 @@ class Period:
 
 def year_to_date(academic_year: int, as_of: dt.date) -> Period:
     start, end = academic_year_bounds(academic_year)
-    return Period(start, min(end, as_of), f"{academic_year_label(academic_year)} to {min(end, as_of):%d/%m/%Y}")
+    return Period(
+        start, min(end, as_of), f"{academic_year_label(academic_year)} to {min(end, as_of):%d/%m/%Y}"
+    )
 
 
 def whole_year(academic_year: int) -> Period:

@@ -1,0 +1,26 @@
+"""Unique Pupil Number check letters (shared/domain/formats.md, UPN)."""
+
+from __future__ import annotations
+
+from rollbook.rules import upn
+
+
+def test_the_check_letter_is_the_weighted_sum_modulo_23():
+    # Body 823400124001: digits weighted 2..13:
+    # 8*2 + 2*3 + 3*4 + 4*5 + 0*6 + 0*7 + 1*8 + 2*9 + 4*10 + 0*11 + 0*12 + 1*13 = 133; 133 mod 23 = 18 -> "V".
+    assert upn.check_letter("823400124001") == "V"
+    assert upn.make(823, 4001, 24, 1) == "V823400124001"
+
+
+def test_a_valid_upn_has_no_problem():
+    assert upn.problem_with("V823400124001") is None
+    assert upn.is_valid("V823400124001")
+
+
+def test_a_wrong_check_letter_is_named():
+    assert upn.problem_with("A823400124001") == "UPN 'A823400124001' has check letter A, expected V"
+
+
+def test_wrong_length_and_shape_are_named():
+    assert "12 characters" in upn.problem_with("V82340012400")
+    assert "not a letter" in upn.problem_with("V82340012400!")
