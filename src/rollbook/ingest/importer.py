@@ -1,0 +1,208 @@
+"""Importing a school's MIS export into the lake: find the batches, check each whole, land it or not.
+
+One batch is one school's files. Everything in it is checked before anything is written; a batch with any
+refusal changes nothing, and one without lands through a single `Lake.replace`, all or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rollbook.ingest.batches import Batch, find_batches
+from rollbook.ingest.csv_templates import read_marks_csv, read_pupils_csv
+from rollbook.ingest.ctf import CtfFile, SourceSchool, read_ctf
+from rollbook.ingest.marks import Marks, check_marks
+from rollbook.ingest.merge import Counts, Partitions, plan
+from rollbook.ingest.problems import Kind, ValidationReport
+from rollbook.ingest.pupils import PupilRecord, combine
+from rollbook.lake import Lake, PartitionKey
+from rollbook.rules.calendar import academic_year_of
+
+#: Finds a known school's URN from its LA number and establishment number.
+SchoolFinder = Callable[[int, int], "int | None"]
+
+
+def _no_known_schools(la: int, estab: int) -> int | None:
+    return None
+
+
+@dataclass
+class ImportOutcome:
+    """What became of one batch: which school, whether it landed, what changed, and the report."""
+
+    files: list[Path]
+    report: ValidationReport
+    urn: int | None = None
+    la: int | None = None
+    estab: int | None = None
+    name: str | None = None
+    landed: bool = False
+    counts: Counts = field(default_factory=Counts)
+    partitions_written: list[PartitionKey] = field(default_factory=list)
+
+    @property
+    def no_change(self) -> bool:
+        """Landed, but the lake already held exactly this (as when the same files are imported twice)."""
+        return self.landed and not self.partitions_written
+
+    def summary(self) -> str:
+        school = f"School {self.urn}" if self.urn is not None else "Unknown school"
+        if self.name:
+            school += f" ({self.name})"
+        if not self.landed:
+            return f"{school}: refused with {len(self.report.refusals):,} problem(s); nothing was changed."
+        if self.no_change:
+            return f"{school}: no change; the lake already holds this import."
+        c = self.counts
+        return (
+            f"{school}: pupils {c.pupils_added:,} added, {c.pupils_updated:,} updated, "
+            f"{c.pupils_unchanged:,} unchanged; marks {c.marks_added:,} added, {c.marks_changed:,} changed, "
+            f"{c.marks_removed:,} removed; {len(self.partitions_written)} partition(s) written."
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": [str(path) for path in self.files],
+            "urn": self.urn,
+            "la": self.la,
+            "estab": self.estab,
+            "name": self.name,
+            "landed": self.landed,
+            "no_change": self.no_change,
+            "counts": asdict(self.counts),
+            "partitions_written": [asdict(key) for key in self.partitions_written],
+            "summary": self.summary(),
+            "report": self.report.as_dict(),
+        }
+
+
+def import_paths(
+    paths: Sequence[Path],
+    lake: Lake,
+    *,
+    school: int | None = None,
+    find_school: SchoolFinder = _no_known_schools,
+    today: dt.date | None = None,
+    academic_year: int | None = None,
+    on_batch: Callable[[ImportOutcome], None] | None = None,
+) -> list[ImportOutcome]:
+    """Import every batch found in `paths`; one outcome per batch.
+
+    `school` is the URN for files that name none (CSVs); a CTF naming another school is refused.
+    `find_school` finds the URN of a CTF whose header gives LEA and Estab but no URN. Marks dated after
+    `today` are refused. `academic_year` is the year marks.csv dates must fall in (by default the year of
+    its first row). `on_batch` hears of each outcome as its batch finishes, for a progress bar.
+    """
+    today = today or dt.date.today()
+    batches, ignored = find_batches(paths)
+    outcomes = []
+    for batch in batches:
+        outcomes.append(_import(batch, lake, school, find_school, today, academic_year))
+        if on_batch is not None:
+            on_batch(outcomes[-1])
+    if not outcomes:
+        report = ValidationReport()
+        report.refuse(Kind.UNREADABLE, "found no CTF (.xml), pupils.csv or marks.csv to import")
+        outcomes.append(ImportOutcome([Path(path) for path in paths], report))
+    for path in ignored:
+        outcomes[0].report.note(Kind.IGNORED, "not a CTF or a Rollbook CSV; ignored", file=str(path))
+    return outcomes
+
+
+def _import(
+    batch: Batch,
+    lake: Lake,
+    school: int | None,
+    find_school: SchoolFinder,
+    today: dt.date,
+    academic_year: int | None,
+) -> ImportOutcome:
+    report = ValidationReport()
+    for path in batch.unrecognised:
+        reason = "not a CTF (.xml), pupils.csv or marks.csv" if path.exists() else "no such file"
+        report.refuse(Kind.UNREADABLE, reason, file=str(path))
+    ctfs = [read_ctf(path, report, today=today) for path in batch.ctfs]
+    extras = [record for path in batch.pupils for record in read_pupils_csv(path, report)]
+    marks = Marks.concat(
+        [ctf.marks for ctf in ctfs]
+        + [read_marks_csv(path, report, academic_year=academic_year) for path in batch.marks]
+    )
+    source = _source_school(ctfs, report)
+    urn = _school(source, school, find_school, report)
+    outcome = ImportOutcome(batch.files, report, urn, source.la, source.estab, source.name)
+    pupils = combine([record for ctf in ctfs for record in ctf.pupils], extras, report)
+    _check_birth_dates(pupils.values(), today, report)
+    years = _years(ctfs, marks, academic_year, today)
+    current = Partitions(lake, urn) if urn is not None else None
+    roll = current.roll(years) if current is not None else {}
+    roll.update({upn: (p.values["admission_date"], p.values["leaving_date"]) for upn, p in pupils.items()})
+    marks = check_marks(marks, roll, report, today)
+    if report.refused or current is None:
+        return outcome
+    changes = plan(current, years, pupils.values(), marks)
+    outcome.partitions_written = lake.replace(changes.partitions) if changes.partitions else []
+    outcome.landed = True
+    outcome.counts = changes.counts
+    return outcome
+
+
+def _source_school(ctfs: list[CtfFile], report: ValidationReport) -> SourceSchool:
+    """The one school the batch's CTFs come from (an empty SourceSchool when there are none)."""
+    schools = {(ctf.school.la, ctf.school.estab, ctf.school.urn): ctf for ctf in ctfs}
+    if len(schools) > 1:
+        names = "; ".join(
+            f"{ctf.path.name}: LEA {la}, Estab {estab}, URN {urn}"
+            for (la, estab, urn), ctf in schools.items()
+        )
+        report.refuse(
+            Kind.SCHOOL, f"the CTFs come from different schools ({names}); import each school separately"
+        )
+    return ctfs[0].school if ctfs else SourceSchool()
+
+
+def _school(
+    source: SourceSchool, school: int | None, find_school: SchoolFinder, report: ValidationReport
+) -> int | None:
+    """The batch's URN: the CTF header's URN, else its LEA and Estab as a known school, else `school`."""
+    urn = source.urn
+    if urn is None and source.la is not None and source.estab is not None:
+        urn = find_school(source.la, source.estab)
+    if school is not None and urn is not None and urn != school:
+        report.refuse(
+            Kind.SCHOOL, f"the CTF comes from school URN {urn}, not the school asked for ({school})"
+        )
+        return None
+    urn = urn if urn is not None else school
+    if urn is None:
+        if source.la is not None:
+            why = f"the CTF header has no URN and LEA {source.la}, Estab {source.estab} is not a known school"
+        else:
+            why = "the files name no school"
+        report.refuse(Kind.SCHOOL, f"cannot tell which school this is: {why}; give the school's URN")
+    return urn
+
+
+def _check_birth_dates(pupils: Sequence[PupilRecord], today: dt.date, report: ValidationReport) -> None:
+    for pupil in pupils:
+        dob = pupil.values.get("dob")
+        if isinstance(dob, dt.date) and dob > today:
+            report.refuse(
+                Kind.BAD_DATE,
+                "the date of birth is in the future",
+                file=pupil.file,
+                where=pupil.where,
+                upn=pupil.upn,
+                day=dob,
+            )
+
+
+def _years(ctfs: list[CtfFile], marks: Marks, academic_year: int | None, today: dt.date) -> set[int]:
+    """The academic years the batch touches: its CTF headers' and its marks'."""
+    years = {ctf.school.academic_year for ctf in ctfs if ctf.school.academic_year is not None}
+    years.update(int(year) for year in set(marks.academic_years().tolist()))
+    if not years:
+        years.add(academic_year if academic_year is not None else academic_year_of(today))
+    return years

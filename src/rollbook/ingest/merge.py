@@ -1,0 +1,158 @@
+"""How a checked import changes a school's partitions (docs/import-formats.md, "How an import changes the
+lake"): pupils in the import replace their own rows and others are kept; each pupil's marks between the
+first and last date the import holds for them are replaced by the import's.
+
+Planning reads the current partitions and works out the new content and the counts; it writes nothing.
+Only partitions whose content changes are planned, so re-importing the same files plans nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from rollbook.ingest.marks import Marks, Roll, session_keys
+from rollbook.ingest.pupils import PupilRecord, pupils_table
+from rollbook.lake import PUPILS, Lake, PartitionKey
+
+_NEVER = np.datetime64("9999-12-31")
+_ALWAYS = np.datetime64("0001-01-01")
+
+
+class Partitions:
+    """A school's current partitions, each read at most once."""
+
+    def __init__(self, lake: Lake, school: int) -> None:
+        self.lake = lake
+        self.school = school
+        self._read: dict[PartitionKey, pa.Table | None] = {}
+
+    def get(self, table: str, year: int) -> pa.Table | None:
+        key = PartitionKey(table, year, self.school)
+        if key not in self._read:
+            self._read[key] = self.lake.read(key)
+        return self._read[key]
+
+    def roll(self, years: Iterable[int]) -> Roll:
+        """Admission and leaving dates of the pupils already in the lake for `years`."""
+        enrolled: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        for year in years:
+            pupils = self.get("pupils", year)
+            if pupils is not None:
+                columns = pupils.select(["upn", "admission_date", "leaving_date"]).to_pydict()
+                enrolled.update(
+                    zip(
+                        columns["upn"],
+                        zip(columns["admission_date"], columns["leaving_date"], strict=True),
+                        strict=True,
+                    )
+                )
+        return enrolled
+
+
+@dataclass
+class Counts:
+    pupils_added: int = 0
+    pupils_updated: int = 0
+    pupils_unchanged: int = 0
+    marks_added: int = 0
+    marks_changed: int = 0
+    marks_removed: int = 0
+
+
+@dataclass
+class Changes:
+    """What an import would do: counts, and the new content of each partition it changes."""
+
+    counts: Counts = field(default_factory=Counts)
+    partitions: dict[PartitionKey, pa.Table] = field(default_factory=dict)
+
+
+def plan(current: Partitions, years: Iterable[int], pupils: Iterable[PupilRecord], marks: Marks) -> Changes:
+    """The new content of every partition the import changes, and counts of what changed."""
+    changes = Changes()
+    rows = pupils_table(pupils).to_pylist()
+    for year in sorted(set(years)):
+        if rows:
+            _plan_pupils(changes, current, year, rows)
+    if len(marks):
+        _plan_marks(changes, current, marks)
+    return changes
+
+
+def _plan_pupils(changes: Changes, current: Partitions, year: int, new_rows: list[dict[str, object]]) -> None:
+    existing = current.get("pupils", year)
+    rows = {row["upn"]: row for row in existing.to_pylist()} if existing is not None else {}
+    added = updated = 0
+    for row in new_rows:
+        old = rows.get(row["upn"])
+        if old == row:
+            changes.counts.pupils_unchanged += 1
+            continue
+        added += old is None
+        updated += old is not None
+        rows[row["upn"]] = row
+    changes.counts.pupils_added += added
+    changes.counts.pupils_updated += updated
+    if added or updated:
+        key = PartitionKey("pupils", year, current.school)
+        changes.partitions[key] = pa.Table.from_pylist(list(rows.values()), schema=PUPILS)
+
+
+def _plan_marks(changes: Changes, current: Partitions, marks: Marks) -> None:
+    first, last = _date_ranges(marks)
+    years = marks.academic_years()
+    for year in range(int(years.min()), int(years.max()) + 1):
+        new = marks.take(years == year)
+        old = current.get("marks", year)
+        if old is None and not len(new):
+            continue
+        kept, removed, added, changed = _compare(old, new, first, last)
+        if removed or added or changed:
+            changes.counts.marks_added += added
+            changes.counts.marks_removed += removed
+            changes.counts.marks_changed += changed
+            key = PartitionKey("marks", year, current.school)
+            changes.partitions[key] = (
+                pa.concat_tables([kept, new.table()]) if kept is not None else new.table()
+            )
+
+
+def _date_ranges(marks: Marks) -> tuple[np.ndarray, np.ndarray]:
+    """Each pupil's first and last date in the import, by index into marks.upns, with a last entry (index
+    -1) that holds no date, for UPNs not in the import."""
+    first = np.full(len(marks.upns) + 1, _NEVER)
+    last = np.full(len(marks.upns) + 1, _ALWAYS)
+    order = np.argsort(marks.pupil, kind="stable")
+    pupil, day = marks.pupil[order], marks.day[order]
+    starts = np.flatnonzero(np.diff(pupil, prepend=-1))
+    first[pupil[starts]] = np.minimum.reduceat(day, starts)
+    last[pupil[starts]] = np.maximum.reduceat(day, starts)
+    return first, last
+
+
+def _compare(
+    old: pa.Table | None, new: Marks, first: np.ndarray, last: np.ndarray
+) -> tuple[pa.Table | None, int, int, int]:
+    """The old rows the import keeps, and how many old rows it removes, new ones it adds and ones it
+    changes the code of."""
+    if old is None:
+        return None, 0, len(new), 0
+    upns = pa.array(new.upns, pa.string())
+    pupil = pc.index_in(old["upn"], value_set=upns).fill_null(-1).to_numpy()
+    day = old["date"].to_numpy().astype("datetime64[D]")
+    replaced = (day >= first[pupil]) & (day <= last[pupil])
+    session = pc.equal(old["session"], "PM").to_numpy().astype(np.int8)
+    code = pc.index_in(old["code"], value_set=pa.array(new.codes, pa.string())).fill_null(-1).to_numpy()
+    old_keys = session_keys(pupil[replaced], day[replaced], session[replaced])
+    new_keys = session_keys(new.pupil, new.day, new.session)
+    _, in_old, in_new = np.intersect1d(old_keys, new_keys, assume_unique=True, return_indices=True)
+    changed = int((code[replaced][in_old] != new.code[in_new]).sum())
+    removed = len(old_keys) - len(in_old)
+    added = len(new_keys) - len(in_new)
+    return old.filter(pa.array(~replaced)), removed, added, changed
