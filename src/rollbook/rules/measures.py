@@ -109,7 +109,11 @@ def summarise(enrolments: Iterable[Tally]) -> dict[str, float | int | None]:
     total = sum(counted, Tally())
     persistent = sum(is_persistent_absentee(t.absence, t.possible) for t in counted)
     severe = sum(is_severe_absentee(t.absence, t.possible) for t in counted)
-    pupils = len(counted)
+    return from_totals(total, len(counted), persistent, severe)
+
+
+def from_totals(total: Tally, pupils: int, persistent: int, severe: int) -> dict[str, float | int | None]:
+    """The summary from counts already summed over enrolments (as the analytics engine sums them)."""
     return {
         "pupils": pupils,
         "possible_sessions": total.possible,
@@ -126,3 +130,46 @@ def summarise(enrolments: Iterable[Tally]) -> dict[str, float | int | None]:
         "severe_absentees": severe,
         "severe_absence_rate": rate(severe, pupils),
     }
+
+
+#: How each measure is named and explained to a non-specialist, beside the figure.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "pupils": ("Pupils", "Enrolments with at least one possible session in the period."),
+    "possible_sessions": (
+        "Possible sessions",
+        "Morning and afternoon sessions pupils were expected to attend.",
+    ),
+    "present_sessions": ("Present", "Sessions present, including late before the register closed (L)."),
+    "aea_sessions": (
+        "Approved activity",
+        "Sessions at an approved educational activity, such as a trip (V).",
+    ),
+    "authorised_absence_sessions": ("Authorised absence", "Sessions missed with the school's permission."),
+    "unauthorised_absence_sessions": ("Unauthorised absence", "Sessions missed without permission."),
+    "attendance_rate": ("Attendance", "Present or at an approved activity, as a share of possible sessions."),
+    "overall_absence_rate": (
+        "Overall absence",
+        "Authorised and unauthorised absence, as a share of possible sessions.",
+    ),
+    "authorised_absence_rate": (
+        "Authorised absence",
+        "Absence with permission, e.g. illness, as a share of possible sessions.",
+    ),
+    "unauthorised_absence_rate": (
+        "Unauthorised absence",
+        "Absence without permission, including late after the register closed.",
+    ),
+    "persistent_absentees": (
+        "Persistent absentees",
+        "Pupils who missed 10% or more of their own possible sessions.",
+    ),
+    "persistent_absence_rate": (
+        "Persistent absence",
+        "Share of pupils who missed 10% or more of their own possible sessions.",
+    ),
+    "severe_absentees": ("Severe absentees", "Pupils who missed 50% or more of their own possible sessions."),
+    "severe_absence_rate": (
+        "Severe absence",
+        "Share of pupils who missed 50% or more of their own possible sessions.",
+    ),
+}
