@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rollbook.web.schools",
+    "rollbook.web.accounts",
+    "rollbook.web.imports",
     "rollbook.web.front",
 ]
 
@@ -66,7 +68,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+#: Serve static files straight from the apps, so the demo and tests need no collectstatic step.
+WHITENOISE_USE_FINDERS = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,7 +1,12 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from rollbook.web.front import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("schools/<int:urn>/attendance/", views.attendance_summary, name="attendance_summary"),
+    path("assets/vega-<str:version>.js", views.chart_library, name="chart_library"),
 ]

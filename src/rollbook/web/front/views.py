@@ -1,7 +1,67 @@
+"""Pages. Each view checks access, calls one analytics function and renders; no measure is computed here."""
+
+from __future__ import annotations
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from rollbook import config
+from rollbook.analytics.attendance import summary
+from rollbook.lake import Lake
+from rollbook.rules.measures import DESCRIPTIONS
+from rollbook.web.accounts.models import visible_schools
+from rollbook.web.front import charts
+
+HEADLINE = (
+    "attendance_rate",
+    "overall_absence_rate",
+    "authorised_absence_rate",
+    "unauthorised_absence_rate",
+    "persistent_absence_rate",
+    "severe_absence_rate",
+)
 
 
 @login_required
 def home(request):
-    return HttpResponse("Rollbook")
+    schools = visible_schools(request.user)
+    if len(schools) == 1:
+        return redirect("attendance_summary", urn=schools[0].urn)
+    return render(request, "front/home.html", {"schools": schools})
+
+
+@login_required
+def attendance_summary(request, urn: int):
+    school = get_object_or_404(visible_schools(request.user), urn=urn)
+    lake = Lake(config.lake_root())
+    try:
+        result = summary(lake, school.urn)
+    except LookupError:
+        return render(request, "front/no_data.html", {"school": school})
+    measures = result["measures"]
+    headline = [
+        {"key": key, "label": DESCRIPTIONS[key][0], "help": DESCRIPTIONS[key][1], "value": measures[key]}
+        for key in HEADLINE
+    ]
+    return render(
+        request,
+        "front/attendance_summary.html",
+        {
+            "school": school,
+            "result": result,
+            "headline": headline,
+            "chart": charts.weekly_attendance(result["weeks"]),
+            "chart_library_version": charts.LIBRARY_VERSION,
+        },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=31_536_000, immutable=True)
+def chart_library(request, version: str):
+    if version != charts.LIBRARY_VERSION:
+        raise Http404("unknown chart library version")
+    return HttpResponse(charts.library(), content_type="text/javascript; charset=utf-8")

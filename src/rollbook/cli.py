@@ -1,0 +1,202 @@
+"""The `rollbook` command: the same analytics, imports and rules as the web pages, from a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rollbook import config, output
+
+app = typer.Typer(
+    help="Rollbook: attendance for schools in England.", no_args_is_help=True, add_completion=False
+)
+report_app = typer.Typer(help="Reports, with the same figures as the web pages.", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+err = Console(stderr=True)
+
+#: Exit status of an import that was refused (nothing changed).
+REFUSED = 1
+
+
+class Format(StrEnum):
+    json = "json"
+    csv = "csv"
+    table = "table"
+
+
+class AttendanceReport(StrEnum):
+    summary = "summary"
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    )
+
+
+def parse_date(text: str) -> dt.date:
+    """Dates as ISO (2024-09-04) or as English schools write them (04/09/2024), as imports read them."""
+    from rollbook.ingest.values import parse_date as read_date
+
+    try:
+        return read_date(text)
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem)) from None
+
+
+DateOption = Annotated[dt.date | None, typer.Option(parser=parse_date, metavar="DATE")]
+
+
+@app.command()
+def codes(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """The attendance code table: each code's meaning, category and whether it is a possible session."""
+    from rollbook.rules.codes import code_table
+
+    rows = code_table()
+    if format is Format.json:
+        output.write_json(rows)
+    elif format is Format.csv:
+        output.write_csv(rows)
+    else:
+        output.write_table(rows, title="Attendance codes")
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option(help="Folder to write the schools' files into")],
+    schools: Annotated[int, typer.Option(min=1)] = 10,
+    seed: int = 1,
+    academic_year: Annotated[
+        int | None, typer.Option(help="e.g. 2024 for 2024/25; default: the current year")
+    ] = None,
+    as_of: DateOption = None,
+) -> None:
+    """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv)."""
+    from rollbook.rules.calendar import academic_year_bounds, academic_year_of
+    from rollbook.synth import write_schools
+
+    today = dt.date.today()
+    year = academic_year if academic_year is not None else academic_year_of(today)
+    if as_of is None and academic_year_bounds(year)[0] <= today <= academic_year_bounds(year)[1]:
+        as_of = today - dt.timedelta(days=1)
+    with progress_bar() as bar:
+        task = bar.add_task("Generating schools", total=schools)
+        write_schools(
+            out, schools, seed, year, as_of=as_of, progress=lambda done: bar.update(task, completed=done)
+        )
+    err.print(f"Wrote {schools} schools to {out}")
+
+
+@app.command("import")
+def import_files(
+    paths: Annotated[
+        list[Path], typer.Argument(exists=True, help="CTF XML, pupils.csv, marks.csv, or folders")
+    ],
+    school: Annotated[int | None, typer.Option(help="URN of the school a CSV belongs to")] = None,
+) -> None:
+    """Import a school's MIS exports. Exit status 0 when every import landed, 1 when any was refused."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.imports.service import UnknownSchool, run_import
+
+    with progress_bar() as bar:
+        task = bar.add_task("Importing", total=None)
+        try:
+            outcomes = run_import(
+                paths,
+                school=school,
+                actor=f"cli:{getpass.getuser()}",
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        except UnknownSchool as problem:
+            err.print(f"[red]{problem}[/red]")
+            raise typer.Exit(REFUSED) from problem
+    for outcome in outcomes:
+        err.print(outcome.summary())
+        if outcome.report.refused or outcome.report.warnings or outcome.report.notes:
+            err.print(outcome.report.text(), markup=False, highlight=False, soft_wrap=True)
+    if any(not outcome.landed for outcome in outcomes):
+        raise typer.Exit(REFUSED)
+
+
+@report_app.command()
+def attendance(
+    name: Annotated[AttendanceReport, typer.Argument(help="Which report")],
+    school: Annotated[int, typer.Option(help="URN")],
+    from_: Annotated[dt.date | None, typer.Option("--from", parser=parse_date, metavar="DATE")] = None,
+    to: DateOption = None,
+    year_group: Annotated[list[int] | None, typer.Option(help="NC year, e.g. 7; repeat for more")] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Attendance reports. Without --from/--to the period is the academic year to date."""
+    from rollbook.analytics.reports import attendance_report
+
+    if (from_ is None) != (to is None):
+        raise typer.BadParameter("give both --from and --to, or neither")
+    try:
+        report = attendance_report(
+            config.lake_root(), name.value, school, start=from_, end=to, year_groups=year_group or None
+        )
+    except (LookupError, ValueError) as problem:
+        err.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2) from problem
+    if format is Format.json:
+        output.write_json(report.data)
+    elif format is Format.csv:
+        output.write_csv(report.rows)
+    else:
+        output.write_table(report.rows, title=report.title)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(context: typer.Context) -> None:
+    """Run a Django management command with Rollbook's settings (e.g. `rollbook manage createsuperuser`)."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rollbook manage", *context.args])
+
+
+@app.command()
+def demo(
+    schools: Annotated[int, typer.Option(min=1, help="How many synthetic schools to build")] = 100,
+    seed: int = 2026,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    serve: Annotated[
+        bool, typer.Option(help="Serve the site after building (--no-serve to only build)")
+    ] = True,
+) -> None:
+    """Build a synthetic set of schools, import it, create a demo login and serve the site."""
+    from rollbook.web.demo import build_demo
+
+    login = build_demo(schools=schools, seed=seed, progress=progress_bar())
+    address = f"http://{host}:{port}/"
+    err.print(
+        f"\n[bold]Rollbook demo[/bold] at {address}\nLog in as [bold]{login.username}[/bold] "
+        f"with password [bold]{login.password}[/bold]\n"
+    )
+    if serve:
+        from waitress import serve as waitress_serve
+
+        from rollbook.web.wsgi import application
+
+        waitress_serve(application, host=host, port=port, threads=4)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,46 @@
+"""Writing tables as JSON, CSV or a terminal table: the CLI's three formats, from the same rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+
+def write_json(data: Any, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout  # looked up per call, so a redirected stdout is honoured
+    json.dump(data, stream, indent=2, default=str)
+    stream.write("\n")
+
+
+def write_csv(rows: Sequence[Mapping[str, Any]], stream: TextIO | None = None) -> None:
+    if not rows:
+        return
+    writer = csv.DictWriter(stream or sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def write_table(rows: Sequence[Mapping[str, Any]], title: str = "", console: Console | None = None) -> None:
+    table = Table(title=title or None)
+    columns = list(rows[0]) if rows else []
+    for column in columns:
+        table.add_column(column.replace("_", " ").capitalize(), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row[column]) for column in columns))
+    (console or Console()).print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)

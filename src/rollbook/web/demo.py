@@ -1,0 +1,82 @@
+"""The demo: a synthetic set of schools, imported through the real importers, and a login to look at one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+
+from rich.progress import Progress
+
+from rollbook import config
+from rollbook.rules.calendar import academic_year_of, england_default
+
+DEMO_USERNAME = "demo"
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    password: str
+
+
+def demo_year(today: dt.date) -> tuple[int, dt.date | None]:
+    """The academic year to show and the last day of data: yesterday in term, or last year whole in August."""
+    year = academic_year_of(today)
+    yesterday = today - dt.timedelta(days=1)
+    if england_default(year).school_days(end=yesterday):
+        return year, yesterday
+    return year - 1, None
+
+
+def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | None = None) -> Login:
+    """Build (once per size, seed and day) and import the demo schools; return a fresh demo login."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.synth import write_schools
+    from rollbook.web.imports.service import run_import
+
+    year, as_of = demo_year(today or dt.date.today())
+    folder = config.data_dir() / "demo" / f"seed{seed}-schools{schools}-{year}-{as_of or 'full'}"
+    finished = folder / ".imported"
+    if not finished.exists():
+        with progress:
+            task = progress.add_task("Building synthetic schools", total=schools)
+            write_schools(
+                folder,
+                schools,
+                seed,
+                year,
+                as_of=as_of,
+                progress=lambda done: progress.update(task, completed=done),
+            )
+            task = progress.add_task("Importing them", total=schools)
+            outcomes = run_import(
+                [folder],
+                actor="demo",
+                source="demo",
+                progress=lambda done, _: progress.update(task, completed=done),
+            )
+        refused = [outcome for outcome in outcomes if not outcome.landed]
+        if refused:
+            raise RuntimeError("the demo's own files were refused:\n" + refused[0].report.text())
+        finished.touch()
+    return demo_login()
+
+
+def demo_login() -> Login:
+    """The demo user, a member of the first demo school, with a new password each time."""
+    from django.contrib.auth import get_user_model
+
+    from rollbook.web.accounts.models import Membership
+    from rollbook.web.schools.models import School
+
+    user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
+    password = secrets.token_urlsafe(9)
+    user.set_password(password)
+    user.save()
+    first = School.objects.order_by("urn").first()
+    if first is not None:
+        Membership.objects.get_or_create(user=user, school=first)
+    return Login(DEMO_USERNAME, password)

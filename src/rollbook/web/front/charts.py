@@ -1,0 +1,50 @@
+"""Charts as Vega-Lite specifications built with Altair, drawn in the browser by a library we serve."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import altair as alt
+import vl_convert
+
+from rollbook import config
+
+LIBRARY_VERSION = vl_convert.__version__
+
+
+def weekly_attendance(weeks: list[dict]) -> dict:
+    """A line of weekly attendance, one point per week, with the exact figure on hover."""
+    rows = [
+        {"week": w["week_commencing"], "attendance": w["attendance_rate"]}
+        for w in weeks
+        if w["attendance_rate"] is not None
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=rows), title="Attendance week by week")
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("week:T", title="Week commencing", axis=alt.Axis(format="%d/%m")),
+            y=alt.Y("attendance:Q", title="Attendance (%)", scale=alt.Scale(zero=False)),
+            tooltip=[
+                alt.Tooltip("week:T", title="Week commencing", format="%d/%m/%Y"),
+                alt.Tooltip("attendance:Q", title="Attendance (%)", format=".2f"),
+            ],
+        )
+        .properties(width="container", height=260)
+    )
+    return chart.to_dict()
+
+
+@functools.cache
+def library() -> str:
+    """Vega, Vega-Lite and Vega-Embed in one file, from the vl-convert package: no request leaves us.
+
+    Building it takes seconds, so it is kept on disk per version and in memory per process."""
+    cached = config.data_dir() / "cache" / f"vega-{LIBRARY_VERSION}.js"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        partial.write_text(vl_convert.javascript_bundle())
+        partial.replace(cached)
+    return Path(cached).read_text()

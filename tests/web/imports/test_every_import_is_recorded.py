@@ -1,0 +1,47 @@
+"""Every import, landed or refused, leaves a record of who ran it, on which files, and what it said."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rollbook.web.imports.models import ImportRecord
+from rollbook.web.imports.service import run_import
+
+
+@pytest.mark.django_db
+def test_a_landed_import_records_its_changes(school_files):
+    outcomes = run_import([school_files / "900001"], actor="cli:tester")
+    (record,) = ImportRecord.objects.all()
+    assert outcomes[0].landed
+    assert record.outcome == ImportRecord.LANDED
+    assert record.actor == "cli:tester"
+    assert record.school.urn == 900001
+    assert record.changes["counts"]["marks_added"] == outcomes[0].counts.marks_added > 0
+    assert {key["table"] for key in record.changes["partitions_written"]} == {"pupils", "marks"}
+    assert sorted(record.files) == sorted(str(path) for path in (school_files / "900001").iterdir())
+
+
+@pytest.mark.django_db
+def test_a_refused_import_is_recorded_with_its_reasons(school_files, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(school_files / "900001", broken)
+    ctf = next(broken.glob("*.xml"))
+    ctf.write_text(ctf.read_text().replace("<UPN>", "<UPN>X", 1))
+    (outcome,) = run_import([broken], actor="cli:tester")
+    (record,) = ImportRecord.objects.all()
+    assert not outcome.landed
+    assert record.outcome == ImportRecord.REFUSED
+    assert "UPN" in record.report
+    assert record.changes["partitions_written"] == []
+
+
+@pytest.mark.django_db
+def test_a_folder_with_nothing_to_import_is_recorded_as_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("not an export")
+    (outcome,) = run_import([tmp_path], actor="cli:tester")
+    (record,) = ImportRecord.objects.all()
+    assert not outcome.landed
+    assert record.outcome == ImportRecord.REFUSED
+    assert "found no CTF" in record.report

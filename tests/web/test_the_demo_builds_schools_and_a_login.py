@@ -1,0 +1,44 @@
+"""`rollbook demo` builds synthetic schools through the real importers and hands out a working login."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from rich.progress import Progress
+
+from rollbook.web.demo import build_demo, demo_year
+from rollbook.web.imports.models import ImportRecord
+from rollbook.web.schools.models import School
+
+
+def test_in_term_the_demo_shows_this_year_to_yesterday():
+    assert demo_year(dt.date(2026, 11, 23)) == (2026, dt.date(2026, 11, 22))
+
+
+def test_in_the_summer_holiday_the_demo_shows_last_year_whole():
+    assert demo_year(dt.date(2026, 8, 10)) == (2025, None)
+
+
+@pytest.mark.django_db
+def test_the_login_opens_the_first_schools_summary():
+    login = build_demo(schools=2, seed=3, progress=Progress(disable=True), today=dt.date(2024, 9, 17))
+    assert School.objects.count() == 2
+    assert ImportRecord.objects.filter(outcome=ImportRecord.LANDED, source="demo").count() == 2
+    client = Client()
+    assert client.login(username=login.username, password=login.password)
+    response = client.get("/", follow=True)
+    first = School.objects.order_by("urn").first()
+    assert response.redirect_chain[-1][0] == f"/schools/{first.urn}/attendance/"
+    assert response.context["result"]["period"]["label"] == "2024/25 to 16/09/2024"
+    assert response.context["result"]["measures"]["pupils"] > 500
+
+
+@pytest.mark.django_db
+def test_a_second_run_reuses_the_build_and_changes_the_password():
+    first = build_demo(schools=2, seed=3, progress=Progress(disable=True), today=dt.date(2024, 9, 17))
+    second = build_demo(schools=2, seed=3, progress=Progress(disable=True), today=dt.date(2024, 9, 17))
+    assert first.password != second.password
+    assert ImportRecord.objects.count() == 2
+    assert Client().login(username=second.username, password=second.password)
