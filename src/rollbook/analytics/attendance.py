@@ -72,11 +72,12 @@ class Filters:
         }
         for column, accepted in columns.items():
             if accepted is not None:
-                pupils = pupils.filter(pupils[column].isin(_values(accepted)))
+                pupils = pupils.filter(pupils[column].isin(accepted_values(accepted)))
         return pupils
 
 
-def _values(accepted: object) -> list[object]:
+def accepted_values(accepted: object) -> list[object]:
+    """A filter's accepted values as a list, whether it was given one value or several."""
     single = isinstance(accepted, str | bool | int)
     return [accepted] if single else list(accepted)  # type: ignore[call-overload]
 
@@ -244,6 +245,14 @@ def data_to(lake: Lake, school: int, academic_year: int, engine: str | None = No
     return row["latest"]
 
 
+def year_to_date_held(lake: Lake, school: int, engine: str | None = None) -> Period:
+    """The latest academic year held for the school, from 1 August to its latest mark; LookupError if none."""
+    year = latest_academic_year(lake, school)
+    if year is None:
+        raise LookupError(f"no attendance data is held for school {school}")
+    return year_to_date(year, data_to(lake, school, year, engine) or academic_year_bounds(year)[0])
+
+
 def summary(
     lake: Lake,
     school: int,
@@ -257,14 +266,8 @@ def summary(
     Without a period: the latest academic year held for the school, to the date of its latest mark.
     `data_to` is that latest mark's date in the period's academic year, for the page's freshness line.
     """
-    if period is None:
-        year = latest_academic_year(lake, school)
-        if year is None:
-            raise LookupError(f"no attendance data is held for school {school}")
-        held_to = data_to(lake, school, year, engine)
-        period = year_to_date(year, held_to or academic_year_bounds(year)[0])
-    else:
-        held_to = data_to(lake, school, academic_year_of(period.end), engine)
+    period = period or year_to_date_held(lake, school, engine)
+    held_to = data_to(lake, school, academic_year_of(period.end), engine)
     sessions = enrolment_sessions(lake, [school], period, filters, engine)
     (overall,) = _measures(sessions, (), engine)
     weeks = _measures(sessions, ("week_commencing",), engine)

@@ -1,0 +1,435 @@
+"""Published comparators: national, regional, local-authority and similar-school attendance.
+
+A snapshot holds every school's counts per period and per cell (year group × sex × FSM6 × SEND), and the
+schools that make up each comparator. Counts add up across schools and cells (enrolments sit in exactly one
+cell, and persistent absence is decided per enrolment before summing), so any comparator under any filter
+is a sum over its schools' cells, turned into rates by the same rules as a school's own figures.
+
+A snapshot is a folder written once under `snapshots/<published>/` and never changed; reports read the
+latest. Similar schools: each school's `SIMILAR_SCHOOLS` nearest others by Euclidean distance over
+standardised (z-scored) FSM6 %, EAL %, SEN % and number on roll, and prior attainment where held.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance import Filters, accepted_values, measures, reasons
+from rollbook.lake import Lake
+from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
+from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
+from rollbook.rules.measures import Tally, from_totals, rate
+from rollbook.rules.periods import Period, term, year_to_date
+from rollbook.rules.years import SESSION_MEASURE_YEARS
+
+#: The cell every figure is published by; filters on group reports choose among these.
+CELL = ("nc_year", "sex", "fsm6", "sen")
+COUNTS = (
+    "pupils",
+    "present",
+    "aea",
+    "authorised",
+    "unauthorised",
+    "persistent_absentees",
+    "severe_absentees",
+)
+SIMILAR_SCHOOLS = 20
+FEATURES = ("fsm6_pct", "eal_pct", "sen_pct", "pupils_on_roll")
+
+
+@dataclass(frozen=True)
+class SchoolFacts:
+    """What the publisher knows of a school beyond the lake: where it is, and its own term dates."""
+
+    urn: int
+    la_code: int
+    local_authority: str
+    region: str
+    calendar: SchoolCalendar
+    prior_attainment: float | None = None
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A comparator is shown only when built from at least this many schools and pupils."""
+
+    min_schools: int = 5
+    min_pupils: int = 30
+
+    @classmethod
+    def from_environment(cls) -> Suppression:
+        return cls(
+            int(os.environ.get("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", cls.min_schools)),
+            int(os.environ.get("ROLLBOOK_MIN_COMPARATOR_PUPILS", cls.min_pupils)),
+        )
+
+
+@dataclass(frozen=True)
+class Manifest:
+    academic_year: int
+    as_of: str
+    published: str
+    schools: int
+    similar_schools: int
+    features: tuple[str, ...]
+    suppression: dict[str, int] = field(default_factory=dict)
+
+
+def snapshots_root(data_dir: Path) -> Path:
+    return data_dir / "snapshots"
+
+
+def publish(
+    lake: Lake,
+    out: Path,
+    schools: Sequence[SchoolFacts],
+    academic_year: int,
+    as_of: dt.date,
+    *,
+    now: dt.datetime | None = None,
+    suppression: Suppression | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
+) -> Path:
+    """Compute and write a snapshot of `schools` for `academic_year` up to `as_of`; returns its folder."""
+    now = now or dt.datetime.now(dt.UTC)
+    suppression = suppression or Suppression.from_environment()
+    held = set(lake.schools())
+    schools = [school for school in schools if school.urn in held]
+    steps = [
+        (urns, kind, name, period)
+        for calendar, urns in _by_calendar(schools).items()
+        for kind, name, period in _periods(calendar, as_of)
+    ]
+    cells, reason_cells = [], []
+    for done, (urns, kind, name, period) in enumerate(steps, start=1):
+        by = ("school", *CELL, "week_commencing") if kind == "week" else ("school", *CELL)
+        for row in measures(lake, urns, period, by=by, engine=engine):
+            cells.append(_cell_row(kind, _period_name(kind, name, row), row))
+        for row in reasons(lake, urns, period, by=by, engine=engine):
+            reason_cells.append(
+                {
+                    "kind": kind,
+                    "period": _period_name(kind, name, row),
+                    **_keys(row),
+                    "code": row["code"],
+                    "sessions": row["sessions"],
+                }
+            )
+        if progress is not None:
+            progress(done, len(steps))
+    profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
+    members = _members(schools, profiles)
+    manifest = Manifest(
+        academic_year,
+        as_of.isoformat(),
+        now.isoformat(timespec="seconds"),
+        len(schools),
+        SIMILAR_SCHOOLS,
+        FEATURES,
+        asdict(suppression),
+    )
+    return _write(
+        out,
+        now,
+        manifest,
+        {"cells": cells, "reasons": reason_cells, "members": members, "profiles": profiles},
+    )
+
+
+def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
+    """Schools sharing term dates are measured together, one query per period for all of them."""
+    groups: dict[SchoolCalendar, list[int]] = {}
+    for school in schools:
+        groups.setdefault(school.calendar, []).append(school.urn)
+    return groups
+
+
+def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, Period]]:
+    """Year to date and each half-term and term begun by `as_of`, cut at `as_of`; and every week of the
+    year to date, measured in one query grouped by week (kind "week")."""
+    ytd = year_to_date(calendar.academic_year, as_of)
+    periods = [("year", "year_to_date", ytd), ("week", "", ytd)]
+    for kind, names in (("half_term", HALF_TERM_NAMES), ("term", TERM_NAMES)):
+        for name in names:
+            whole = term(calendar, name)
+            if whole.start <= as_of:
+                periods.append((kind, name, Period(whole.start, min(whole.end, as_of), whole.label)))
+    return periods
+
+
+def _period_name(kind: str, name: str, row: dict) -> str:
+    """Weeks are published under their Monday (ISO); other periods under their own name."""
+    return row["week_commencing"].isoformat() if kind == "week" else name
+
+
+def _keys(row: dict) -> dict[str, object]:
+    return {"school": row["school"], **{column: row[column] for column in CELL}}
+
+
+def _cell_row(kind: str, name: str, row: dict) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "period": name,
+        **_keys(row),
+        "pupils": row["pupils"],
+        "present": row["present_sessions"],
+        "aea": row["aea_sessions"],
+        "authorised": row["authorised_absence_sessions"],
+        "unauthorised": row["unauthorised_absence_sessions"],
+        "persistent_absentees": row["persistent_absentees"],
+        "severe_absentees": row["severe_absentees"],
+    }
+
+
+def school_profiles(
+    lake: Lake, urns: Collection[int], academic_year: int, engine: str | None = None
+) -> list[dict[str, object]]:
+    """Each school's FSM6, EAL and SEN percentages and number on roll (Reception to Year 11, as measured)."""
+    if not urns:
+        return []
+    pupils = engines.pupils(lake, urns, [academic_year], engine)
+    pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))
+    rows = engines.run(
+        pupils.group_by("school")
+        .aggregate(
+            pupils_on_roll=pupils.count(),
+            fsm6=pupils.fsm6.cast("int32").sum(),
+            eal=pupils.eal.cast("int32").sum(),
+            sen=pupils.sen.isin(["K", "E"]).cast("int32").sum(),
+        )
+        .order_by("school"),
+        engine,
+    )
+    return [
+        {
+            "school": row["school"],
+            "pupils_on_roll": row["pupils_on_roll"],
+            "fsm6_pct": 100 * (row["fsm6"] or 0) / row["pupils_on_roll"],
+            "eal_pct": 100 * (row["eal"] or 0) / row["pupils_on_roll"],
+            "sen_pct": 100 * (row["sen"] or 0) / row["pupils_on_roll"],
+        }
+        for row in rows
+    ]
+
+
+def nearest_schools(profiles: Sequence[dict], features: Sequence[str], k: int) -> dict[int, list[int]]:
+    """Each school's `k` nearest other schools over z-scored `features` (ties broken by URN)."""
+    if len(profiles) < 2:
+        return {row["school"]: [] for row in profiles}
+    values = np.array([[float(row[name]) for name in features] for row in profiles])
+    spread = values.std(axis=0)
+    scores = (values - values.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
+    distances = np.sqrt(((scores[:, None, :] - scores[None, :, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(distances, math.inf)
+    urns = np.array([row["school"] for row in profiles])
+    order = np.lexsort((np.broadcast_to(urns, distances.shape), distances), axis=1)
+    return {int(urns[i]): [int(urn) for urn in urns[order[i, :k]]] for i in range(len(profiles))}
+
+
+def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[str, object]]:
+    """Rows of (comparator kind, comparator name, member school) for every comparator in the snapshot."""
+    rows = []
+    for school in schools:
+        rows.append({"comparator": "national", "name": "England", "school": school.urn})
+        rows.append({"comparator": "region", "name": school.region, "school": school.urn})
+        rows.append({"comparator": "local_authority", "name": str(school.la_code), "school": school.urn})
+    attainment = {school.urn: school.prior_attainment for school in schools}
+    features = list(FEATURES)
+    if all(attainment[row["school"]] is not None for row in profiles) and profiles:
+        profiles = [{**row, "prior_attainment": attainment[row["school"]]} for row in profiles]
+        features.append("prior_attainment")
+    for urn, similar in nearest_schools(profiles, features, SIMILAR_SCHOOLS).items():
+        rows += [{"comparator": "similar", "name": str(urn), "school": other} for other in similar]
+    return rows
+
+
+_SCHEMAS = {
+    "cells": pa.schema(
+        [
+            ("kind", pa.string()),
+            ("period", pa.string()),
+            ("school", pa.int64()),
+            ("nc_year", pa.int8()),
+            ("sex", pa.string()),
+            ("fsm6", pa.bool_()),
+            ("sen", pa.string()),
+            *((name, pa.int64()) for name in COUNTS),
+        ]
+    ),
+    "reasons": pa.schema(
+        [
+            ("kind", pa.string()),
+            ("period", pa.string()),
+            ("school", pa.int64()),
+            ("nc_year", pa.int8()),
+            ("sex", pa.string()),
+            ("fsm6", pa.bool_()),
+            ("sen", pa.string()),
+            ("code", pa.string()),
+            ("sessions", pa.int64()),
+        ]
+    ),
+    "members": pa.schema([("comparator", pa.string()), ("name", pa.string()), ("school", pa.int64())]),
+    "profiles": pa.schema(
+        [
+            ("school", pa.int64()),
+            ("pupils_on_roll", pa.int64()),
+            ("fsm6_pct", pa.float64()),
+            ("eal_pct", pa.float64()),
+            ("sen_pct", pa.float64()),
+        ]
+    ),
+}
+
+
+def _write(out: Path, now: dt.datetime, manifest: Manifest, tables: dict[str, list[dict]]) -> Path:
+    """Write the snapshot beside its final name, then rename it into place: readers never see half of it."""
+    out.mkdir(parents=True, exist_ok=True)
+    name = now.strftime("%Y%m%dT%H%M%S")
+    final = out / name
+    if final.exists():
+        raise FileExistsError(f"a snapshot published at {name} already exists; snapshots are never changed")
+    partial = out / f".{name}.partial"
+    partial.mkdir()
+    for table, rows in tables.items():
+        pq.write_table(pa.Table.from_pylist(rows, schema=_SCHEMAS[table]), partial / f"{table}.parquet")
+    (partial / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+    partial.rename(final)
+    return final
+
+
+# Reading
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    manifest: Manifest
+
+    @classmethod
+    def latest(cls, out: Path) -> Snapshot | None:
+        """The most recently published snapshot, or None before the first publish."""
+        folders = (
+            sorted(p for p in out.glob("[0-9]*T*") if (p / "manifest.json").exists()) if out.exists() else []
+        )
+        if not folders:
+            return None
+        data = json.loads((folders[-1] / "manifest.json").read_text())
+        return cls(folders[-1], Manifest(**{**data, "features": tuple(data["features"])}))
+
+    def comparators_of(self, school: int) -> list[tuple[str, str]]:
+        """The (kind, name) of each comparator the school is set beside, national first."""
+        rows = self._query(
+            "SELECT comparator, name FROM members WHERE school = ? AND comparator != 'similar' "
+            "ORDER BY CASE comparator WHEN 'national' THEN 0 WHEN 'region' THEN 1 ELSE 2 END",
+            [school],
+        )
+        return [*rows, ("similar", str(school))]
+
+    def figures(
+        self,
+        comparator: str,
+        name: str,
+        kind: str,
+        period: str,
+        filters: Filters = Filters(),
+        by: Sequence[str] = (),
+    ) -> list[dict[str, object]]:
+        """A comparator's summary for one published period, under `filters`, per group of `by` (cells only).
+
+        Each row carries `schools` (how many schools contributed) and, when the comparator is too small to
+        show, `suppressed` with the reason; its figures are then None.
+        """
+        unknown = set(by) - set(CELL)
+        if unknown:
+            raise ValueError(f"comparators are published by {', '.join(CELL)} only, not {', '.join(unknown)}")
+        where, parameters = _filter_sql(filters)
+        groups = ", ".join(by)
+        rows = self._query(
+            f"""SELECT {groups + "," if by else ""} count(DISTINCT c.school) AS schools,
+                   {", ".join(f"sum({count})::BIGINT AS {count}" for count in COUNTS)}
+                FROM cells c JOIN members m ON c.school = m.school
+                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? AND c.period = ? {where}
+                {"GROUP BY " + groups + " ORDER BY " + groups if by else ""}""",
+            [comparator, name, kind, period, *parameters],
+        )
+        columns = [*by, "schools", *COUNTS]
+        return [self._summary(dict(zip(columns, row, strict=True)), by) for row in rows]
+
+    def reasons(
+        self, comparator: str, name: str, kind: str, period: str, filters: Filters = Filters()
+    ) -> list[dict[str, object]]:
+        """Sessions per register code for a comparator, with the rate by reason over its possible sessions;
+        empty when the comparator is suppressed."""
+        (overall,) = self.figures(comparator, name, kind, period, filters)
+        if overall["suppressed"]:
+            return []
+        where, parameters = _filter_sql(filters)
+        rows = self._query(
+            f"""SELECT c.code, sum(c.sessions)::BIGINT FROM reasons c JOIN members m ON c.school = m.school
+                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? AND c.period = ? {where}
+                GROUP BY c.code ORDER BY c.code""",
+            [comparator, name, kind, period, *parameters],
+        )
+        possible = overall["possible_sessions"]
+        return [
+            {
+                "code": code,
+                "sessions": sessions,
+                "rate": rate(sessions, possible) if CATEGORY_OF[code] is not NOT_POSSIBLE else None,
+            }
+            for code, sessions in rows
+        ]
+
+    def _summary(self, row: dict, by: Sequence[str]) -> dict[str, object]:
+        counts = {name: int(row[name] or 0) for name in COUNTS}
+        total = Tally(counts["present"], counts["aea"], counts["authorised"], counts["unauthorised"])
+        figures = from_totals(
+            total, counts["pupils"], counts["persistent_absentees"], counts["severe_absentees"]
+        )
+        limits = self.manifest.suppression
+        reason = None
+        if row["schools"] < limits["min_schools"]:
+            reason = f"built from {row['schools']} schools; comparators need at least {limits['min_schools']}"
+        elif counts["pupils"] < limits["min_pupils"]:
+            reason = f"built from {counts['pupils']} pupils; comparators need at least {limits['min_pupils']}"
+        if reason:
+            figures = dict.fromkeys(figures)
+        return {
+            **{column: row[column] for column in by},
+            "schools": row["schools"],
+            "suppressed": reason,
+            **figures,
+        }
+
+    def _query(self, sql: str, parameters: list) -> list[tuple]:
+        with duckdb.connect() as connection:
+            for table in ("cells", "reasons", "members"):
+                source = str(self.path / f"{table}.parquet").replace("'", "''")
+                connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{source}')")
+            return connection.execute(sql, parameters).fetchall()
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    columns = {"nc_year": filters.year_groups, "sex": filters.sex, "fsm6": filters.fsm6, "sen": filters.sen}
+    clauses, parameters = [], []
+    for column, accepted in columns.items():
+        if accepted is None:
+            continue
+        values = accepted_values(accepted)
+        clauses.append(f"c.{column} IN ({', '.join('?' * len(values))})")
+        parameters += values
+    return "".join(f" AND {clause}" for clause in clauses), parameters
