@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from rollbook import config, output
+from rollbook import output
 
 app = typer.Typer(
     help="Rollbook: attendance for schools in England.", no_args_is_help=True, add_completion=False
@@ -128,6 +128,29 @@ def import_files(
         raise typer.Exit(REFUSED)
 
 
+@app.command()
+def publish(as_of: Annotated[dt.date | None, typer.Option(parser=parse_date, metavar="DATE")] = None) -> None:
+    """Publish national, regional, local-authority and similar-school comparators from the lake.
+
+    Each publish writes a new dated snapshot; reports read the latest. Without --as-of, the snapshot runs
+    to the latest date held."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.schools.publishing import publish_snapshot
+
+    with progress_bar() as bar:
+        task = bar.add_task("Publishing comparators", total=None)
+        try:
+            folder = publish_snapshot(
+                as_of, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+        except LookupError as problem:
+            err.print(f"[red]{problem}[/red]")
+            raise typer.Exit(2) from problem
+    err.print(f"Published {folder.name} to {folder}")
+
+
 @report_app.command()
 def attendance(
     name: Annotated[AttendanceReport, typer.Argument(help="Which report")],
@@ -143,9 +166,7 @@ def attendance(
     if (from_ is None) != (to is None):
         raise typer.BadParameter("give both --from and --to, or neither")
     try:
-        report = attendance_report(
-            config.lake_root(), name.value, school, start=from_, end=to, year_groups=year_group or None
-        )
+        report = attendance_report(name.value, school, start=from_, end=to, year_groups=year_group or None)
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")
         raise typer.Exit(2) from problem
@@ -154,7 +175,9 @@ def attendance(
     elif format is Format.csv:
         output.write_csv(report.rows)
     else:
-        output.write_table(report.rows, title=report.title)
+        Console().print(f"[bold]{report.title}[/bold]")
+        for title, rows in report.tables:
+            output.write_table(rows, title=title)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

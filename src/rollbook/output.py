@@ -11,6 +11,8 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from rollbook.rules.comparison import display
+
 
 def write_json(data: Any, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout  # looked up per call, so a redirected stdout is honoured
@@ -30,7 +32,8 @@ def write_table(rows: Sequence[Mapping[str, Any]], title: str = "", console: Con
     table = Table(title=title or None)
     columns = list(rows[0]) if rows else []
     for column in columns:
-        table.add_column(column.replace("_", " ").capitalize(), overflow="fold")
+        heading = column.replace("_", " ")
+        table.add_column(heading[:1].upper() + heading[1:], overflow="fold")
     for row in rows:
         table.add_row(*(_cell(row[column]) for column in columns))
     (console or Console()).print(table)
@@ -40,7 +43,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return display(value, 1)
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, int):
+        return f"{value:,}"
     return str(value)

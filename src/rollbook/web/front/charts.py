@@ -14,11 +14,12 @@ LIBRARY_VERSION = vl_convert.__version__
 
 
 def weekly_attendance(weeks: list[dict]) -> dict:
-    """A line of weekly attendance, one point per week, with the exact figure on hover."""
+    """The school's weekly attendance as a line, against national where published; exact figures on hover."""
     rows = [
-        {"week": w["week_commencing"], "attendance": w["attendance_rate"]}
+        {"week": w["week_commencing"], "series": series, "attendance": figures["attendance_rate"]}
         for w in weeks
-        if w["attendance_rate"] is not None
+        for series, figures in (("This school", w), ("National", w.get("national")))
+        if figures is not None and figures["attendance_rate"] is not None
     ]
     chart = (
         alt.Chart(alt.Data(values=rows), title="Attendance week by week")
@@ -26,7 +27,19 @@ def weekly_attendance(weeks: list[dict]) -> dict:
         .encode(
             x=alt.X("week:T", title="Week commencing", axis=alt.Axis(format="%d/%m")),
             y=alt.Y("attendance:Q", title="Attendance (%)", scale=alt.Scale(zero=False)),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=["This school", "National"], range=["#1d4f91", "#6f777b"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N",
+                scale=alt.Scale(domain=["This school", "National"], range=[[1, 0], [6, 3]]),
+                legend=None,
+            ),
             tooltip=[
+                alt.Tooltip("series:N", title="Series"),
                 alt.Tooltip("week:T", title="Week commencing", format="%d/%m/%Y"),
                 alt.Tooltip("attendance:Q", title="Attendance (%)", format=".2f"),
             ],

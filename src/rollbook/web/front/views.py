@@ -9,7 +9,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from rollbook import config
-from rollbook.analytics.attendance import summary
+from rollbook.analytics import reports
+from rollbook.analytics.benchmarks import snapshots_root
+from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.lake import Lake
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import visible_schools
@@ -38,12 +40,21 @@ def attendance_summary(request, urn: int):
     school = get_object_or_404(visible_schools(request.user), urn=urn)
     lake = Lake(config.lake_root())
     try:
-        result = summary(lake, school.urn)
+        result = reports.attendance_summary(lake, snapshots_root(config.data_dir()), school.urn)
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})
-    measures = result["measures"]
+    comparators = result["comparison"].get("comparators", [])
     headline = [
-        {"key": key, "label": DESCRIPTIONS[key][0], "help": DESCRIPTIONS[key][1], "value": measures[key]}
+        {
+            "key": key,
+            "label": DESCRIPTIONS[key][0],
+            "help": DESCRIPTIONS[key][1],
+            "value": result["measures"][key],
+            "beside": [
+                {"label": row["label"], "value": row["measures"][key], "difference": row["differences"][key]}
+                for row in comparators
+            ],
+        }
         for key in HEADLINE
     ]
     return render(
@@ -52,9 +63,12 @@ def attendance_summary(request, urn: int):
         {
             "school": school,
             "result": result,
+            "comparators": comparators,
             "headline": headline,
             "chart": charts.weekly_attendance(result["weeks"]),
             "chart_library_version": charts.LIBRARY_VERSION,
+            "significance_method": SIGNIFICANCE_METHOD,
+            "similar_method": SIMILAR_METHOD,
         },
     )
 

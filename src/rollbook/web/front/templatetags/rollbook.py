@@ -6,21 +6,31 @@ import datetime as dt
 
 from django import template
 
+from rollbook.rules.comparison import display
+
 register = template.Library()
 
 
 @register.filter
 def percent(value, places: int = 1) -> str:
-    """A percentage rounded for display: 93.4%; a dash where there is no figure."""
-    if value is None:
+    """A percentage rounded half-up for display: 93.4%; a dash where there is no figure."""
+    if value in (None, ""):  # "" is what a template gives for a figure that is not there
         return "–"
-    return f"{value:.{int(places)}f}%"
+    return f"{display(value, int(places))}%"
+
+
+@register.filter
+def points(value) -> str:
+    """A difference in words: "1.25 points higher"."""
+    if value == 0:
+        return "the same"
+    return f"{abs(value):.2f} points {'higher' if value > 0 else 'lower'}"
 
 
 @register.filter
 def exact(value) -> str:
     """The unrounded figure, for hover and screen readers."""
-    return "No figure" if value is None else f"{value:.4f}%"
+    return "No figure" if value in (None, "") else f"{value:.4f}%"
 
 
 @register.filter
@@ -28,5 +38,5 @@ def uk_date(value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
+        value = dt.date.fromisoformat(value[:10])  # a date, or the date part of a timestamp
     return f"{value:%d/%m/%Y}"

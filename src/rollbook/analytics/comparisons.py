@@ -1,0 +1,116 @@
+"""A school's figures beside its published comparators: the gap, its shading, and whether it is significant.
+
+Session rates are tested with the school's pupils as the sample and share measures (persistent and severe
+absence) as a proportion of pupils; both against the comparator taken as fixed (`rules.comparison`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rollbook.analytics.attendance import Filters, measures
+from rollbook.analytics.benchmarks import SIMILAR_SCHOOLS, Snapshot
+from rollbook.lake import Lake
+from rollbook.rules import local_authorities
+from rollbook.rules.comparison import difference, rate_differs, shade, share_differs
+from rollbook.rules.periods import Period
+
+#: The rates set beside comparators, with the per-pupil counts that make each one (numerator columns).
+SESSION_RATES = {
+    "attendance_rate": ("present_sessions", "aea_sessions"),
+    "overall_absence_rate": ("authorised_absence_sessions", "unauthorised_absence_sessions"),
+    "authorised_absence_rate": ("authorised_absence_sessions",),
+    "unauthorised_absence_rate": ("unauthorised_absence_sessions",),
+}
+PUPIL_SHARES = {"persistent_absence_rate": "persistent_absentees", "severe_absence_rate": "severe_absentees"}
+COMPARED = (*SESSION_RATES, *PUPIL_SHARES)
+
+SIGNIFICANCE_METHOD = (
+    "A difference is marked significant when it is unlikely to be chance at the 5% level (two-sided). "
+    "Attendance and absence rates: the school's pupils are the sample, and the standard error of its rate "
+    "is the ratio estimator's across pupils, so one pupil's many sessions are not counted as many "
+    "independent observations. Persistent and severe absence: a test of the share of pupils against the "
+    "comparator's share. Comparators are large and are taken as fixed."
+)
+SIMILAR_METHOD = (
+    f"Similar schools are the {SIMILAR_SCHOOLS} schools nearest to this one by straight-line distance over "
+    "FSM6 %, EAL %, SEN % (SEN support and EHC plans) and number on roll (Reception to Year 11), each first "
+    "standardised across all schools (minus the mean, divided by the standard deviation) so no one measure "
+    "dominates; prior attainment joins them where every school has it."
+)
+
+
+def label(kind: str, name: str) -> str:
+    if kind == "national":
+        return "National"
+    if kind == "local_authority":
+        try:
+            return local_authorities.by_code(int(name)).name
+        except KeyError:
+            return f"LA {name}"
+    if kind == "similar":
+        return "Similar schools"
+    return name
+
+
+def published_period(snapshot: Snapshot, period: Period | None) -> tuple[str, str] | None:
+    """The snapshot's (kind, name) for a report period: the year to date (no period given) or a week."""
+    if period is None:
+        return "year", "year_to_date"
+    if period.start.weekday() == 0 and period.end == period.start + dt.timedelta(days=4):
+        return "week", period.start.isoformat()
+    return None
+
+
+def beside(
+    lake: Lake,
+    snapshot: Snapshot,
+    school: int,
+    school_figures: dict[str, object],
+    period: Period,
+    published: tuple[str, str],
+    filters: Filters = Filters(),
+) -> list[dict[str, object]]:
+    """Each comparator's figures for the published period, with each compared measure's gap to the school."""
+    per_pupil = [
+        row for row in measures(lake, [school], period, filters, by=("upn",)) if row["possible_sessions"]
+    ]
+    rows = []
+    for kind, name in snapshot.comparators_of(school):
+        (figures,) = snapshot.figures(kind, name, *published, filters)
+        rows.append(
+            {
+                "kind": kind,
+                "name": name,
+                "label": label(kind, name),
+                "schools": figures["schools"],
+                "suppressed": figures["suppressed"],
+                "measures": {
+                    key: value for key, value in figures.items() if key not in ("schools", "suppressed")
+                },
+                "differences": _differences(school_figures, figures, per_pupil),
+            }
+        )
+    return rows
+
+
+def _differences(school: dict, comparator: dict, per_pupil: Sequence[dict]) -> dict[str, dict | None]:
+    gaps: dict[str, dict | None] = {}
+    for key in COMPARED:
+        ours, theirs = school[key], comparator[key]
+        if ours is None or theirs is None:
+            gaps[key] = None
+            continue
+        if key in SESSION_RATES:
+            numerators = [sum(row[column] for column in SESSION_RATES[key]) for row in per_pupil]
+            z, significant = rate_differs(numerators, [row["possible_sessions"] for row in per_pupil], theirs)
+        else:
+            z, significant = share_differs(school[PUPIL_SHARES[key]], school["pupils"], theirs)
+        gaps[key] = {
+            "points": float(difference(ours, theirs)),
+            "shade": shade(key, ours, theirs).css_class,
+            "significant": significant,
+            "z": z,
+        }
+    return gaps

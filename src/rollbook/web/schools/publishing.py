@@ -1,0 +1,39 @@
+"""Publishing comparators for every registered school, with each school's own term dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from rollbook import config
+from rollbook.analytics.attendance import data_to
+from rollbook.analytics.benchmarks import SchoolFacts, publish, snapshots_root
+from rollbook.lake import Lake
+from rollbook.rules.calendar import academic_year_of
+from rollbook.web.schools.models import School
+
+
+def latest_data_date(lake: Lake) -> dt.date | None:
+    """The latest date any school's marks run to, in the latest academic year held."""
+    years = lake.academic_years()
+    if not years:
+        return None
+    dates = [data_to(lake, urn, years[-1]) for urn in lake.schools() if years[-1] in lake.academic_years(urn)]
+    return max((day for day in dates if day is not None), default=None)
+
+
+def publish_snapshot(
+    as_of: dt.date | None = None, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """Publish a snapshot to `as_of` (default: the latest date held); LookupError when there is nothing."""
+    lake = Lake(config.lake_root())
+    as_of = as_of or latest_data_date(lake)
+    if as_of is None:
+        raise LookupError("the lake holds no attendance yet; import some schools before publishing")
+    year = academic_year_of(as_of)
+    schools = [
+        SchoolFacts(school.urn, school.la_code, school.local_authority, school.region, school.calendar(year))
+        for school in School.objects.prefetch_related("half_terms")
+    ]
+    return publish(lake, snapshots_root(config.data_dir()), schools, year, as_of, progress=progress)

@@ -1,0 +1,69 @@
+"""`rollbook publish` writes comparators; the summary report then sets the school beside each of them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.cli import app
+from rollbook.web.imports.service import run_import
+
+
+@pytest.fixture
+def published(db, school_files, data_dir, monkeypatch):
+    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "2")
+    run_import([school_files], actor="test")
+    result = CliRunner().invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    return Snapshot.latest(snapshots_root(data_dir))
+
+
+def summary(*args: str) -> dict:
+    result = CliRunner().invoke(app, ["report", "attendance", "summary", "--school", "900001", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_publish_runs_to_the_latest_date_held(published):
+    assert published.manifest.as_of == "2024-09-13"
+    assert published.manifest.schools == 2
+
+
+def test_the_national_comparator_is_both_schools_added_up(published):
+    data = summary("--format", "json")
+    national = data["comparison"]["comparators"][0]
+    assert (national["label"], national["schools"], national["suppressed"]) == ("National", 2, None)
+    other = json.loads(
+        CliRunner()
+        .invoke(app, ["report", "attendance", "summary", "--school", "900002", "--format", "json"])
+        .stdout
+    )
+    both = data["measures"]["possible_sessions"] + other["measures"]["possible_sessions"]
+    assert national["measures"]["possible_sessions"] == both
+    gap = national["differences"]["overall_absence_rate"]
+    expected = data["measures"]["overall_absence_rate"] - national["measures"]["overall_absence_rate"]
+    assert gap["points"] == pytest.approx(expected, abs=0.005)
+
+
+def test_a_region_with_one_school_is_suppressed_with_the_reason(published):
+    comparators = {row["kind"]: row for row in summary("--format", "json")["comparison"]["comparators"]}
+    assert comparators["region"]["suppressed"] == "built from 1 schools; comparators need at least 2"
+    assert comparators["region"]["measures"]["attendance_rate"] is None
+
+
+def test_each_week_carries_the_national_figure(published):
+    weeks = summary("--format", "json")["weeks"]
+    assert weeks and all(week["national"]["pupils"] > week["pupils"] for week in weeks)
+
+
+def test_a_custom_period_says_why_it_has_no_comparators(published):
+    data = summary("--from", "2024-09-04", "--to", "2024-09-12", "--format", "json")
+    assert "year to date and for each week" in data["comparison"]["unavailable"]
+
+
+def test_the_table_sets_the_measures_beside_the_comparators(published):
+    result = CliRunner().invoke(app, ["report", "attendance", "summary", "--school", "900001"])
+    assert "comparators published" in result.stdout and "National" in result.stdout
