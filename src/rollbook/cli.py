@@ -34,6 +34,9 @@ class Format(StrEnum):
 
 class AttendanceReport(StrEnum):
     summary = "summary"
+    year_groups = "year-groups"
+    pupil_groups = "pupil-groups"
+    absence = "absence"
 
 
 def progress_bar() -> Progress:

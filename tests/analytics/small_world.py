@@ -126,3 +126,25 @@ def write_two_week_school(lake: Lake, school: int = URN) -> None:
         [mark for upn, (_, codes) in TWO_WEEK_SCHOOL.items() for mark in register(upn, codes)],
         school,
     )
+
+
+# Three schools for comparators, one week (09/09/2024) each; the tests that use them work out the figures.
+#   School 1 (London):     A, Year 8 girl, present 10.   B, Year 8 boy, ill (I) 4, present 6.
+#   School 2 (London):     C, Year 8 girl, unauthorised (O) 10.
+#   School 3 (North East): D, Year 9 girl, present 10.
+THREE_SCHOOL_REGIONS = {1: "London", 2: "London", 3: "North East"}
+
+
+def write_three_schools(lake: Lake) -> list:
+    """Write the three schools; their SchoolFacts for publishing (LA codes 201-203)."""
+    from rollbook.analytics.benchmarks import SchoolFacts
+    from rollbook.rules.calendar import england_default
+
+    marks = register("A", present(10)) + register("B", ["I"] * 4 + present(6))
+    write(lake, [pupil("A"), pupil("B", sex="M")], marks, school=1)
+    write(lake, [pupil("C")], register("C", ["O"] * 10), school=2)
+    write(lake, [pupil("D", nc_year=9)], register("D", present(10)), school=3)
+    return [
+        SchoolFacts(urn, 200 + urn, f"LA {urn}", region, england_default(YEAR))
+        for urn, region in THREE_SCHOOL_REGIONS.items()
+    ]

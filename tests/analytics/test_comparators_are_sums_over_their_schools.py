@@ -1,10 +1,7 @@
 """A published comparator is its schools' counts added up, turned into rates by the rules, and suppressed
 when built from too few schools or pupils.
 
-Three schools, week commencing 09/09/2024 (ten sessions each pupil), worked by hand:
-  School 1 (London):     A, Year 8 girl, present 10.   B, Year 8 boy, ill (I) 4, present 6.
-  School 2 (London):     C, Year 8 girl, unauthorised (O) 10.
-  School 3 (North East): D, Year 9 girl, present 10.
+The three schools of small_world, week commencing 09/09/2024, worked by hand:
   National: possible 40; present 26; authorised 4; unauthorised 10 -> attendance 65%, absence 35%;
             B (40%) and C (100%) persistently absent: 2 of 4 = 50%; C severely absent: 1 of 4 = 25%.
   Girls:    possible 30; present 20; unauthorised 10 -> absence 33.3...%; C alone is PA and severe: 1 of 3.
@@ -16,26 +13,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import present, pupil, register, write
+from small_world import write_three_schools
 
 from rollbook.analytics.attendance import Filters
-from rollbook.analytics.benchmarks import SchoolFacts, Snapshot, Suppression, publish
-from rollbook.rules.calendar import england_default
+from rollbook.analytics.benchmarks import Snapshot, Suppression, publish
 
 AS_OF = dt.date(2024, 9, 13)
-REGIONS = {1: "London", 2: "London", 3: "North East"}
 
 
 @pytest.fixture
 def schools(lake):
-    marks = register("A", present(10)) + register("B", ["I"] * 4 + present(6))
-    write(lake, [pupil("A"), pupil("B", sex="M")], marks, school=1)
-    write(lake, [pupil("C")], register("C", ["O"] * 10), school=2)
-    write(lake, [pupil("D", nc_year=9)], register("D", present(10)), school=3)
-    return [
-        SchoolFacts(urn, 200 + urn, f"LA {urn}", region, england_default(2024))
-        for urn, region in REGIONS.items()
-    ]
+    return write_three_schools(lake)
 
 
 def published(lake, tmp_path, schools, suppression) -> Snapshot:

@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rollbook import config
+from rollbook.analytics import group_reports
 from rollbook.analytics.attendance import Filters, summary, year_to_date_held
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.lake import Lake
+from rollbook.rules.comparison import display
+from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
-ATTENDANCE_REPORTS = ("summary",)
+ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence")
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,47 @@ def attendance_report(
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     period = custom(start, end) if start is not None and end is not None else None
     filters = Filters(year_groups=tuple(year_groups) if year_groups else None)
-    data = attendance_summary(lake, snapshots or snapshots_root(config.data_dir()), school, period, filters)
-    if year_groups:
-        data["year_groups"] = sorted(year_groups)
-    return Report(_title(school, data, year_groups), data, _rows(data), _tables(data))
+    snapshots = snapshots or snapshots_root(config.data_dir())
+    if name == "summary":
+        data = attendance_summary(lake, snapshots, school, period, filters)
+        rows, tables = _rows(data), _tables(data)
+    else:
+        data = group_report(name, lake, snapshots, school, period, filters)
+        rows = _group_rows(name, data)
+        tables = _group_tables(name, data) if name != "absence" else [(_freshness(data["comparison"]), rows)]
+    data["filters"] = {"year_groups": sorted(year_groups) if year_groups else None}
+    return Report(_title(name, school, data, year_groups), data, rows, tables)
+
+
+def group_report(
+    name: str, lake: Lake, snapshots: Path, school: int, period: Period | None, filters: Filters = Filters()
+) -> dict[str, object]:
+    """The year groups, pupil groups or absence report's data, beside national where published."""
+    snapshot = Snapshot.latest(snapshots)
+    published = published_period(snapshot, period) if snapshot else None
+    period = period or year_to_date_held(lake, school)
+    build = {
+        "year-groups": group_reports.year_groups,
+        "pupil-groups": group_reports.pupil_groups,
+        "absence": group_reports.absence,
+    }[name]
+    return {
+        "school": school,
+        "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
+        "comparison": _comparison_info(snapshot, published),
+        name.replace("-", "_"): build(lake, snapshot, school, period, published, filters),
+    }
+
+
+def _comparison_info(snapshot: Snapshot | None, published) -> dict[str, object]:
+    if snapshot is None:
+        return {"unavailable": "no comparators have been published yet"}
+    info = {"published": snapshot.manifest.published, "as_of": snapshot.manifest.as_of, "unavailable": None}
+    if published is None:
+        info["unavailable"] = (
+            "comparators are published for the year to date and for each week; choose one of those"
+        )
+    return info
 
 
 def attendance_summary(
@@ -67,27 +107,88 @@ def attendance_summary(
     published = published_period(snapshot, period) if snapshot else None
     period = period or year_to_date_held(lake, school)
     data = summary(lake, school, period, filters)
-    if snapshot is None:
-        data["comparison"] = {"unavailable": "no comparators have been published yet"}
-        return data
-    info = {"published": snapshot.manifest.published, "as_of": snapshot.manifest.as_of}
-    if published is None:
-        reason = "comparators are published for the year to date and for each week; choose one of those"
-        data["comparison"] = {**info, "unavailable": reason}
+    data["comparison"] = _comparison_info(snapshot, published)
+    if data["comparison"]["unavailable"]:
         return data
     comparators = beside(lake, snapshot, school, data["measures"], period, published, filters)
-    data["comparison"] = {**info, "unavailable": None, "comparators": comparators}
+    data["comparison"]["comparators"] = comparators
     for week in data["weeks"]:
         (national,) = snapshot.figures("national", "England", "week", week["week_commencing"], filters)
         week["national"] = {key: national[key] for key in SUMMARY_KEYS}
     return data
 
 
-def _title(school: int, data: dict, year_groups: Collection[int] | None) -> str:
-    title = f"Attendance summary, school {school}, {data['period']['label']}"
+def _title(name: str, school: int, data: dict, year_groups: Collection[int] | None) -> str:
+    title = f"Attendance {name.replace('-', ' ')}, school {school}, {data['period']['label']}"
     if year_groups:
         title += ", " + ", ".join(year_label(year) for year in sorted(year_groups))
     return title
+
+
+def _freshness(comparison: dict) -> str:
+    if comparison.get("unavailable"):
+        return f"comparators: {comparison['unavailable']}"
+    published, as_of = (dt.date.fromisoformat(comparison[key][:10]) for key in ("published", "as_of"))
+    return f"comparators published {published:%d/%m/%Y}, data to {as_of:%d/%m/%Y}"
+
+
+def _group_tables(name: str, data: dict) -> list[tuple[str, list[dict[str, object]]]]:
+    """A table per grouping for a terminal: each figure with its gap to national in brackets."""
+    groupings = _groupings(name, data)
+    headings = {"attendance_rate": "attendance", "overall_absence_rate": "absence",
+                "persistent_absence_rate": "persistent", "severe_absence_rate": "severe"}  # fmt: skip
+    tables = []
+    for grouping, groups in groupings.items():
+        rows = [
+            {
+                grouping: group["label"],
+                "pupils": group["school"]["pupils"],
+                **{heading: _with_gap(group, key) for key, heading in headings.items()},
+            }
+            for group in groups
+        ]
+        tables.append(
+            (
+                f"{grouping} (in brackets: points from national); {_freshness(data['comparison'])}",
+                rows,
+            )
+        )
+    return tables
+
+
+def _groupings(name: str, data: dict) -> dict[str, list[dict]]:
+    """The report's groups under each grouping's everyday name."""
+    by_column = {"nc_year": data["year_groups"]} if name == "year-groups" else data["pupil_groups"]
+    return {GROUPING_NAMES[column]: groups for column, groups in by_column.items()}
+
+
+def _with_gap(group: dict, key: str) -> str:
+    shown = display(group["school"][key], 1)
+    gap = (group["national"] or {}).get("differences", {}).get(key)
+    return f"{shown} ({gap['points']:+.1f})" if gap else shown
+
+
+def _group_rows(name: str, data: dict) -> list[dict[str, object]]:
+    """One flat row per group (or per reason), the school's figures then national's."""
+    if name == "absence":
+        return [
+            {key: row[key] for key in ("code", "meaning", "category", "sessions", "rate", "national_rate")}
+            for row in data["absence"]
+        ]
+    groupings = _groupings(name, data)
+    rows = []
+    for grouping, groups in groupings.items():
+        for group in groups:
+            national = group["national"] or {}
+            rows.append(
+                {
+                    "grouping": grouping,
+                    "group": group["label"],
+                    **group["school"],
+                    **{f"national {key}": national.get(key) for key in group_reports.GROUP_MEASURES},
+                }
+            )
+    return rows
 
 
 def _rows(data: dict) -> list[dict[str, object]]:
@@ -122,11 +223,7 @@ def _tables(data: dict) -> list[tuple[str, list[dict[str, object]]]]:
         }
         for key in SUMMARY_KEYS
     ]
-    if comparison.get("unavailable"):
-        note = f"comparators: {comparison['unavailable']}"
-    else:
-        published, as_of = (dt.date.fromisoformat(comparison[key][:10]) for key in ("published", "as_of"))
-        note = f"comparators published {published:%d/%m/%Y}, data to {as_of:%d/%m/%Y}"
+    note = _freshness(comparison)
     weeks = [
         {
             "week commencing": f"{dt.date.fromisoformat(week['week_commencing']):%d/%m/%Y}",

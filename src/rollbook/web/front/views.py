@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from rollbook import config
+from rollbook import output
 from rollbook.analytics import reports
-from rollbook.analytics.benchmarks import snapshots_root
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
-from rollbook.lake import Lake
+from rollbook.analytics.group_reports import GROUP_MEASURES
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import visible_schools
 from rollbook.web.front import charts
+from rollbook.web.front.forms import ReportChoice
 
 HEADLINE = (
     "attendance_rate",
@@ -35,14 +35,65 @@ def home(request):
     return render(request, "front/home.html", {"schools": schools})
 
 
+#: The attendance reports with a page, as (URL name, tab label).
+REPORT_TABS = (
+    ("summary", "Summary"),
+    ("year-groups", "Year groups"),
+    ("pupil-groups", "Pupil groups"),
+    ("absence", "Absence"),
+)
+
+
 @login_required
 def attendance_summary(request, urn: int):
+    return attendance_report(request, urn, "summary")
+
+
+@login_required
+def attendance_report(request, urn: int, name: str):
+    """Any attendance report as a page, or as CSV or JSON with ?format=; filters are kept in the URL."""
     school = get_object_or_404(visible_schools(request.user), urn=urn)
-    lake = Lake(config.lake_root())
+    if name not in reports.ATTENDANCE_REPORTS:
+        raise Http404("no such report")
+    choice = ReportChoice(request.GET)
+    if not choice.is_valid():
+        return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
     try:
-        result = reports.attendance_summary(lake, snapshots_root(config.data_dir()), school.urn)
+        report = reports.attendance_report(
+            name,
+            school.urn,
+            start=choice.cleaned_data["from_date"],
+            end=choice.cleaned_data["to_date"],
+            year_groups=choice.cleaned_data["year_group"] or None,
+        )
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})
+    except ValueError as problem:
+        choice.add_error(None, str(problem))
+        return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
+    requested = request.GET.get("format", "")
+    if requested == "json":
+        return JsonResponse(report.data, json_dumps_params={"indent": 2})
+    if requested == "csv":
+        return _csv_download(report, f"{school.urn}-attendance-{name}.csv")
+    context = {
+        "school": school,
+        "report": report,
+        "result": report.data,
+        "name": name,
+        "tabs": REPORT_TABS,
+        "form": choice,
+        "query": request.GET.urlencode(),
+        "significance_method": SIGNIFICANCE_METHOD,
+        "similar_method": SIMILAR_METHOD,
+        "group_measures": GROUP_MEASURES[:3],
+    }
+    if name == "summary":
+        context |= _summary_context(report.data)
+    return render(request, f"front/report_{name.replace('-', '_')}.html", context)
+
+
+def _summary_context(result: dict) -> dict:
     comparators = result["comparison"].get("comparators", [])
     headline = [
         {
@@ -57,20 +108,19 @@ def attendance_summary(request, urn: int):
         }
         for key in HEADLINE
     ]
-    return render(
-        request,
-        "front/attendance_summary.html",
-        {
-            "school": school,
-            "result": result,
-            "comparators": comparators,
-            "headline": headline,
-            "chart": charts.weekly_attendance(result["weeks"]),
-            "chart_library_version": charts.LIBRARY_VERSION,
-            "significance_method": SIGNIFICANCE_METHOD,
-            "similar_method": SIMILAR_METHOD,
-        },
-    )
+    return {
+        "comparators": comparators,
+        "headline": headline,
+        "chart": charts.weekly_attendance(result["weeks"]),
+        "chart_library_version": charts.LIBRARY_VERSION,
+    }
+
+
+def _csv_download(report, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    output.write_csv(report.rows, response)
+    return response
 
 
 @require_GET

@@ -7,6 +7,7 @@ import datetime as dt
 from django import template
 
 from rollbook.rules.comparison import display
+from rollbook.rules.groups import GROUPING_NAMES
 
 register = template.Library()
 
@@ -40,3 +41,14 @@ def uk_date(value) -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])  # a date, or the date part of a timestamp
     return f"{value:%d/%m/%Y}"
+
+
+@register.filter
+def lookup(mapping, key):
+    """mapping[key] in a template, or None when either is missing."""
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def grouping(column: str) -> str:
+    return GROUPING_NAMES.get(column, column)

@@ -1,0 +1,119 @@
+"""The year groups, pupil groups and absence reports: a school's groups and reasons beside national.
+
+Each group is set beside the same group nationally (the same filters applied to both), from the latest
+published snapshot; comparators are published by year group, sex, FSM6 and SEND, so EAL and ethnicity are
+shown for the school alone.
+"""
+
+from __future__ import annotations
+
+from rollbook.analytics.attendance import Filters, measures, reasons
+from rollbook.analytics.benchmarks import CELL, Snapshot
+from rollbook.lake import Lake
+from rollbook.rules import codes
+from rollbook.rules.comparison import difference, shade
+from rollbook.rules.groups import group_label
+from rollbook.rules.periods import Period
+
+#: The measures the group reports show, each beside national.
+GROUP_MEASURES = ("attendance_rate", "overall_absence_rate", "persistent_absence_rate", "severe_absence_rate")
+#: The pupil groups report's groupings, in the order the page shows them.
+PUPIL_GROUPINGS = ("sex", "fsm6", "sen", "eal", "ethnicity")
+
+
+def year_groups(
+    lake: Lake,
+    snapshot: Snapshot | None,
+    school: int,
+    period: Period,
+    published,
+    filters: Filters = Filters(),
+) -> list[dict[str, object]]:
+    """Each year group's figures beside the same year group nationally."""
+    return _groups(lake, snapshot, school, period, published, filters, "nc_year")
+
+
+def pupil_groups(
+    lake: Lake,
+    snapshot: Snapshot | None,
+    school: int,
+    period: Period,
+    published,
+    filters: Filters = Filters(),
+) -> dict[str, list[dict[str, object]]]:
+    """For each grouping (sex, FSM6, SEND, EAL, ethnicity), each group's figures beside national."""
+    return {
+        column: _groups(lake, snapshot, school, period, published, filters, column)
+        for column in PUPIL_GROUPINGS
+    }
+
+
+def _groups(lake, snapshot, school, period, published, filters, column) -> list[dict[str, object]]:
+    ours = measures(lake, [school], period, filters, by=(column,))
+    national = {}
+    if snapshot is not None and published is not None and column in CELL:
+        national = {
+            row[column]: row
+            for row in snapshot.figures("national", "England", *published, filters, by=(column,))
+        }
+    rows = []
+    for row in ours:
+        value = row[column]
+        theirs = national.get(value)
+        rows.append(
+            {
+                "group": value,
+                "label": group_label(column, value),
+                "school": {key: row[key] for key in ("pupils", *GROUP_MEASURES)},
+                "national": _beside(row, theirs) if theirs else None,
+            }
+        )
+    return rows
+
+
+def _beside(ours: dict, theirs: dict) -> dict[str, object]:
+    figures = {key: theirs[key] for key in ("schools", "suppressed", "pupils", *GROUP_MEASURES)}
+    figures["differences"] = {
+        key: None
+        if ours[key] is None or theirs[key] is None
+        else {
+            "points": float(difference(ours[key], theirs[key])),
+            "shade": shade(key, ours[key], theirs[key]).css_class,
+        }
+        for key in GROUP_MEASURES
+    }
+    return figures
+
+
+def absence(
+    lake: Lake,
+    snapshot: Snapshot | None,
+    school: int,
+    period: Period,
+    published,
+    filters: Filters = Filters(),
+) -> list[dict[str, object]]:
+    """Absence by reason: each absence code's sessions and rate, beside national, in the code set in force."""
+    national = {}
+    if snapshot is not None and published is not None:
+        national = {row["code"]: row for row in snapshot.reasons("national", "England", *published, filters)}
+    rows = []
+    for row in reasons(lake, [school], period, filters):
+        code = codes.lookup(row["code"], period.end)
+        if code is None or code.category not in codes.ABSENT:
+            continue
+        theirs = national.get(row["code"])
+        rows.append(
+            {
+                "code": row["code"],
+                "meaning": code.meaning,
+                "category": str(code.category),
+                "sessions": row["sessions"],
+                "rate": row["rate"],
+                "national_rate": theirs["rate"] if theirs else None,
+                "shade": shade("overall_absence_rate", row["rate"], theirs["rate"]).css_class
+                if theirs
+                else "",
+            }
+        )
+    return sorted(rows, key=lambda row: (row["category"], -row["sessions"], row["code"]))

@@ -1,0 +1,75 @@
+"""Every attendance report opens as a page, a CSV download and JSON, with period and filters in the URL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from lxml import html
+
+from rollbook.analytics.reports import ATTENDANCE_REPORTS, attendance_report
+
+PAGES = {name: f"/schools/100001/attendance/{name}/" for name in ATTENDANCE_REPORTS}
+
+
+@pytest.mark.parametrize("name", ATTENDANCE_REPORTS)
+def test_each_report_opens_for_a_member(world, name):
+    response = world.client_for(world.alice).get(PAGES[name])
+    assert response.status_code == 200
+    assert response.context["report"].data == attendance_report(name, 100001).data
+
+
+@pytest.mark.parametrize("name", ATTENDANCE_REPORTS)
+def test_each_report_is_refused_to_another_schools_user(world, name):
+    assert world.client_for(world.bob).get(PAGES[name]).status_code == 404
+
+
+def test_filters_in_the_url_choose_the_pupils_and_stay_ticked(world):
+    response = world.client_for(world.alice).get(PAGES["year-groups"] + "?year_group=9")
+    assert response.context["result"]["year_groups"] == []  # Alder has only Year 8 pupils
+    assert response.context["result"]["filters"] == {"year_groups": [9]}
+    page = html.fromstring(response.content)
+    assert page.xpath("//input[@name='year_group'][@checked]/@value") == ["9"]
+    tabs = page.xpath("//nav[@class='tabs']//a/@href")
+    assert all(href.endswith("?year_group=9") for href in tabs)  # the choice follows from report to report
+
+
+def test_dates_in_the_url_choose_the_period(world):
+    response = world.client_for(world.alice).get(
+        PAGES["summary"] + "?from_date=10/09/2024&to_date=2024-09-11"
+    )
+    assert response.context["result"]["period"]["label"] == "10/09/2024 to 11/09/2024"
+    assert response.context["result"]["measures"]["possible_sessions"] == 8  # two pupils, two days
+
+
+def test_a_csv_download_has_the_reports_rows(world):
+    response = world.client_for(world.alice).get(PAGES["summary"] + "?format=csv")
+    assert response["Content-Disposition"] == 'attachment; filename="100001-attendance-summary.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["attendance_rate"] == "80.0"
+
+
+def test_json_is_the_reports_data(world):
+    response = world.client_for(world.alice).get(PAGES["absence"] + "?format=json")
+    data = json.loads(response.content)
+    assert [(row["code"], row["sessions"]) for row in data["absence"]] == [("I", 4)]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?from_date=31/02/2024&to_date=01/03/2024", "Enter a valid date"),
+        ("?from_date=01/09/2024", "Give both a from date and a to date"),
+        ("?from_date=01/07/2024&to_date=13/09/2024", "within one academic year"),
+    ],
+)
+def test_bad_choices_are_explained_not_crashed_on(world, query, message):
+    response = world.client_for(world.alice).get(PAGES["summary"] + query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_an_unknown_report_is_not_found(world):
+    assert world.client_for(world.alice).get("/schools/100001/attendance/horoscope/").status_code == 404
