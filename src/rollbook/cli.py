@@ -37,6 +37,7 @@ class AttendanceReport(StrEnum):
     year_groups = "year-groups"
     pupil_groups = "pupil-groups"
     absence = "absence"
+    data_check = "data-check"
 
 
 def progress_bar() -> Progress:
@@ -164,12 +165,23 @@ def attendance(
     format: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Attendance reports. Without --from/--to the period is the academic year to date."""
+    from rollbook.web.setup import ready
+
+    ready()
     from rollbook.analytics.reports import attendance_report
+    from rollbook.web.schools.registry import calendar_of
 
     if (from_ is None) != (to is None):
         raise typer.BadParameter("give both --from and --to, or neither")
     try:
-        report = attendance_report(name.value, school, start=from_, end=to, year_groups=year_group or None)
+        report = attendance_report(
+            name.value,
+            school,
+            start=from_,
+            end=to,
+            year_groups=year_group or None,
+            calendar=calendar_of(school),
+        )
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")
         raise typer.Exit(2) from problem

@@ -76,3 +76,17 @@ def test_a_period_across_two_academic_years_is_refused(imported):
     result = run("--school", "900001", "--from", "2024-07-01", "--to", "2024-09-13")
     assert result.exit_code == 2
     assert "within one academic year" in result.stderr
+
+
+def test_the_data_check_is_a_csv_row_per_week_with_every_code(imported):
+    result = CliRunner().invoke(
+        app, ["report", "attendance", "data-check", "--school", "900001", "--format", "csv"]
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["week commencing"] for row in rows] == ["02/09/2024", "09/09/2024"]
+    for row in rows:
+        marked = sum(int(value) for key, value in row.items() if key.startswith("code ") and key != "code -")
+        assert marked == int(row["marked sessions"])
+        assert int(row["expected sessions"]) == int(row["marked sessions"]) + int(row["missing marks"]) + int(
+            row["no mark yet"]
+        )

@@ -6,23 +6,25 @@ A report only arranges what `analytics.attendance` computed; it never works out 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from rollbook import config
 from rollbook.analytics import group_reports
-from rollbook.analytics.attendance import Filters, summary, year_to_date_held
+from rollbook.analytics.attendance import Filters, data_to, summary, year_to_date_held
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
+from rollbook.analytics.data_check import data_check
 from rollbook.lake import Lake
+from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
-ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence")
+ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence", "data-check")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def attendance_report(
     year_groups: Collection[int] | None = None,
     lake: Lake | None = None,
     snapshots: Path | None = None,
+    calendar: Callable[[int], SchoolCalendar] = england_default,
 ) -> Report:
     """The attendance report `name` for one school; without dates, the academic year to date.
 
@@ -60,6 +63,10 @@ def attendance_report(
     if name == "summary":
         data = attendance_summary(lake, snapshots, school, period, filters)
         rows, tables = _rows(data), _tables(data)
+    elif name == "data-check":
+        data = data_check_report(lake, school, period, calendar, filters)
+        rows = _data_check_rows(data)
+        tables = [("Week by week: what was expected, marked and left open", rows)]
     else:
         data = group_report(name, lake, snapshots, school, period, filters)
         rows = _group_rows(name, data)
@@ -86,6 +93,41 @@ def group_report(
         "comparison": _comparison_info(snapshot, published),
         name.replace("-", "_"): build(lake, snapshot, school, period, published, filters),
     }
+
+
+def data_check_report(
+    lake: Lake,
+    school: int,
+    period: Period | None,
+    calendar: Callable[[int], SchoolCalendar],
+    filters: Filters,
+) -> dict[str, object]:
+    period = period or year_to_date_held(lake, school)
+    year = academic_year_of(period.end)
+    as_of = data_to(lake, school, year) or period.end
+    return {
+        "school": school,
+        "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
+        "data_to": as_of.isoformat(),
+        "weeks": data_check(lake, school, period, calendar(year), as_of, filters),
+    }
+
+
+def _data_check_rows(data: dict) -> list[dict[str, object]]:
+    """One row per week, with a column for every code used in any week (0 where a week has none)."""
+    used = sorted({code for week in data["weeks"] for code in week["codes"]})
+    return [
+        {
+            "week commencing": f"{dt.date.fromisoformat(week['week_commencing']):%d/%m/%Y}",
+            **{
+                key.replace("_", " "): value
+                for key, value in week.items()
+                if key not in ("week_commencing", "codes")
+            },
+            **{f"code {code}": week["codes"].get(code, 0) for code in used},
+        }
+        for week in data["weeks"]
+    ]
 
 
 def _comparison_info(snapshot: Snapshot | None, published) -> dict[str, object]:

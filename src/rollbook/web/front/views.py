@@ -41,6 +41,7 @@ REPORT_TABS = (
     ("year-groups", "Year groups"),
     ("pupil-groups", "Pupil groups"),
     ("absence", "Absence"),
+    ("data-check", "Data check"),
 )
 
 
@@ -65,6 +66,7 @@ def attendance_report(request, urn: int, name: str):
             start=choice.cleaned_data["from_date"],
             end=choice.cleaned_data["to_date"],
             year_groups=choice.cleaned_data["year_group"] or None,
+            calendar=school.calendar,
         )
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})

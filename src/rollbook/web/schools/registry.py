@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rollbook.rules import local_authorities
+from rollbook.rules.calendar import SchoolCalendar, england_default
 from rollbook.web.schools.models import School
 
 
@@ -28,3 +31,9 @@ def register(urn: int, la_code: int, estab: int, name: str, phase: str = "") -> 
             "region": authority.region if authority else "",
         },
     )
+
+
+def calendar_of(urn: int) -> Callable[[int], SchoolCalendar]:
+    """The school's calendar for a given year: its own term dates, or England's defaults if not registered."""
+    school = School.objects.filter(urn=urn).prefetch_related("half_terms").first()
+    return school.calendar if school is not None else england_default
