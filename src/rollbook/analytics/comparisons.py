@@ -51,7 +51,7 @@ def label(kind: str, name: str) -> str:
             return f"LA {name}"
     if kind == "similar":
         return "Similar schools"
-    return name
+    return name or "Region not recorded"
 
 
 def published_period(snapshot: Snapshot, period: Period | None) -> tuple[str, str] | None:

@@ -238,7 +238,7 @@ def _rows(data: dict) -> list[dict[str, object]]:
     whole = {"period": data["period"]["label"], **{key: data["measures"][key] for key in SUMMARY_KEYS}}
     comparators = [
         {
-            "period": f"{row['label']} ({row['schools']:,} schools)",
+            "period": f"{row['label']} ({row['schools']:,} school{'' if row['schools'] == 1 else 's'})",
             **{key: row["measures"][key] for key in SUMMARY_KEYS},
         }
         for row in data["comparison"].get("comparators", [])

@@ -25,7 +25,7 @@ def weekly_attendance(weeks: list[dict]) -> dict:
         alt.Chart(alt.Data(values=rows), title="Attendance week by week")
         .mark_line(point=True)
         .encode(
-            x=alt.X("week:T", title="Week commencing", axis=alt.Axis(format="%d/%m")),
+            x=alt.X("week:T", title="Week commencing", axis=alt.Axis(format="%d/%m", tickCount="week")),
             y=alt.Y("attendance:Q", title="Attendance (%)", scale=alt.Scale(zero=False)),
             color=alt.Color(
                 "series:N",

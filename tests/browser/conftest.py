@@ -1,0 +1,188 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live server.
+
+One browser per session (per xdist worker), a fresh context (cookies, storage) per test. No browser is
+ever downloaded: Chromium comes from Debian (`apt-get install chromium`). Without it these tests fail
+with a message saying so; set ROLLBOOK_SKIP_BROWSER=1 to skip them on purpose.
+
+The world: Alder School (100001) and Birch School (100002), a fortnight of registers in the lake for each,
+comparators published; alice is a member of Alder, bob of Birch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import User
+from django.test import Client
+
+from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from rollbook.web.accounts.models import Membership
+from rollbook.web.schools.models import School
+from rollbook.web.schools.publishing import publish_snapshot
+
+CHROMIUM = Path("/usr/bin/chromium")
+PASSWORD = "correct horse battery staple"
+YEAR = 2024
+MONDAY = dt.date(2024, 9, 9)
+#: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine.
+TIMEOUT = 15_000
+
+
+@dataclass
+class World:
+    alder: School
+    birch: School
+    alice: User
+    bob: User
+
+
+# -- the browser --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if os.environ.get("ROLLBOOK_SKIP_BROWSER") == "1":
+        pytest.skip("ROLLBOOK_SKIP_BROWSER=1: browser tests skipped on request")
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Browser tests need Debian's Chromium at {CHROMIUM} and it is not there: "
+            "run `apt-get install chromium`, or set ROLLBOOK_SKIP_BROWSER=1 to skip them on purpose.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running on this thread for as long as it lives, and
+    # Django then refuses ORM calls from it (SynchronousOnlyOperation). The tests and the live server
+    # touch the database one at a time, so allow it for exactly that long.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                # The machine's network is closed; keep Chromium from trying to reach out at all.
+                args=["--disable-gpu", "--disable-quic", "--disable-background-networking"],
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def sign_in(context, live_server):
+    """Give the browser a signed-in session for a user, skipping the form (the first test uses it)."""
+
+    def sign_in(user: User) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+    return sign_in
+
+
+# -- the world ----------------------------------------------------------------------------------------
+
+
+def pupil(upn: str) -> dict[str, object]:
+    return {
+        "upn": upn,
+        "forename": "Pat",
+        "surname": upn,
+        "dob": dt.date(2012, 3, 1),
+        "sex": "F",
+        "nc_year": 8,
+        "reg_group": "8A",
+        "fsm6": False,
+        "sen": "N",
+        "eal": False,
+        "ethnicity": "WBRI",
+        "admission_date": dt.date(2023, 9, 1),
+        "leaving_date": None,
+    }
+
+
+def marks(upn: str, codes: str) -> list[dict[str, object]]:
+    """Sessions from MONDAY, one character each, AM then PM, Monday to Friday, for as many weeks as given."""
+    days = [
+        MONDAY + dt.timedelta(weeks=week, days=day) for week in range(len(codes) // 10) for day in range(5)
+    ]
+    return [
+        {"upn": upn, "date": days[index // 2], "session": ("AM", "PM")[index % 2], "code": code}
+        for index, code in enumerate(codes)
+    ]
+
+
+def write_school(lake: Lake, urn: int, registers: dict[str, str]) -> None:
+    rows = [mark for upn, codes in registers.items() for mark in marks(upn, codes)]
+    lake.replace(
+        {
+            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(
+                [pupil(u) for u in registers], schema=PUPILS
+            ),
+            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(rows, schema=MARKS),
+        }
+    )
+
+
+@pytest.fixture
+def world(transactional_db, data_dir, settings, monkeypatch) -> World:
+    # A deliberately slow password hash costs seconds per login; these tests need none of its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    alder = School.objects.create(urn=100001, la_code=823, estab=4001, name="Alder School")
+    birch = School.objects.create(urn=100002, la_code=202, estab=4002, name="Birch School")
+    alice = User.objects.create_user("alice", password=PASSWORD)
+    bob = User.objects.create_user("bob", password=PASSWORD)
+    Membership.objects.create(user=alice, school=alder)
+    Membership.objects.create(user=bob, school=birch)
+    lake = Lake(data_dir / "lake")
+    present = "/\\" * 5
+    # Alder: A present throughout; B ill for the first two days, then late (present) on Friday of week two.
+    write_school(
+        lake,
+        alder.urn,
+        {"A0000000001": present * 2, "B0000000002": "IIII" + "/\\" * 3 + "/\\" * 4 + "LL"},
+    )
+    # Birch: C absent without leave for the first week, then present; D present throughout.
+    write_school(lake, birch.urn, {"C0000000003": "O" * 10 + present, "D0000000004": present * 2})
+    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
+    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
+    publish_snapshot()
+    return World(alder, birch, alice, bob)
+
+
+@pytest.fixture
+def sign_in_with_the_form(page):
+    """Sign in as a person would: the login page, two fields and the button."""
+
+    def sign_in_with_the_form(username: str, password: str = PASSWORD) -> None:
+        page.goto("/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+
+    return sign_in_with_the_form
