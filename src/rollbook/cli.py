@@ -37,6 +37,7 @@ class AttendanceReport(StrEnum):
     year_groups = "year-groups"
     pupil_groups = "pupil-groups"
     absence = "absence"
+    weekday = "weekday"
     data_check = "data-check"
 
 

@@ -16,7 +16,7 @@ import pytest
 from small_world import TWO_WEEKS, write_three_schools
 
 from rollbook.analytics.benchmarks import Snapshot, Suppression, publish
-from rollbook.analytics.group_reports import absence, pupil_groups, year_groups
+from rollbook.analytics.group_reports import absence, pupil_groups, weekdays, year_groups
 from rollbook.rules.periods import custom
 
 PERIOD = custom(dt.date(2024, 8, 1), dt.date(2024, 9, 13))
@@ -62,3 +62,16 @@ def test_without_a_snapshot_the_school_stands_alone(lake):
     write_three_schools(lake)
     (year_8,) = year_groups(lake, None, 1, TWO_WEEKS, None)
     assert year_8["national"] is None and year_8["school"]["attendance_rate"] == 80.0
+
+
+def test_each_weekday_session_is_beside_the_same_session_nationally(lake, snapshot):
+    # Monday morning: school 1 has A present and B ill (50%); nationally A, D present, B ill, C off (50%).
+    # Wednesday morning: school 1 both present (100%); nationally C is off, 3 of 4 present (75%).
+    rows = {row["label"]: row for row in weekdays(lake, snapshot, 1, PERIOD, YEAR_TO_DATE)}
+    assert list(rows)[:3] == ["Monday morning", "Monday afternoon", "Tuesday morning"]
+    monday = rows["Monday morning"]
+    assert (monday["school"]["attendance_rate"], monday["national"]["attendance_rate"]) == (50.0, 50.0)
+    assert monday["national"]["unauthorised_absence_rate"] == 25.0
+    wednesday = rows["Wednesday morning"]["national"]
+    assert wednesday["attendance_rate"] == 75.0
+    assert wednesday["differences"]["attendance_rate"] == {"points": 25.0, "shade": "shade-better-3"}

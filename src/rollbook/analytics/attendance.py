@@ -38,7 +38,7 @@ ENROLMENT = ("academic_year", "school", "upn")
 #: What the pupils table says about a pupil that measures can be grouped by.
 PUPIL_ATTRIBUTES = ("nc_year", "sex", "fsm6", "sen", "eal", "ethnicity", "reg_group")
 #: Everything a measure can be grouped by.
-GROUPINGS = ("school", *PUPIL_ATTRIBUTES, "upn", "week_commencing")
+GROUPINGS = ("school", *PUPIL_ATTRIBUTES, "upn", "week_commencing", "weekday", "session")
 
 #: The categories tallied per enrolment, named as `Tally`'s fields (present includes L, late).
 TALLIED = (PRESENT, AEA, AUTHORISED, UNAUTHORISED)
@@ -94,7 +94,7 @@ def enrolment_sessions(
     engine: str | None = None,
 ) -> ir.Table:
     """Every mark in `period` that counts for an enrolment, with the pupil's attributes, the mark's
-    statistical category and the Monday of its week.
+    statistical category, the Monday of its week and its weekday (Monday 0).
 
     A mark counts when its pupil is on roll that day (admission date to leaving date, both inclusive; an
     open end counts as on roll) and is in a year group with session measures (`SESSION_MEASURE_YEARS`; a
@@ -114,7 +114,8 @@ def enrolment_sessions(
     )
     on_roll_marks = joined.filter(on_roll)
     return on_roll_marks.join(_code_categories(), "code").mutate(
-        week_commencing=on_roll_marks.date.truncate("W").cast("date")
+        week_commencing=on_roll_marks.date.truncate("W").cast("date"),
+        weekday=on_roll_marks.date.day_of_week.index().cast("int8"),  # Monday 0 to Friday 4
     )
 
 

@@ -36,6 +36,8 @@ from rollbook.rules.years import SESSION_MEASURE_YEARS
 
 #: The cell every figure is published by; filters on group reports choose among these.
 CELL = ("nc_year", "sex", "fsm6", "sen")
+#: Year-to-date figures are also published by weekday and session (kind "weekday").
+WEEKDAY = ("weekday", "session")
 COUNTS = (
     "pupils",
     "present",
@@ -115,9 +117,12 @@ def publish(
     ]
     cells, reason_cells = [], []
     for done, (urns, kind, name, period) in enumerate(steps, start=1):
-        by = ("school", *CELL, "week_commencing") if kind == "week" else ("school", *CELL)
+        by = {"week": ("week_commencing",), "weekday": WEEKDAY}.get(kind, ())
+        by = ("school", *CELL, *by)
         for row in measures(lake, urns, period, by=by, engine=engine):
             cells.append(_cell_row(kind, _period_name(kind, name, row), row))
+        if kind == "weekday":
+            continue
         for row in reasons(lake, urns, period, by=by, engine=engine):
             reason_cells.append(
                 {
@@ -161,7 +166,7 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     """Year to date and each half-term and term begun by `as_of`, cut at `as_of`; and every week of the
     year to date, measured in one query grouped by week (kind "week")."""
     ytd = year_to_date(calendar.academic_year, as_of)
-    periods = [("year", "year_to_date", ytd), ("week", "", ytd)]
+    periods = [("year", "year_to_date", ytd), ("week", "", ytd), ("weekday", "year_to_date", ytd)]
     for kind, names in (("half_term", HALF_TERM_NAMES), ("term", TERM_NAMES)):
         for name in names:
             whole = term(calendar, name)
@@ -191,6 +196,7 @@ def _cell_row(kind: str, name: str, row: dict) -> dict[str, object]:
         "unauthorised": row["unauthorised_absence_sessions"],
         "persistent_absentees": row["persistent_absentees"],
         "severe_absentees": row["severe_absentees"],
+        **{column: row.get(column) for column in WEEKDAY},
     }
 
 
@@ -267,6 +273,8 @@ _SCHEMAS = {
             ("fsm6", pa.bool_()),
             ("sen", pa.string()),
             *((name, pa.int64()) for name in COUNTS),
+            ("weekday", pa.int8()),
+            ("session", pa.string()),
         ]
     ),
     "reasons": pa.schema(
@@ -353,9 +361,10 @@ class Snapshot:
         Each row carries `schools` (how many schools contributed) and, when the comparator is too small to
         show, `suppressed` with the reason; its figures are then None.
         """
-        unknown = set(by) - set(CELL)
+        unknown = set(by) - set(CELL) - set(WEEKDAY)
         if unknown:
-            raise ValueError(f"comparators are published by {', '.join(CELL)} only, not {', '.join(unknown)}")
+            published = ", ".join((*CELL, *WEEKDAY))
+            raise ValueError(f"comparators are published by {published} only, not {', '.join(unknown)}")
         where, parameters = _filter_sql(filters)
         groups = ", ".join(by)
         rows = self._query(

@@ -8,7 +8,7 @@ shown for the school alone.
 from __future__ import annotations
 
 from rollbook.analytics.attendance import Filters, measures, reasons
-from rollbook.analytics.benchmarks import CELL, Snapshot
+from rollbook.analytics.benchmarks import CELL, WEEKDAY, Snapshot
 from rollbook.lake import Lake
 from rollbook.rules import codes
 from rollbook.rules.comparison import difference, shade
@@ -17,6 +17,10 @@ from rollbook.rules.periods import Period
 
 #: The measures the group reports show, each beside national.
 GROUP_MEASURES = ("attendance_rate", "overall_absence_rate", "persistent_absence_rate", "severe_absence_rate")
+#: The weekday report's measures: session rates only (persistence belongs to pupils, not to Mondays).
+WEEKDAY_MEASURES = ("attendance_rate", "authorised_absence_rate", "unauthorised_absence_rate")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+SESSION_NAMES = {"AM": "morning", "PM": "afternoon"}
 #: The pupil groups report's groupings, in the order the page shows them.
 PUPIL_GROUPINGS = ("sex", "fsm6", "sen", "eal", "ethnicity")
 
@@ -65,14 +69,14 @@ def _groups(lake, snapshot, school, period, published, filters, column) -> list[
                 "group": value,
                 "label": group_label(column, value),
                 "school": {key: row[key] for key in ("pupils", *GROUP_MEASURES)},
-                "national": _beside(row, theirs) if theirs else None,
+                "national": _beside(row, theirs, GROUP_MEASURES) if theirs else None,
             }
         )
     return rows
 
 
-def _beside(ours: dict, theirs: dict) -> dict[str, object]:
-    figures = {key: theirs[key] for key in ("schools", "suppressed", "pupils", *GROUP_MEASURES)}
+def _beside(ours: dict, theirs: dict, keys: tuple[str, ...]) -> dict[str, object]:
+    figures = {key: theirs[key] for key in ("schools", "suppressed", "pupils", *keys)}
     figures["differences"] = {
         key: None
         if ours[key] is None or theirs[key] is None
@@ -80,9 +84,41 @@ def _beside(ours: dict, theirs: dict) -> dict[str, object]:
             "points": float(difference(ours[key], theirs[key])),
             "shade": shade(key, ours[key], theirs[key]).css_class,
         }
-        for key in GROUP_MEASURES
+        for key in keys
     }
     return figures
+
+
+def weekdays(
+    lake: Lake,
+    snapshot: Snapshot | None,
+    school: int,
+    period: Period,
+    published,
+    filters: Filters = Filters(),
+) -> list[dict[str, object]]:
+    """Attendance by weekday and session, beside national for the year to date (where Friday afternoon
+    absence shows)."""
+    ours = measures(lake, [school], period, filters, by=WEEKDAY)
+    national = {}
+    if snapshot is not None and published == ("year", "year_to_date"):
+        national = {
+            (row["weekday"], row["session"]): row
+            for row in snapshot.figures("national", "England", "weekday", "year_to_date", filters, by=WEEKDAY)
+        }
+    rows = []
+    for row in ours:
+        theirs = national.get((row["weekday"], row["session"]))
+        rows.append(
+            {
+                "weekday": row["weekday"],
+                "session": row["session"],
+                "label": f"{WEEKDAY_NAMES[row['weekday']]} {SESSION_NAMES[row['session']]}",
+                "school": {key: row[key] for key in ("possible_sessions", *WEEKDAY_MEASURES)},
+                "national": _beside(row, theirs, WEEKDAY_MEASURES) if theirs else None,
+            }
+        )
+    return rows
 
 
 def absence(

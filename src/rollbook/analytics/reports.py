@@ -24,7 +24,7 @@ from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
-ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence", "data-check")
+ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,11 @@ def attendance_report(
     else:
         data = group_report(name, lake, snapshots, school, period, filters)
         rows = _group_rows(name, data)
-        tables = _group_tables(name, data) if name != "absence" else [(_freshness(data["comparison"]), rows)]
+        tables = (
+            _group_tables(name, data)
+            if name in ("year-groups", "pupil-groups")
+            else [(_freshness(data["comparison"]), rows)]
+        )
     data["filters"] = {"year_groups": sorted(year_groups) if year_groups else None}
     return Report(_title(name, school, data, year_groups), data, rows, tables)
 
@@ -86,6 +90,7 @@ def group_report(
         "year-groups": group_reports.year_groups,
         "pupil-groups": group_reports.pupil_groups,
         "absence": group_reports.absence,
+        "weekday": group_reports.weekdays,
     }[name]
     return {
         "school": school,
@@ -212,6 +217,18 @@ def _with_gap(group: dict, key: str) -> str:
 
 def _group_rows(name: str, data: dict) -> list[dict[str, object]]:
     """One flat row per group (or per reason), the school's figures then national's."""
+    if name == "weekday":
+        return [
+            {
+                "session": row["label"],
+                **row["school"],
+                **{
+                    f"national {key}": (row["national"] or {}).get(key)
+                    for key in group_reports.WEEKDAY_MEASURES
+                },
+            }
+            for row in data["weekday"]
+        ]
     if name == "absence":
         return [
             {key: row[key] for key in ("code", "meaning", "category", "sessions", "rate", "national_rate")}

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from rollbook import output
 from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
-from rollbook.analytics.group_reports import GROUP_MEASURES
+from rollbook.analytics.group_reports import GROUP_MEASURES, WEEKDAY_MEASURES
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import visible_schools
 from rollbook.web.front import charts
@@ -41,6 +41,7 @@ REPORT_TABS = (
     ("year-groups", "Year groups"),
     ("pupil-groups", "Pupil groups"),
     ("absence", "Absence"),
+    ("weekday", "Weekday"),
     ("data-check", "Data check"),
 )
 
@@ -89,6 +90,7 @@ def attendance_report(request, urn: int, name: str):
         "significance_method": SIGNIFICANCE_METHOD,
         "similar_method": SIMILAR_METHOD,
         "group_measures": GROUP_MEASURES[:3],
+        "weekday_measures": WEEKDAY_MEASURES,
     }
     if name == "summary":
         context |= _summary_context(report.data)
