@@ -218,8 +218,7 @@ def reasons(
     sessions as a percentage of the group's possible sessions. Codes that are not possible sessions (D, X,
     Y1-Y7, Z, #, "-") are listed with their sessions, for checking data, and a rate of None."""
     by = _checked(by)
-    sessions = enrolment_sessions(lake, schools, period, filters, engine)
-    per_code = sessions.group_by([*by, "code", "category"]).aggregate(sessions=sessions.count())
+    per_code = _per_code(enrolment_sessions(lake, schools, period, filters, engine), by)
     possible = per_code.category != str(NOT_POSSIBLE)
     group_possible = ibis.ifelse(possible, per_code.sessions, 0).sum().over(group_by=list(by))
     ordered = per_code.mutate(possible_sessions=group_possible).order_by([*by, "code"])
@@ -232,6 +231,31 @@ def reasons(
         }
         for row in engines.run(ordered, engine)
     ]
+
+
+def _per_code(sessions: ir.Table, by: tuple[str, ...]) -> ir.Table:
+    return sessions.group_by([*by, "code", "category"]).aggregate(sessions=sessions.count())
+
+
+def group_counts(
+    lake: Lake,
+    schools: Collection[int],
+    period: Period,
+    by: Sequence[str] = (),
+    engine: str | None = None,
+) -> tuple[pa.Table, pa.Table]:
+    """The whole-number counts behind `measures` and `reasons`, per group of `by`, as Arrow tables.
+
+    For bulk output such as publishing, where rates are made later from sums: the first table has the
+    group's pupils, tallied sessions (present, aea, authorised, unauthorised) and persistent and severe
+    absentees; the second its sessions per code.
+    """
+    by = _checked(by)
+    sessions = enrolment_sessions(lake, schools, period, Filters(), engine)
+    return (
+        engines.arrow(_per_group(_tallies(sessions, by), by), engine),
+        engines.arrow(_per_code(sessions, by).drop("category"), engine),
+    )
 
 
 def latest_academic_year(lake: Lake, school: int) -> int | None:

@@ -23,10 +23,11 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, accepted_values, measures, reasons
+from rollbook.analytics.attendance import Filters, accepted_values, group_counts
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
@@ -117,22 +118,11 @@ def publish(
     ]
     cells, reason_cells = [], []
     for done, (urns, kind, name, period) in enumerate(steps, start=1):
-        by = {"week": ("week_commencing",), "weekday": WEEKDAY}.get(kind, ())
-        by = ("school", *CELL, *by)
-        for row in measures(lake, urns, period, by=by, engine=engine):
-            cells.append(_cell_row(kind, _period_name(kind, name, row), row))
-        if kind == "weekday":
-            continue
-        for row in reasons(lake, urns, period, by=by, engine=engine):
-            reason_cells.append(
-                {
-                    "kind": kind,
-                    "period": _period_name(kind, name, row),
-                    **_keys(row),
-                    "code": row["code"],
-                    "sessions": row["sessions"],
-                }
-            )
+        by = ("school", *CELL, *{"week": ("week_commencing",), "weekday": WEEKDAY}.get(kind, ()))
+        counts, codes = group_counts(lake, urns, period, by=by, engine=engine)
+        cells.append(_labelled(counts, kind, name, "cells"))
+        if kind != "weekday":  # reasons by weekday would multiply the snapshot for little use
+            reason_cells.append(_labelled(codes, kind, name, "reasons"))
         if progress is not None:
             progress(done, len(steps))
     profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
@@ -150,7 +140,12 @@ def publish(
         out,
         now,
         manifest,
-        {"cells": cells, "reasons": reason_cells, "members": members, "profiles": profiles},
+        {
+            "cells": pa.concat_tables(cells) if cells else _SCHEMAS["cells"].empty_table(),
+            "reasons": pa.concat_tables(reason_cells) if reason_cells else _SCHEMAS["reasons"].empty_table(),
+            "members": _table("members", members),
+            "profiles": _table("profiles", profiles),
+        },
     )
 
 
@@ -175,29 +170,23 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     return periods
 
 
-def _period_name(kind: str, name: str, row: dict) -> str:
-    """Weeks are published under their Monday (ISO); other periods under their own name."""
-    return row["week_commencing"].isoformat() if kind == "week" else name
-
-
-def _keys(row: dict) -> dict[str, object]:
-    return {"school": row["school"], **{column: row[column] for column in CELL}}
-
-
-def _cell_row(kind: str, name: str, row: dict) -> dict[str, object]:
-    return {
-        "kind": kind,
-        "period": name,
-        **_keys(row),
-        "pupils": row["pupils"],
-        "present": row["present_sessions"],
-        "aea": row["aea_sessions"],
-        "authorised": row["authorised_absence_sessions"],
-        "unauthorised": row["unauthorised_absence_sessions"],
-        "persistent_absentees": row["persistent_absentees"],
-        "severe_absentees": row["severe_absentees"],
-        **{column: row.get(column) for column in WEEKDAY},
-    }
+def _labelled(counts: pa.Table, kind: str, name: str, table: str) -> pa.Table:
+    """Counts from the engine with their period's kind and name, in the snapshot table's columns and types.
+    Weeks are published under their Monday (ISO); other periods under their own name."""
+    rows = counts.num_rows
+    if kind == "week":
+        period = pc.strftime(counts["week_commencing"], format="%Y-%m-%d")
+    else:
+        period = pa.array([name] * rows, pa.string())
+    columns = {"kind": pa.array([kind] * rows, pa.string()), "period": period}
+    schema = _SCHEMAS[table]
+    arrays = [
+        columns[field.name] if field.name in columns
+        else counts[field.name].cast(field.type) if field.name in counts.column_names
+        else pa.nulls(rows, field.type)
+        for field in schema
+    ]  # fmt: skip
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def school_profiles(
@@ -303,7 +292,11 @@ _SCHEMAS = {
 }
 
 
-def _write(out: Path, now: dt.datetime, manifest: Manifest, tables: dict[str, list[dict]]) -> Path:
+def _table(name: str, rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
+
+
+def _write(out: Path, now: dt.datetime, manifest: Manifest, tables: dict[str, pa.Table]) -> Path:
     """Write the snapshot beside its final name, then rename it into place: readers never see half of it."""
     out.mkdir(parents=True, exist_ok=True)
     name = now.strftime("%Y%m%dT%H%M%S")
@@ -312,8 +305,8 @@ def _write(out: Path, now: dt.datetime, manifest: Manifest, tables: dict[str, li
         raise FileExistsError(f"a snapshot published at {name} already exists; snapshots are never changed")
     partial = out / f".{name}.partial"
     partial.mkdir()
-    for table, rows in tables.items():
-        pq.write_table(pa.Table.from_pylist(rows, schema=_SCHEMAS[table]), partial / f"{table}.parquet")
+    for table, content in tables.items():
+        pq.write_table(content, partial / f"{table}.parquet")
     (partial / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
     partial.rename(final)
     return final

@@ -79,6 +79,13 @@ def run(expr: ir.Table, engine: str | None = None) -> list[dict[str, object]]:
     return [dict(row) for row in _results(expr.op(), engine or config.engine())]
 
 
+def arrow(expr: ir.Table, engine: str | None = None) -> pa.Table:
+    """Execute `expr` and return an Arrow table, not remembered: for bulk output such as publishing."""
+    target = backend(engine or config.engine())
+    with _query_lock:
+        return target.to_pyarrow(expr)
+
+
 @functools.lru_cache(maxsize=_RESULTS_KEPT)
 def _results(query: ops.Relation, engine: str) -> tuple[dict[str, object], ...]:
     """Rows of a query, remembered. Ibis operations compare by structure, and a query names the versions
