@@ -33,6 +33,7 @@ class Format(StrEnum):
 
 
 class AttendanceReport(StrEnum):
+    three_sixty = "360"
     summary = "summary"
     year_groups = "year-groups"
     pupil_groups = "pupil-groups"
@@ -163,9 +164,11 @@ def attendance(
     from_: Annotated[dt.date | None, typer.Option("--from", parser=parse_date, metavar="DATE")] = None,
     to: DateOption = None,
     year_group: Annotated[list[int] | None, typer.Option(help="NC year, e.g. 7; repeat for more")] = None,
+    latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
-    """Attendance reports. Without --from/--to the period is the academic year to date."""
+    """Attendance reports. Without --from/--to the period is the academic year to date; an end-of-year or
+    termly 360 is the 360 report with that year's or term's dates."""
     from rollbook.web.setup import ready
 
     ready()
@@ -182,6 +185,7 @@ def attendance(
             end=to,
             year_groups=year_group or None,
             calendar=calendar_of(school),
+            latest_week=latest_week,
         )
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")

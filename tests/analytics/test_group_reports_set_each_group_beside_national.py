@@ -16,7 +16,7 @@ import pytest
 from small_world import TWO_WEEKS, write_three_schools
 
 from rollbook.analytics.benchmarks import Snapshot, Suppression, publish
-from rollbook.analytics.group_reports import absence, pupil_groups, weekdays, year_groups
+from rollbook.analytics.group_reports import absence, pupil_groups, three_sixty, weekdays, year_groups
 from rollbook.rules.periods import custom
 
 PERIOD = custom(dt.date(2024, 8, 1), dt.date(2024, 9, 13))
@@ -75,3 +75,20 @@ def test_each_weekday_session_is_beside_the_same_session_nationally(lake, snapsh
     wednesday = rows["Wednesday morning"]["national"]
     assert wednesday["attendance_rate"] == 75.0
     assert wednesday["differences"]["attendance_rate"] == {"points": 25.0, "shade": "shade-better-3"}
+
+
+def test_the_360_sets_the_school_and_each_group_beside_every_comparator(lake, snapshot):
+    # School 1 (London, LA 201): attendance 80%. National, all three schools: 26 of 40 = 65%.
+    # London, schools 1 and 2: 16 of 30 = 53.33%. Similar schools to school 1: the other two, 10 of 20 = 50%.
+    found = three_sixty(lake, snapshot, 1, PERIOD, YEAR_TO_DATE)
+    assert found["comparators"] == ["National", "London", "City of London", "Similar schools"]
+    whole = found["rows"][0]
+    assert (whole["label"], whole["school"]["attendance_rate"]) == ("Whole school", 80.0)
+    assert [other["attendance_rate"] for other in whole["beside"]] == [
+        65.0, pytest.approx(160 / 3), 80.0, 50.0,
+    ]  # fmt: skip
+    assert whole["beside"][0]["differences"]["attendance_rate"] == {"points": 15.0, "shade": "shade-better-3"}
+    assert [row["label"] for row in found["rows"][1:]] == ["Year 8", "Girls", "Boys", "Not FSM6", "No SEN"]
+    girls = found["rows"][2]
+    assert "overall_absence_rate" not in girls["beside"][0]  # not a 360 measure
+    assert girls["beside"][0]["attendance_rate"] == pytest.approx(200 / 3)  # A, C, D: 20 of 30

@@ -25,3 +25,12 @@ def test_a_school_is_never_its_own_neighbour_and_ties_go_to_the_lower_urn():
 
 def test_one_school_has_no_neighbours():
     assert nearest_schools([profile(1, 10, 1000)], ["fsm6_pct"], k=3) == {1: []}
+
+
+def test_asking_for_more_neighbours_than_there_are_gives_all_the_others():
+    profiles = [profile(1, 10, 1000), profile(2, 20, 900), profile(3, 30, 800)]
+    assert nearest_schools(profiles, ["fsm6_pct", "pupils_on_roll"], k=20) == {
+        1: [2, 3],
+        2: [1, 3],
+        3: [2, 1],
+    }

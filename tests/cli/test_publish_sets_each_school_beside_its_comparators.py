@@ -67,3 +67,18 @@ def test_a_custom_period_says_why_it_has_no_comparators(published):
 def test_the_table_sets_the_measures_beside_the_comparators(published):
     result = CliRunner().invoke(app, ["report", "attendance", "summary", "--school", "900001"])
     assert "comparators published" in result.stdout and "National" in result.stdout
+
+
+def test_the_360_can_show_the_latest_week(published):
+    data = summary_of("360", "--latest-week")
+    assert data["period"]["label"] == "Week commencing 09/09/2024"
+    assert data["three_sixty"]["comparators"][0] == "National"
+    assert data["three_sixty"]["rows"][0]["beside"][0]["schools"] == 2
+
+
+def summary_of(name: str, *args: str) -> dict:
+    result = CliRunner().invoke(
+        app, ["report", "attendance", name, "--school", "900001", "--format", "json", *args]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)

@@ -231,7 +231,8 @@ def nearest_schools(profiles: Sequence[dict], features: Sequence[str], k: int) -
     np.fill_diagonal(distances, math.inf)
     urns = np.array([row["school"] for row in profiles])
     order = np.lexsort((np.broadcast_to(urns, distances.shape), distances), axis=1)
-    return {int(urns[i]): [int(urn) for urn in urns[order[i, :k]]] for i in range(len(profiles))}
+    nearest = order[:, : min(k, len(profiles) - 1)]  # never the school itself, last at infinite distance
+    return {int(urns[i]): [int(urn) for urn in urns[nearest[i]]] for i in range(len(profiles))}
 
 
 def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[str, object]]:

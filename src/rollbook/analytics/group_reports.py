@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rollbook.analytics.attendance import Filters, measures, reasons
 from rollbook.analytics.benchmarks import CELL, WEEKDAY, Snapshot
+from rollbook.analytics.comparisons import label
 from rollbook.lake import Lake
 from rollbook.rules import codes
 from rollbook.rules.comparison import difference, shade
@@ -153,3 +154,53 @@ def absence(
             }
         )
     return sorted(rows, key=lambda row: (row["category"], -row["sessions"], row["code"]))
+
+
+#: The 360 report's measures, for the whole school and every group.
+THREE_SIXTY_MEASURES = (
+    "attendance_rate",
+    "authorised_absence_rate",
+    "unauthorised_absence_rate",
+    "persistent_absence_rate",
+    "severe_absence_rate",
+)
+#: The 360 report's groupings after the whole school: year groups, then the published pupil groups.
+THREE_SIXTY_GROUPINGS = ("nc_year", "sex", "fsm6", "sen")
+
+
+def three_sixty(
+    lake: Lake,
+    snapshot: Snapshot | None,
+    school: int,
+    period: Period,
+    published,
+    filters: Filters = Filters(),
+) -> dict[str, object]:
+    """One page for leaders: the whole school and each group, beside every comparator the school has."""
+    comparators = []
+    if snapshot is not None and published is not None:
+        comparators = [(kind, name, label(kind, name)) for kind, name in snapshot.comparators_of(school)]
+
+    def row(column: str, value: object, title: str, ours: dict) -> dict[str, object]:
+        by = () if column == "school" else (column,)
+        beside = []
+        for kind, name, comparator_label in comparators:
+            figures = snapshot.figures(kind, name, *published, filters, by=by)
+            theirs = next((other for other in figures if not by or other[column] == value), None)
+            beside.append(
+                {"label": comparator_label, **_beside(ours, theirs, THREE_SIXTY_MEASURES)} if theirs else None
+            )
+        return {
+            "grouping": column,
+            "group": value,
+            "label": title,
+            "school": {key: ours[key] for key in ("pupils", *THREE_SIXTY_MEASURES)},
+            "beside": beside,
+        }
+
+    (whole,) = measures(lake, [school], period, filters)
+    rows = [row("school", None, "Whole school", whole)]
+    for column in THREE_SIXTY_GROUPINGS:
+        for ours in measures(lake, [school], period, filters, by=(column,)):
+            rows.append(row(column, ours[column], group_label(column, ours[column]), ours))
+    return {"comparators": [title for _, _, title in comparators], "rows": rows}

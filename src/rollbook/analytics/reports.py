@@ -21,10 +21,18 @@ from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_de
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
-from rollbook.rules.periods import Period, custom
+from rollbook.rules.periods import Period, custom, week
 from rollbook.rules.years import label as year_label
 
-ATTENDANCE_REPORTS = ("summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check")
+ATTENDANCE_REPORTS = ("360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check")
+#: Where each group report keeps its findings in the report's data.
+DATA_KEYS = {
+    "360": "three_sixty",
+    "year-groups": "year_groups",
+    "pupil-groups": "pupil_groups",
+    "absence": "absence",
+    "weekday": "weekday",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ def attendance_report(
     lake: Lake | None = None,
     snapshots: Path | None = None,
     calendar: Callable[[int], SchoolCalendar] = england_default,
+    latest_week: bool = False,
 ) -> Report:
     """The attendance report `name` for one school; without dates, the academic year to date.
 
@@ -58,6 +67,8 @@ def attendance_report(
     if school not in lake.schools():
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     period = custom(start, end) if start is not None and end is not None else None
+    if latest_week:
+        period = week((period or year_to_date_held(lake, school)).end)
     filters = Filters(year_groups=tuple(year_groups) if year_groups else None)
     snapshots = snapshots or snapshots_root(config.data_dir())
     if name == "summary":
@@ -73,7 +84,7 @@ def attendance_report(
         tables = (
             _group_tables(name, data)
             if name in ("year-groups", "pupil-groups")
-            else [(_freshness(data["comparison"]), rows)]
+            else [(_freshness(data["comparison"]), _three_sixty_table(data) if name == "360" else rows)]
         )
     data["filters"] = {"year_groups": sorted(year_groups) if year_groups else None}
     return Report(_title(name, school, data, year_groups), data, rows, tables)
@@ -87,6 +98,7 @@ def group_report(
     published = published_period(snapshot, period) if snapshot else None
     period = period or year_to_date_held(lake, school)
     build = {
+        "360": group_reports.three_sixty,
         "year-groups": group_reports.year_groups,
         "pupil-groups": group_reports.pupil_groups,
         "absence": group_reports.absence,
@@ -96,7 +108,7 @@ def group_report(
         "school": school,
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
         "comparison": _comparison_info(snapshot, published),
-        name.replace("-", "_"): build(lake, snapshot, school, period, published, filters),
+        DATA_KEYS[name]: build(lake, snapshot, school, period, published, filters),
     }
 
 
@@ -159,9 +171,9 @@ def attendance_summary(
         return data
     comparators = beside(lake, snapshot, school, data["measures"], period, published, filters)
     data["comparison"]["comparators"] = comparators
-    for week in data["weeks"]:
-        (national,) = snapshot.figures("national", "England", "week", week["week_commencing"], filters)
-        week["national"] = {key: national[key] for key in SUMMARY_KEYS}
+    for weekly in data["weeks"]:
+        (national,) = snapshot.figures("national", "England", "week", weekly["week_commencing"], filters)
+        weekly["national"] = {key: national[key] for key in SUMMARY_KEYS}
     return data
 
 
@@ -203,6 +215,25 @@ def _group_tables(name: str, data: dict) -> list[tuple[str, list[dict[str, objec
     return tables
 
 
+def _three_sixty_table(data: dict) -> list[dict[str, object]]:
+    """For a terminal: each figure with its gap to the first comparator (national) in brackets."""
+    names = ("attendance", "authorised", "unauthorised", "persistent", "severe")
+    headings = dict(zip(group_reports.THREE_SIXTY_MEASURES, names, strict=True))
+    return [
+        {
+            "group": row["label"],
+            "pupils": row["school"]["pupils"],
+            **{
+                heading: _with_gap(
+                    {"school": row["school"], "national": row["beside"][0] if row["beside"] else None}, key
+                )
+                for key, heading in headings.items()
+            },  # fmt: skip
+        }
+        for row in data["three_sixty"]["rows"]
+    ]
+
+
 def _groupings(name: str, data: dict) -> dict[str, list[dict]]:
     """The report's groups under each grouping's everyday name."""
     by_column = {"nc_year": data["year_groups"]} if name == "year-groups" else data["pupil_groups"]
@@ -217,6 +248,20 @@ def _with_gap(group: dict, key: str) -> str:
 
 def _group_rows(name: str, data: dict) -> list[dict[str, object]]:
     """One flat row per group (or per reason), the school's figures then national's."""
+    if name == "360":
+        found = data["three_sixty"]
+        return [
+            {
+                "group": row["label"],
+                **row["school"],
+                **{
+                    f"{title} {key}": (beside or {}).get(key)
+                    for title, beside in zip(found["comparators"], row["beside"], strict=True)
+                    for key in group_reports.THREE_SIXTY_MEASURES
+                },
+            }
+            for row in found["rows"]
+        ]
     if name == "weekday":
         return [
             {

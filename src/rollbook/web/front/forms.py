@@ -12,6 +12,7 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 class ReportChoice(forms.Form):
     from_date = forms.DateField(label="From", required=False, input_formats=DATE_FORMATS)
     to_date = forms.DateField(label="To", required=False, input_formats=DATE_FORMATS)
+    latest_week = forms.BooleanField(label="Latest week only", required=False)
     year_group = forms.TypedMultipleChoiceField(
         label="Year groups",
         required=False,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from rollbook import output
 from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
-from rollbook.analytics.group_reports import GROUP_MEASURES, WEEKDAY_MEASURES
+from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import visible_schools
 from rollbook.web.front import charts
@@ -37,6 +37,7 @@ def home(request):
 
 #: The attendance reports with a page, as (URL name, tab label).
 REPORT_TABS = (
+    ("360", "360"),
     ("summary", "Summary"),
     ("year-groups", "Year groups"),
     ("pupil-groups", "Pupil groups"),
@@ -68,6 +69,7 @@ def attendance_report(request, urn: int, name: str):
             end=choice.cleaned_data["to_date"],
             year_groups=choice.cleaned_data["year_group"] or None,
             calendar=school.calendar,
+            latest_week=choice.cleaned_data["latest_week"],
         )
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})
@@ -91,6 +93,7 @@ def attendance_report(request, urn: int, name: str):
         "similar_method": SIMILAR_METHOD,
         "group_measures": GROUP_MEASURES[:3],
         "weekday_measures": WEEKDAY_MEASURES,
+        "three_sixty_measures": THREE_SIXTY_MEASURES,
     }
     if name == "summary":
         context |= _summary_context(report.data)

@@ -8,6 +8,7 @@ from django import template
 
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES
+from rollbook.rules.measures import DESCRIPTIONS
 
 register = template.Library()
 
@@ -52,3 +53,8 @@ def lookup(mapping, key):
 @register.filter
 def grouping(column: str) -> str:
     return GROUPING_NAMES.get(column, column)
+
+
+@register.filter
+def measure_label(key: str) -> str:
+    return DESCRIPTIONS[key][0]
