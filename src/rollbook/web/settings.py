@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # so the API's docs page uses its bundled, locally served assets
     "rollbook.web.schools",
     "rollbook.web.accounts",
     "rollbook.web.imports",

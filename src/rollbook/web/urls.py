@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rollbook.web.api.reports import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("", include("rollbook.web.front.urls")),
 ]

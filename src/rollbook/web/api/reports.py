@@ -1,0 +1,64 @@
+"""The JSON API, version 1: every attendance report as the pages show it, described by an OpenAPI schema.
+
+Signed-in users reach it with their session, as the pages do, and see only their own schools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from django.http import Http404
+from ninja import NinjaAPI, Query
+from ninja.security import django_auth
+
+from rollbook.analytics import reports
+from rollbook.web.accounts.models import visible_schools
+
+api = NinjaAPI(
+    title="Rollbook API",
+    version="1",
+    description="School attendance measured to the DfE's definitions, beside published comparators.",
+    auth=django_auth,
+    urls_namespace="api-v1",
+)
+
+ReportName = Literal[reports.ATTENDANCE_REPORTS]  # type: ignore[valid-type]
+
+
+@api.get(
+    "/schools/{urn}/attendance/{name}", summary="An attendance report for one school", tags=["attendance"]
+)
+def attendance_report(
+    request,
+    urn: int,
+    name: ReportName,
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    year_group: Query[list[int]] = None,
+    latest_week: bool = False,
+) -> dict:
+    """The report's data, exactly as the page and `rollbook report attendance NAME --format json` give it.
+    Without dates, the academic year to date; rates are unrounded percentages."""
+    school = visible_schools(request.user).filter(urn=urn).first()
+    if school is None:
+        raise Http404("no such school")
+    if (from_date is None) != (to_date is None):
+        return api.create_response(
+            request, {"detail": "give both from_date and to_date, or neither"}, status=400
+        )
+    try:
+        report = reports.attendance_report(
+            name,
+            school.urn,
+            start=from_date,
+            end=to_date,
+            year_groups=year_group or None,
+            calendar=school.calendar,
+            latest_week=latest_week,
+        )
+    except LookupError as problem:
+        raise Http404(str(problem)) from problem
+    except ValueError as problem:
+        return api.create_response(request, {"detail": str(problem)}, status=400)
+    return report.data
