@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -23,9 +23,28 @@ def write_json(data: Any, stream: TextIO | None = None) -> None:
 def write_csv(rows: Sequence[Mapping[str, Any]], stream: TextIO | None = None) -> None:
     if not rows:
         return
-    writer = csv.DictWriter(stream or sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+    columns = list(dict.fromkeys(key for row in rows for key in row))  # every row's columns, first seen first
+    writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+
+
+def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str = "Report") -> None:
+    """A one-sheet workbook of the rows with a bold, frozen header; figures stay unrounded, as in CSV."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    sheet.title = title[:31]  # Excel's limit on sheet names
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        sheet.append([row.get(column) for column in columns])
+    book.save(stream)
 
 
 def write_table(rows: Sequence[Mapping[str, Any]], title: str = "", console: Console | None = None) -> None:

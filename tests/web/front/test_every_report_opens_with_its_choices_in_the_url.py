@@ -8,6 +8,7 @@ import json
 
 import pytest
 from lxml import html
+from openpyxl import load_workbook
 
 from rollbook.analytics.reports import ATTENDANCE_REPORTS, attendance_report
 
@@ -73,3 +74,16 @@ def test_bad_choices_are_explained_not_crashed_on(world, query, message):
 
 def test_an_unknown_report_is_not_found(world):
     assert world.client_for(world.alice).get("/schools/100001/attendance/horoscope/").status_code == 404
+
+
+@pytest.mark.parametrize("name", ATTENDANCE_REPORTS)
+def test_an_excel_download_holds_the_same_rows_unrounded(world, name):
+    response = world.client_for(world.alice).get(PAGES[name] + "?format=xlsx")
+    assert response["Content-Disposition"] == f'attachment; filename="100001-attendance-{name}.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    expected = attendance_report(name, 100001).rows
+    assert len(rows) == len(expected) + 1
+    if expected:
+        assert rows[0] == tuple(expected[0])
+        assert rows[1] == tuple(expected[0].values())

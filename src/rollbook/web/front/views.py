@@ -79,8 +79,8 @@ def attendance_report(request, urn: int, name: str):
     requested = request.GET.get("format", "")
     if requested == "json":
         return JsonResponse(report.data, json_dumps_params={"indent": 2})
-    if requested == "csv":
-        return _csv_download(report, f"{school.urn}-attendance-{name}.csv")
+    if requested in ("csv", "xlsx"):
+        return _download(report, requested, f"{school.urn}-attendance-{name}.{requested}")
     context = {
         "school": school,
         "report": report,
@@ -123,10 +123,16 @@ def _summary_context(result: dict) -> dict:
     }
 
 
-def _csv_download(report, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(report, kind: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8" if kind == "csv" else XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    output.write_csv(report.rows, response)
+    if kind == "csv":
+        output.write_csv(report.rows, response)
+    else:
+        output.write_xlsx(report.rows, response, title=report.title)
     return response
 
 
