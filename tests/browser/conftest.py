@@ -10,26 +10,23 @@ comparators published; alice is a member of Alder, bob of Birch.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from registers import write_school
+from rollbook.lake import Lake
 from rollbook.web.accounts.models import Membership
 from rollbook.web.schools.models import School
 from rollbook.web.schools.publishing import publish_snapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "correct horse battery staple"
-YEAR = 2024
-MONDAY = dt.date(2024, 9, 9)
 #: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine.
 TIMEOUT = 15_000
 
@@ -105,47 +102,6 @@ def sign_in(context, live_server):
 
 
 # -- the world ----------------------------------------------------------------------------------------
-
-
-def pupil(upn: str) -> dict[str, object]:
-    return {
-        "upn": upn,
-        "forename": "Pat",
-        "surname": upn,
-        "dob": dt.date(2012, 3, 1),
-        "sex": "F",
-        "nc_year": 8,
-        "reg_group": "8A",
-        "fsm6": False,
-        "sen": "N",
-        "eal": False,
-        "ethnicity": "WBRI",
-        "admission_date": dt.date(2023, 9, 1),
-        "leaving_date": None,
-    }
-
-
-def marks(upn: str, codes: str) -> list[dict[str, object]]:
-    """Sessions from MONDAY, one character each, AM then PM, Monday to Friday, for as many weeks as given."""
-    days = [
-        MONDAY + dt.timedelta(weeks=week, days=day) for week in range(len(codes) // 10) for day in range(5)
-    ]
-    return [
-        {"upn": upn, "date": days[index // 2], "session": ("AM", "PM")[index % 2], "code": code}
-        for index, code in enumerate(codes)
-    ]
-
-
-def write_school(lake: Lake, urn: int, registers: dict[str, str]) -> None:
-    rows = [mark for upn, codes in registers.items() for mark in marks(upn, codes)]
-    lake.replace(
-        {
-            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(
-                [pupil(u) for u in registers], schema=PUPILS
-            ),
-            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(rows, schema=MARKS),
-        }
-    )
 
 
 @pytest.fixture

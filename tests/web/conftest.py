@@ -8,20 +8,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-import pyarrow as pa
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from registers import write_school
+from rollbook.lake import Lake
 from rollbook.web.accounts.models import Membership
 from rollbook.web.schools.models import School
 
-YEAR = 2024
-MONDAY = dt.date(2024, 9, 9)
 PASSWORD = "correct horse battery staple"
 
 
@@ -39,48 +36,6 @@ class World:
         client = Client()
         client.force_login(user)
         return client
-
-
-def week_of_marks(upn: str, codes: str) -> list[dict[str, object]]:
-    """Ten sessions from MONDAY, one character each, AM then PM."""
-    return [
-        {
-            "upn": upn,
-            "date": MONDAY + dt.timedelta(days=index // 2),
-            "session": ("AM", "PM")[index % 2],
-            "code": code,
-        }
-        for index, code in enumerate(codes)
-    ]
-
-
-def pupil(upn: str, **attributes: object) -> dict[str, object]:
-    return {
-        "upn": upn,
-        "forename": "Pat",
-        "surname": upn,
-        "dob": dt.date(2012, 3, 1),
-        "sex": "F",
-        "nc_year": 8,
-        "reg_group": "8A",
-        "fsm6": False,
-        "sen": "N",
-        "eal": False,
-        "ethnicity": "WBRI",
-        "admission_date": dt.date(2023, 9, 1),
-        "leaving_date": None,
-    } | attributes
-
-
-def write_school(lake: Lake, urn: int, registers: dict[str, str]) -> None:
-    pupils = [pupil(upn) for upn in registers]
-    marks = [mark for upn, codes in registers.items() for mark in week_of_marks(upn, codes)]
-    lake.replace(
-        {
-            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(pupils, schema=PUPILS),
-            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(marks, schema=MARKS),
-        }
-    )
 
 
 @pytest.fixture(autouse=True)

@@ -252,16 +252,20 @@ def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[
     return rows
 
 
+#: The columns that place a count: its period, school and cell.
+_KEY_FIELDS = (
+    ("kind", pa.string()),
+    ("period", pa.string()),
+    ("school", pa.int64()),
+    ("nc_year", pa.int8()),
+    ("sex", pa.string()),
+    ("fsm6", pa.bool_()),
+    ("sen", pa.string()),
+)
 _SCHEMAS = {
     "cells": pa.schema(
         [
-            ("kind", pa.string()),
-            ("period", pa.string()),
-            ("school", pa.int64()),
-            ("nc_year", pa.int8()),
-            ("sex", pa.string()),
-            ("fsm6", pa.bool_()),
-            ("sen", pa.string()),
+            *_KEY_FIELDS,
             *((name, pa.int64()) for name in COUNTS),
             ("weekday", pa.int8()),
             ("session", pa.string()),
@@ -269,13 +273,7 @@ _SCHEMAS = {
     ),
     "reasons": pa.schema(
         [
-            ("kind", pa.string()),
-            ("period", pa.string()),
-            ("school", pa.int64()),
-            ("nc_year", pa.int8()),
-            ("sex", pa.string()),
-            ("fsm6", pa.bool_()),
-            ("sen", pa.string()),
+            *_KEY_FIELDS,
             ("code", pa.string()),
             ("sessions", pa.int64()),
         ]
