@@ -32,9 +32,13 @@ class SchoolYear:
     days: list[dt.date]  # school days up to the as-of date
     marks: np.ndarray  # pupils x (2 * days) code indices into marks.CODES, AM then PM
 
+    def tally_columns(self) -> np.ndarray:
+        """Pupils x sessions: 0 present (with L), 1 AEA, 2 authorised, 3 unauthorised, -1 not possible."""
+        return _TALLY_COLUMN[self.marks]
+
     def session_counts(self) -> np.ndarray:
         """Pupils x 4: sessions present (with L), AEA, authorised and unauthorised absence."""
-        columns = _TALLY_COLUMN[self.marks]
+        columns = self.tally_columns()
         return np.stack([(columns == i).sum(axis=1) for i in range(len(_COUNTED))], axis=1)
 
     def tallies(self, years: tuple[int, ...] = SESSION_MEASURE_YEARS) -> list[Tally]:
