@@ -40,6 +40,7 @@ class AttendanceReport(StrEnum):
     absence = "absence"
     weekday = "weekday"
     data_check = "data-check"
+    pupil_list = "pupil-list"
 
 
 def progress_bar() -> Progress:
@@ -172,7 +173,8 @@ def attendance(
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.analytics.reports import attendance_report
+    from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, attendance_report
+    from rollbook.web.audit.models import record_operator_access
     from rollbook.web.schools.registry import calendar_of
 
     if (from_ is None) != (to is None):
@@ -190,6 +192,10 @@ def attendance(
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")
         raise typer.Exit(2) from problem
+    if name.value in PUPIL_LEVEL_REPORTS:
+        record_operator_access(
+            f"cli:{getpass.getuser()}", school, f"attendance {name.value} ({format.value})"
+        )
     if format is Format.json:
         output.write_json(report.data)
     elif format is Format.csv:

@@ -90,3 +90,16 @@ def test_the_data_check_is_a_csv_row_per_week_with_every_code(imported):
         assert int(row["expected sessions"]) == int(row["marked sessions"]) + int(row["missing marks"]) + int(
             row["no mark yet"]
         )
+
+
+def test_the_operators_pupil_list_read_is_recorded(imported):
+    from rollbook.web.audit.models import AccessRecord
+
+    result = CliRunner().invoke(
+        app, ["report", "attendance", "pupil-list", "--school", "900001", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["pupil_list"]) > 500
+    (record,) = AccessRecord.objects.all()
+    assert record.actor.startswith("cli:") and record.what == "attendance pupil-list (json)"
+    assert record.school.urn == 900001

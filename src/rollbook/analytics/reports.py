@@ -16,6 +16,7 @@ from rollbook.analytics.attendance import Filters, data_to, summary, year_to_dat
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
+from rollbook.analytics.pupil_reports import pupil_list
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
 from rollbook.rules.comparison import display
@@ -24,7 +25,16 @@ from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.periods import Period, custom, week
 from rollbook.rules.years import label as year_label
 
-ATTENDANCE_REPORTS = ("360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check")
+ATTENDANCE_REPORTS = (
+    "360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check", "pupil-list",
+)  # fmt: skip
+#: The pupil list's columns on a terminal (CSV and the page have every week too).
+PUPIL_LIST_COLUMNS = (
+    "name", "year group", "attendance rate", "year to date attendance rate",
+    "band", "weeks below 100", "at risk",
+)  # fmt: skip
+#: Reports that name pupils: only for users with pupil-level access, and every read is audited.
+PUPIL_LEVEL_REPORTS = frozenset({"pupil-list"})
 #: Where each group report keeps its findings in the report's data.
 DATA_KEYS = {
     "360": "three_sixty",
@@ -74,6 +84,11 @@ def attendance_report(
     if name == "summary":
         data = attendance_summary(lake, snapshots, school, period, filters)
         rows, tables = _rows(data), _tables(data)
+    elif name == "pupil-list":
+        data = pupil_list_report(lake, school, period, calendar, filters)
+        rows = _pupil_rows(data)
+        shown = [{key: row[key] for key in PUPIL_LIST_COLUMNS} for row in rows]
+        tables = [("Pupils, most weeks below 100% first", shown)]
     elif name == "data-check":
         data = data_check_report(lake, school, period, calendar, filters)
         rows = _data_check_rows(data)
@@ -110,6 +125,32 @@ def group_report(
         "comparison": _comparison_info(snapshot, published),
         DATA_KEYS[name]: build(lake, snapshot, school, period, published, filters),
     }
+
+
+def pupil_list_report(
+    lake: Lake,
+    school: int,
+    period: Period | None,
+    calendar: Callable[[int], SchoolCalendar],
+    filters: Filters,
+) -> dict[str, object]:
+    shown = period or year_to_date_held(lake, school)
+    return {
+        "school": school,
+        "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+        "pupil_list": pupil_list(lake, school, period, calendar(academic_year_of(shown.end)), filters),
+    }
+
+
+def _pupil_rows(data: dict) -> list[dict[str, object]]:
+    """One flat row per pupil: their figures, then a column per week (attendance %)."""
+    return [
+        {
+            **{key.replace("_", " "): value for key, value in pupil.items() if key != "weeks"},
+            **{f"w/c {dt.date.fromisoformat(week):%d/%m/%Y}": rate for week, rate in pupil["weeks"].items()},
+        }
+        for pupil in data["pupil_list"]
+    ]
 
 
 def data_check_report(

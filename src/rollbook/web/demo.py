@@ -78,5 +78,5 @@ def demo_login() -> Login:
     user.save()
     first = School.objects.order_by("urn").first()
     if first is not None:
-        Membership.objects.get_or_create(user=user, school=first)
+        Membership.objects.update_or_create(user=user, school=first, defaults={"pupil_level": True})
     return Login(DEMO_USERNAME, password)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "rollbook.web.schools",
     "rollbook.web.accounts",
     "rollbook.web.imports",
+    "rollbook.web.audit",
     "rollbook.web.front",
 ]
 

@@ -5,5 +5,6 @@ from rollbook.web.accounts.models import Membership
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "school", "created")
+    list_display = ("user", "school", "pupil_level", "created")
+    list_filter = ("pupil_level",)
     autocomplete_fields = ("school",)

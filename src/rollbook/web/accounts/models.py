@@ -11,6 +11,9 @@ from rollbook.web.schools.models import School
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="memberships")
+    pupil_level = models.BooleanField(
+        "pupil-level reports", default=False, help_text="May see pupils' names and pupil-level reports"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -20,8 +23,17 @@ class Membership(models.Model):
         return f"{self.user} at {self.school}"
 
 
-def visible_schools(user) -> models.QuerySet[School]:
-    """The schools `user` may see: those they are a member of. Nobody else's, superusers included."""
+def visible_schools(user, pupil_level: bool = False) -> models.QuerySet[School]:
+    """The schools `user` may see: those they are a member of (with pupil-level access, when asked for).
+    Nobody else's, superusers included."""
     if not user.is_authenticated:
         return School.objects.none()
-    return School.objects.filter(memberships__user=user)
+    memberships = Membership.objects.filter(user=user)
+    if pupil_level:
+        memberships = memberships.filter(pupil_level=True)
+    return School.objects.filter(memberships__in=memberships)
+
+
+def may_see_pupils(user, school: School) -> bool:
+    """Whether `user` has pupil-level access to `school`."""
+    return visible_schools(user, pupil_level=True).filter(pk=school.pk).exists()

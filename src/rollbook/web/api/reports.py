@@ -13,7 +13,8 @@ from ninja import NinjaAPI, Query
 from ninja.security import django_auth
 
 from rollbook.analytics import reports
-from rollbook.web.accounts.models import visible_schools
+from rollbook.web.accounts.models import may_see_pupils, visible_schools
+from rollbook.web.audit.models import record_access
 
 api = NinjaAPI(
     title="Rollbook API",
@@ -43,6 +44,12 @@ def attendance_report(
     school = visible_schools(request.user).filter(urn=urn).first()
     if school is None:
         raise Http404("no such school")
+    if name in reports.PUPIL_LEVEL_REPORTS:
+        if not may_see_pupils(request.user, school):
+            return api.create_response(
+                request, {"detail": "this report needs pupil-level access"}, status=403
+            )
+        record_access(request, school, f"attendance {name} (api)")
     if (from_date is None) != (to_date is None):
         return api.create_response(
             request, {"detail": "give both from_date and to_date, or neither"}, status=400

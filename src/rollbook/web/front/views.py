@@ -13,7 +13,8 @@ from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.rules.measures import DESCRIPTIONS
-from rollbook.web.accounts.models import visible_schools
+from rollbook.web.accounts.models import may_see_pupils, visible_schools
+from rollbook.web.audit.models import record_access
 from rollbook.web.front import charts
 from rollbook.web.front.forms import ReportChoice
 
@@ -44,6 +45,7 @@ REPORT_TABS = (
     ("absence", "Absence"),
     ("weekday", "Weekday"),
     ("data-check", "Data check"),
+    ("pupil-list", "Pupil list"),
 )
 
 
@@ -58,6 +60,9 @@ def attendance_report(request, urn: int, name: str):
     school = get_object_or_404(visible_schools(request.user), urn=urn)
     if name not in reports.ATTENDANCE_REPORTS:
         raise Http404("no such report")
+    pupil_level = may_see_pupils(request.user, school)
+    if name in reports.PUPIL_LEVEL_REPORTS and not pupil_level:
+        return render(request, "front/needs_pupil_level.html", {"school": school}, status=403)
     choice = ReportChoice(request.GET)
     if not choice.is_valid():
         return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
@@ -77,6 +82,8 @@ def attendance_report(request, urn: int, name: str):
         choice.add_error(None, str(problem))
         return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
     requested = request.GET.get("format", "")
+    if name in reports.PUPIL_LEVEL_REPORTS:
+        record_access(request, school, f"attendance {name} ({requested or 'page'})")
     if requested == "json":
         return JsonResponse(report.data, json_dumps_params={"indent": 2})
     if requested in ("csv", "xlsx"):
@@ -86,7 +93,7 @@ def attendance_report(request, urn: int, name: str):
         "report": report,
         "result": report.data,
         "name": name,
-        "tabs": REPORT_TABS,
+        "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
         "form": choice,
         "query": request.GET.urlencode(),
         "significance_method": SIGNIFICANCE_METHOD,
