@@ -13,10 +13,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import write_three_schools
+from small_world import pupil, register, write, write_three_schools
 
 from rollbook.analytics.attendance import Filters
-from rollbook.analytics.benchmarks import Snapshot, Suppression, publish
+from rollbook.analytics.benchmarks import SchoolFacts, Snapshot, Suppression, publish
+from rollbook.analytics.comparisons import published_period
+from rollbook.rules.calendar import england_default
+from rollbook.rules.periods import custom
 
 AS_OF = dt.date(2024, 9, 13)
 
@@ -97,3 +100,30 @@ def test_each_school_is_set_beside_its_own_comparators(lake, tmp_path, schools):
         ("local_authority", "203"),
         ("similar", "3"),
     ]
+
+
+def test_a_school_without_pupils_in_the_figures_does_not_count_towards_the_minimum(lake, tmp_path, schools):
+    # School 4 has marks, but only D (dual registered elsewhere): no possible sessions, no pupils counted.
+    write(lake, [pupil("E")], register("E", ["D"] * 10), school=4)
+    schools.append(SchoolFacts(4, 204, "LA 4", "London", england_default(2024)))
+    snapshot = published(lake, tmp_path, schools, Suppression(min_schools=4, min_pupils=1))
+    (england,) = snapshot.figures("national", "England", "year", "year_to_date")
+    assert england["suppressed"] == "built from 3 schools; comparators need at least 4"
+
+
+def test_comparators_are_only_for_their_own_academic_year_and_weeks(lake, tmp_path, schools):
+    snapshot = published(lake, tmp_path, schools, Suppression(min_schools=1, min_pupils=1))
+    next_year = custom(dt.date(2025, 9, 1), dt.date(2025, 9, 5))
+    assert published_period(snapshot, None, next_year) == (None, "the latest comparators are for 2024/25")
+    later_week = custom(dt.date(2024, 9, 16), dt.date(2024, 9, 20))
+    assert published_period(snapshot, later_week, later_week)[0] is None
+    this_week = custom(dt.date(2024, 9, 9), dt.date(2024, 9, 13))
+    assert published_period(snapshot, this_week, this_week) == (("week", "2024-09-09"), "")
+
+
+def test_filters_comparators_are_not_published_by_are_refused_not_dropped(lake, tmp_path, schools):
+    snapshot = published(lake, tmp_path, schools, Suppression(min_schools=1, min_pupils=1))
+    with pytest.raises(ValueError, match="cannot be filtered by eal"):
+        snapshot.figures("national", "England", "year", "year_to_date", Filters(eal=True))
+    with pytest.raises(ValueError, match="group them by weekday and session"):
+        snapshot.figures("national", "England", "weekday", "year_to_date")

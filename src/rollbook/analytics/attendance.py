@@ -59,7 +59,8 @@ class Filters:
     reg_group: str | Collection[str] | None = None
     upns: str | Collection[str] | None = None
 
-    def apply(self, pupils: ir.Table) -> ir.Table:
+    def by_column(self) -> dict[str, object]:
+        """The filters that are set, by the pupils-table column each one tests."""
         columns = {
             "nc_year": self.year_groups,
             "sex": self.sex,
@@ -70,9 +71,11 @@ class Filters:
             "reg_group": self.reg_group,
             "upn": self.upns,
         }
-        for column, accepted in columns.items():
-            if accepted is not None:
-                pupils = pupils.filter(pupils[column].isin(accepted_values(accepted)))
+        return {column: accepted for column, accepted in columns.items() if accepted is not None}
+
+    def apply(self, pupils: ir.Table) -> ir.Table:
+        for column, accepted in self.by_column().items():
+            pupils = pupils.filter(pupils[column].isin(accepted_values(accepted)))
         return pupils
 
 

@@ -240,7 +240,8 @@ def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[
     rows = []
     for school in schools:
         rows.append({"comparator": "national", "name": "England", "school": school.urn})
-        rows.append({"comparator": "region", "name": school.region, "school": school.urn})
+        if school.region:  # a school whose region is not known joins no regional comparator
+            rows.append({"comparator": "region", "name": school.region, "school": school.urn})
         rows.append({"comparator": "local_authority", "name": str(school.la_code), "school": school.urn})
     attainment = {school.urn: school.prior_attainment for school in schools}
     features = list(FEATURES)
@@ -357,10 +358,17 @@ class Snapshot:
         if unknown:
             published = ", ".join((*CELL, *WEEKDAY))
             raise ValueError(f"comparators are published by {published} only, not {', '.join(unknown)}")
+        if kind == "weekday" and not set(WEEKDAY) <= set(by):
+            raise ValueError(
+                "weekday figures count each pupil once per session: group them by weekday and session"
+            )
         where, parameters = _filter_sql(filters)
         groups = ", ".join(by)
         rows = self._query(
-            f"""SELECT {groups + "," if by else ""} count(DISTINCT c.school) AS schools,
+            # A school counts towards the minimum only where it has pupils: cells of marks that are not
+            # possible sessions alone must not make one school's figures look like five schools'.
+            f"""SELECT {groups + "," if by else ""}
+                   count(DISTINCT c.school) FILTER (WHERE c.pupils > 0) AS schools,
                    {", ".join(f"sum({count})::BIGINT AS {count}" for count in COUNTS)}
                 FROM cells c JOIN members m ON c.school = m.school
                 WHERE m.comparator = ? AND m.name = ? AND c.kind = ? AND c.period = ? {where}
@@ -425,11 +433,13 @@ class Snapshot:
 
 
 def _filter_sql(filters: Filters) -> tuple[str, list]:
-    columns = {"nc_year": filters.year_groups, "sex": filters.sex, "fsm6": filters.fsm6, "sen": filters.sen}
+    """SQL conditions for `filters`; a filter comparators are not published by is refused, never dropped."""
+    columns = filters.by_column()
+    unpublished = set(columns) - set(CELL)
+    if unpublished:
+        raise ValueError(f"comparators cannot be filtered by {', '.join(sorted(unpublished))}")
     clauses, parameters = [], []
     for column, accepted in columns.items():
-        if accepted is None:
-            continue
         values = accepted_values(accepted)
         clauses.append(f"c.{column} IN ({', '.join('?' * len(values))})")
         parameters += values

@@ -13,6 +13,7 @@ from rollbook.analytics.attendance import Filters, measures
 from rollbook.analytics.benchmarks import SIMILAR_SCHOOLS, Snapshot
 from rollbook.lake import Lake
 from rollbook.rules import local_authorities
+from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.rules.comparison import difference, rate_differs, shade, share_differs
 from rollbook.rules.periods import Period
 
@@ -54,13 +55,24 @@ def label(kind: str, name: str) -> str:
     return name or "Region not recorded"
 
 
-def published_period(snapshot: Snapshot, period: Period | None) -> tuple[str, str] | None:
-    """The snapshot's (kind, name) for a report period: the year to date (no period given) or a week."""
+def published_period(
+    snapshot: Snapshot, period: Period | None, shown: Period
+) -> tuple[tuple[str, str] | None, str]:
+    """The snapshot's (kind, name) for a report period, or None and the reason there is none.
+
+    Comparators exist for the year to date (no period chosen) and for single weeks, and only for the
+    snapshot's own academic year and the weeks it covers.
+    """
+    published_year = snapshot.manifest.academic_year
+    if academic_year_of(shown.end) != published_year:
+        return None, f"the latest comparators are for {academic_year_label(published_year)}"
     if period is None:
-        return "year", "year_to_date"
+        return ("year", "year_to_date"), ""
     if period.start.weekday() == 0 and period.end == period.start + dt.timedelta(days=4):
-        return "week", period.start.isoformat()
-    return None
+        if period.start > dt.date.fromisoformat(snapshot.manifest.as_of):
+            return None, "the latest comparators were published before this week"
+        return ("week", period.start.isoformat()), ""
+    return None, "comparators are published for the year to date and for each week; choose one of those"
 
 
 def beside(

@@ -109,9 +109,7 @@ def group_report(
     name: str, lake: Lake, snapshots: Path, school: int, period: Period | None, filters: Filters = Filters()
 ) -> dict[str, object]:
     """The year groups, pupil groups or absence report's data, beside national where published."""
-    snapshot = Snapshot.latest(snapshots)
-    published = published_period(snapshot, period) if snapshot else None
-    period = period or year_to_date_held(lake, school)
+    snapshot, published, period, comparison = _compared(lake, snapshots, school, period)
     build = {
         "360": group_reports.three_sixty,
         "year-groups": group_reports.year_groups,
@@ -122,7 +120,7 @@ def group_report(
     return {
         "school": school,
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
-        "comparison": _comparison_info(snapshot, published),
+        "comparison": comparison,
         DATA_KEYS[name]: build(lake, snapshot, school, period, published, filters),
     }
 
@@ -188,27 +186,26 @@ def _data_check_rows(data: dict) -> list[dict[str, object]]:
     ]
 
 
-def _comparison_info(snapshot: Snapshot | None, published) -> dict[str, object]:
+def _compared(lake: Lake, snapshots: Path, school: int, chosen: Period | None):
+    """The latest snapshot, the published period matching the report's (or None), the report's period,
+    and what the report says about its comparators."""
+    period = chosen or year_to_date_held(lake, school)
+    snapshot = Snapshot.latest(snapshots)
     if snapshot is None:
-        return {"unavailable": "no comparators have been published yet"}
-    info = {"published": snapshot.manifest.published, "as_of": snapshot.manifest.as_of, "unavailable": None}
-    if published is None:
-        info["unavailable"] = (
-            "comparators are published for the year to date and for each week; choose one of those"
-        )
-    return info
+        return None, None, period, {"unavailable": "no comparators have been published yet"}
+    published, reason = published_period(snapshot, chosen, period)
+    info = {"published": snapshot.manifest.published, "as_of": snapshot.manifest.as_of}
+    return snapshot, published, period, {**info, "unavailable": reason or None}
 
 
 def attendance_summary(
     lake: Lake, snapshots: Path, school: int, period: Period | None = None, filters: Filters = Filters()
 ) -> dict[str, object]:
     """The school's summary and weeks, each beside the latest published comparators where they exist."""
-    snapshot = Snapshot.latest(snapshots)
-    published = published_period(snapshot, period) if snapshot else None
-    period = period or year_to_date_held(lake, school)
+    snapshot, published, period, comparison = _compared(lake, snapshots, school, period)
     data = summary(lake, school, period, filters)
-    data["comparison"] = _comparison_info(snapshot, published)
-    if data["comparison"]["unavailable"]:
+    data["comparison"] = comparison
+    if comparison["unavailable"]:
         return data
     comparators = beside(lake, snapshot, school, data["measures"], period, published, filters)
     data["comparison"]["comparators"] = comparators

@@ -101,15 +101,21 @@ def import_paths(
     outcomes = []
     for batch in batches:
         outcomes.append(_import(batch, lake, school, find_school, today, academic_year))
+        if len(outcomes) == 1:  # the ignored files are noted with the first batch, before anyone hears of it
+            _note_ignored(outcomes[0].report, ignored)
         if on_batch is not None:
             on_batch(outcomes[-1])
     if not outcomes:
         report = ValidationReport()
         report.refuse(Kind.UNREADABLE, "found no CTF (.xml), pupils.csv or marks.csv to import")
+        _note_ignored(report, ignored)
         outcomes.append(ImportOutcome([Path(path) for path in paths], report))
-    for path in ignored:
-        outcomes[0].report.note(Kind.IGNORED, "not a CTF or a Rollbook CSV; ignored", file=str(path))
     return outcomes
+
+
+def _note_ignored(report: ValidationReport, ignored: Sequence[Path]) -> None:
+    for path in ignored:
+        report.note(Kind.IGNORED, "not a CTF or a Rollbook CSV; ignored", file=str(path))
 
 
 def _import(

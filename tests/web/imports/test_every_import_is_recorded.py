@@ -45,3 +45,10 @@ def test_a_folder_with_nothing_to_import_is_recorded_as_refused(tmp_path):
     assert not outcome.landed
     assert record.outcome == ImportRecord.REFUSED
     assert "found no CTF" in record.report
+
+
+@pytest.mark.django_db
+def test_files_left_out_of_an_import_are_noted_in_its_record(school_files):
+    run_import([school_files], actor="cli:tester")
+    first = ImportRecord.objects.order_by("started").first()
+    assert "schools.csv: not a CTF or a Rollbook CSV; ignored" in first.report
