@@ -345,11 +345,12 @@ class Snapshot:
         comparator: str,
         name: str,
         kind: str,
-        period: str,
+        period: str | None,
         filters: Filters = Filters(),
         by: Sequence[str] = (),
     ) -> list[dict[str, object]]:
         """A comparator's summary for one published period, under `filters`, per group of `by` (cells only).
+        With `period` None, every period of `kind` at once, each row naming its `period`.
 
         Each row carries `schools` (how many schools contributed) and, when the comparator is too small to
         show, `suppressed` with the reason; its figures are then None.
@@ -363,7 +364,11 @@ class Snapshot:
                 "weekday figures count each pupil once per session: group them by weekday and session"
             )
         where, parameters = _filter_sql(filters)
-        groups = ", ".join(by)
+        if period is None:
+            by = ("period", *by)
+        else:
+            where, parameters = f" AND c.period = ? {where}", [period, *parameters]
+        groups = ", ".join(f"c.{column}" for column in by)
         rows = self._query(
             # A school counts towards the minimum only where it has pupils: cells of marks that are not
             # possible sessions alone must not make one school's figures look like five schools'.
@@ -371,9 +376,9 @@ class Snapshot:
                    count(DISTINCT c.school) FILTER (WHERE c.pupils > 0) AS schools,
                    {", ".join(f"sum({count})::BIGINT AS {count}" for count in COUNTS)}
                 FROM cells c JOIN members m ON c.school = m.school
-                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? AND c.period = ? {where}
+                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? {where}
                 {"GROUP BY " + groups + " ORDER BY " + groups if by else ""}""",
-            [comparator, name, kind, period, *parameters],
+            [comparator, name, kind, *parameters],
         )
         columns = [*by, "schools", *COUNTS]
         return [self._summary(dict(zip(columns, row, strict=True)), by) for row in rows]

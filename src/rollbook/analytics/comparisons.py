@@ -107,22 +107,24 @@ def beside(
     return rows
 
 
+def gap(key: str, ours: float | None, theirs: float | None) -> dict[str, object] | None:
+    """The school's figure minus the comparator's in points, and its shading; None without both."""
+    if ours is None or theirs is None:
+        return None
+    return {"points": float(difference(ours, theirs)), "shade": shade(key, ours, theirs).css_class}
+
+
 def _differences(school: dict, comparator: dict, per_pupil: Sequence[dict]) -> dict[str, dict | None]:
     gaps: dict[str, dict | None] = {}
     for key in COMPARED:
         ours, theirs = school[key], comparator[key]
-        if ours is None or theirs is None:
-            gaps[key] = None
+        gaps[key] = gap(key, ours, theirs)
+        if gaps[key] is None:
             continue
         if key in SESSION_RATES:
             numerators = [sum(row[column] for column in SESSION_RATES[key]) for row in per_pupil]
             z, significant = rate_differs(numerators, [row["possible_sessions"] for row in per_pupil], theirs)
         else:
             z, significant = share_differs(school[PUPIL_SHARES[key]], school["pupils"], theirs)
-        gaps[key] = {
-            "points": float(difference(ours, theirs)),
-            "shade": shade(key, ours, theirs).css_class,
-            "significant": significant,
-            "z": z,
-        }
+        gaps[key] |= {"significant": significant, "z": z}
     return gaps

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from rollbook.analytics.attendance import Filters, measures, reasons
 from rollbook.analytics.benchmarks import CELL, WEEKDAY, Snapshot
-from rollbook.analytics.comparisons import label
+from rollbook.analytics.comparisons import gap, label
 from rollbook.lake import Lake
 from rollbook.rules import codes
-from rollbook.rules.comparison import difference, shade
+from rollbook.rules.comparison import shade
 from rollbook.rules.groups import group_label
 from rollbook.rules.periods import Period
 
@@ -78,15 +78,7 @@ def _groups(lake, snapshot, school, period, published, filters, column) -> list[
 
 def _beside(ours: dict, theirs: dict, keys: tuple[str, ...]) -> dict[str, object]:
     figures = {key: theirs[key] for key in ("schools", "suppressed", "pupils", *keys)}
-    figures["differences"] = {
-        key: None
-        if ours[key] is None or theirs[key] is None
-        else {
-            "points": float(difference(ours[key], theirs[key])),
-            "shade": shade(key, ours[key], theirs[key]).css_class,
-        }
-        for key in keys
-    }
+    figures["differences"] = {key: gap(key, ours[key], theirs[key]) for key in keys}
     return figures
 
 
@@ -181,12 +173,17 @@ def three_sixty(
     if snapshot is not None and published is not None:
         comparators = [(kind, name, label(kind, name)) for kind, name in snapshot.comparators_of(school)]
 
+    published_figures: dict[tuple, dict] = {}  # (kind, name, grouping, group) to figures: one query each
+    for kind, name, _ in comparators:
+        for column in ("school", *THREE_SIXTY_GROUPINGS):
+            by = () if column == "school" else (column,)
+            for other in snapshot.figures(kind, name, *published, filters, by=by):
+                published_figures[kind, name, column, other.get(column)] = other
+
     def row(column: str, value: object, title: str, ours: dict) -> dict[str, object]:
-        by = () if column == "school" else (column,)
         beside = []
         for kind, name, comparator_label in comparators:
-            figures = snapshot.figures(kind, name, *published, filters, by=by)
-            theirs = next((other for other in figures if not by or other[column] == value), None)
+            theirs = published_figures.get((kind, name, column, value))
             beside.append(
                 {"label": comparator_label, **_beside(ours, theirs, THREE_SIXTY_MEASURES)} if theirs else None
             )

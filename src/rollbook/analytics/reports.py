@@ -209,9 +209,10 @@ def attendance_summary(
         return data
     comparators = beside(lake, snapshot, school, data["measures"], period, published, filters)
     data["comparison"]["comparators"] = comparators
+    national = {row["period"]: row for row in snapshot.figures("national", "England", "week", None, filters)}
     for weekly in data["weeks"]:
-        (national,) = snapshot.figures("national", "England", "week", weekly["week_commencing"], filters)
-        weekly["national"] = {key: national[key] for key in SUMMARY_KEYS}
+        figures = national.get(weekly["week_commencing"])
+        weekly["national"] = {key: figures[key] for key in SUMMARY_KEYS} if figures else None
     return data
 
 
@@ -371,7 +372,7 @@ def _tables(data: dict) -> list[tuple[str, list[dict[str, object]]]]:
             "week commencing": f"{dt.date.fromisoformat(week['week_commencing']):%d/%m/%Y}",
             "pupils": week["pupils"],
             "attendance": week["attendance_rate"],
-            "national attendance": week.get("national", {}).get("attendance_rate"),
+            "national attendance": (week.get("national") or {}).get("attendance_rate"),
             "authorised absence": week["authorised_absence_rate"],
             "unauthorised absence": week["unauthorised_absence_rate"],
         }
