@@ -1,0 +1,383 @@
+"""Time publishing comparators (`rollbook.analytics.benchmarks.publish`) beside the same sums in PostgreSQL
+and in pandas, on 100, 1,000 and 3,000 synthetic secondary schools.
+
+What is computed, by all three: for every school, period (year to date, each week, each half-term and term
+begun) and cell (nc_year x sex x fsm6 x sen), the enrolments with a possible session, sessions present, AEA,
+authorised and unauthorised, persistent (>= 10% absent) and severe (>= 50%) absentees, each tested against
+the enrolment's own possible sessions in that period or week; and sessions per register code. Only pupils
+in Reception to Year 11 count, and only marks between admission and leaving dates. Each writes its cells and
+reasons to Parquet, as a snapshot does, and the totals of the three are checked to agree before any time is
+reported.
+
+- Rollbook: `publish` itself (DuckDB through Ibis; one query per period for all schools at once). Its time
+  also covers school profiles and similar schools, which the others do not do (a few seconds at most).
+- PostgreSQL: pupils and marks loaded once (COPY, unlogged tables, primary keys as indexes; load time shown
+  separately), one SQL statement for cells and one for reasons, results streamed out with COPY.
+- pandas: the same Parquet files, a batch of schools at a time (all schools at once does not fit in memory).
+
+Each run is a fresh subprocess; peak memory is its maximum resident set (for PostgreSQL the client only; the
+server's work is not counted, though its temporary-file spill is shown). The data: see
+`publish_bench_data.py` (built once, cached under /work/bench-data, smaller sizes take the first N schools).
+
+    uv run --all-extras --frozen python bench/publish_bench.py [--sizes 100,1000,3000]
+
+A script, not a test: timings vary by machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import psycopg
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import publish_bench_data as data  # noqa: E402
+from rollbook.analytics.benchmarks import CELL, SchoolFacts, Suppression, _periods, publish  # noqa: E402
+from rollbook.lake import Lake  # noqa: E402
+from rollbook.rules.calendar import england_default, week_commencing  # noqa: E402
+from rollbook.rules.codes import CATEGORY_OF  # noqa: E402
+from rollbook.rules.years import SESSION_MEASURE_YEARS  # noqa: E402
+
+ENGINES = ("rollbook", "postgres", "pandas")
+LABELS = {"rollbook": "Rollbook publish (DuckDB)", "postgres": "PostgreSQL SQL", "pandas": "pandas"}
+TALLIED = ("present", "aea", "authorised", "unauthorised")
+KEYS = ["kind", "period", "school", *CELL]
+PANDAS_BATCH = 100  # schools per pandas batch
+#: The period kinds compared; any other kind `publish` adds (e.g. by weekday) is Rollbook's extra work.
+KINDS = ("year", "week", "half_term", "term")
+
+
+def period_days() -> pd.DataFrame:
+    """(kind, period, day) for every day of every published period; weeks named by their Monday."""
+    rows = []
+    for kind, name, period in _periods(england_default(data.YEAR), data.AS_OF):
+        if kind not in KINDS:
+            continue
+        day = period.start
+        while day <= period.end:
+            rows.append((kind, week_commencing(day).isoformat() if kind == "week" else name, day))
+            day += dt.timedelta(days=1)
+    return pd.DataFrame(rows, columns=["kind", "period", "day"])
+
+
+def year_to_date() -> tuple[dt.date, dt.date]:
+    days = period_days().day
+    return days.min(), days.max()
+
+
+# Rollbook
+
+
+def run_rollbook(lake: Lake, schools: list[dict], out: Path) -> dict:
+    facts = [
+        SchoolFacts(int(s["urn"]), int(s["la"]), s["la_name"], s["region"], england_default(data.YEAR))
+        for s in schools
+    ]
+    steps: list[float] = []
+    started = time.perf_counter()
+    snapshot = publish(
+        lake,
+        out / "rollbook",
+        facts,
+        data.YEAR,
+        data.AS_OF,
+        suppression=Suppression(),
+        progress=lambda done, total: steps.append(time.perf_counter()),
+    )
+    seconds = time.perf_counter() - started
+    for table in ("cells", "reasons"):
+        (snapshot / f"{table}.parquet").rename(out / f"{table}.parquet")
+    return {"seconds": seconds, "note": f"period queries {steps[-1] - started:.1f} s"}
+
+
+# PostgreSQL
+
+COUNTED_SQL = """
+    FROM marks m
+    JOIN pupils p USING (academic_year, school, upn)
+    JOIN codes c USING (code)
+    WHERE m.academic_year = %(year)s AND m.school BETWEEN %(first)s AND %(last)s
+      AND m.date BETWEEN %(start)s AND %(end)s AND p.nc_year BETWEEN %(lowest)s AND %(highest)s
+      AND (p.admission_date IS NULL OR p.admission_date <= m.date)
+      AND (p.leaving_date IS NULL OR m.date <= p.leaving_date)
+"""
+CELLS_SQL = f"""
+WITH days AS (
+    SELECT m.school, m.upn, p.nc_year, p.sex, p.fsm6, p.sen, m.date,
+           {", ".join(f"count(*) FILTER (WHERE c.category = '{name}') AS {name}" for name in TALLIED)}
+    {COUNTED_SQL}
+    GROUP BY m.school, m.upn, p.nc_year, p.sex, p.fsm6, p.sen, m.date
+), enrolments AS (
+    SELECT pd.kind, pd.period, d.school, d.upn, d.nc_year, d.sex, d.fsm6, d.sen,
+           {", ".join(f"sum({name}) AS {name}" for name in TALLIED)}
+    FROM days d JOIN period_days pd ON pd.day = d.date
+    GROUP BY pd.kind, pd.period, d.school, d.upn, d.nc_year, d.sex, d.fsm6, d.sen
+), tested AS (
+    SELECT *, authorised + unauthorised AS absence, present + aea + authorised + unauthorised AS possible
+    FROM enrolments
+)
+SELECT kind, period, school, nc_year, sex, fsm6, sen,
+       count(*) FILTER (WHERE possible > 0) AS pupils,
+       {", ".join(f"sum({name})::bigint AS {name}" for name in TALLIED)},
+       count(*) FILTER (WHERE possible > 0 AND absence * 10 >= possible) AS persistent_absentees,
+       count(*) FILTER (WHERE possible > 0 AND absence * 2 >= possible) AS severe_absentees
+FROM tested
+GROUP BY kind, period, school, nc_year, sex, fsm6, sen
+"""
+REASONS_SQL = f"""
+WITH days AS (
+    SELECT m.school, p.nc_year, p.sex, p.fsm6, p.sen, m.date, m.code, count(*) AS sessions
+    {COUNTED_SQL}
+    GROUP BY m.school, p.nc_year, p.sex, p.fsm6, p.sen, m.date, m.code
+)
+SELECT pd.kind, pd.period, d.school, d.nc_year, d.sex, d.fsm6, d.sen, d.code,
+       sum(d.sessions)::bigint AS sessions
+FROM days d JOIN period_days pd ON pd.day = d.date
+GROUP BY pd.kind, pd.period, d.school, d.nc_year, d.sex, d.fsm6, d.sen, d.code
+"""
+
+
+def run_postgres(lake: Lake, schools: list[dict], out: Path) -> dict:
+    start, end = year_to_date()
+    parameters = {
+        "year": data.YEAR,
+        "first": int(schools[0]["urn"]),
+        "last": int(schools[-1]["urn"]),
+        "start": start,
+        "end": end,
+        "lowest": min(SESSION_MEASURE_YEARS),
+        "highest": max(SESSION_MEASURE_YEARS),
+    }
+    with data.connect(autocommit=True) as connection:
+        spilled = _temp_bytes(connection)
+        started = time.perf_counter()
+        connection.execute("SET work_mem = '256MB'")
+        connection.execute("CREATE TEMP TABLE period_days (kind text, period text, day date)")
+        with connection.cursor().copy("COPY period_days FROM STDIN") as copy:
+            for row in period_days().itertuples(index=False):
+                copy.write_row(row)
+        for table, sql in (("cells", CELLS_SQL), ("reasons", REASONS_SQL)):
+            _copy_out(connection, sql, parameters, out / f"{table}.parquet")
+        seconds = time.perf_counter() - started
+        spilled = _temp_bytes(connection) - spilled
+    return {"seconds": seconds, "note": f"server temp files {spilled / 1e9:.1f} GB"}
+
+
+def _copy_out(connection, sql: str, parameters: dict, path: Path) -> None:
+    """Run `sql` and write its rows to Parquet, streamed out of the server as CSV."""
+    query = psycopg.ClientCursor(connection).mogrify(sql, parameters)
+    with tempfile.TemporaryFile() as buffer:
+        with connection.cursor().copy(f"COPY ({query}) TO STDOUT (FORMAT csv, HEADER)") as copy:
+            for block in copy:
+                buffer.write(block)
+        buffer.seek(0)
+        types = {"sex": pa.string(), "sen": pa.string(), "code": pa.string(), "period": pa.string()}
+        options = pacsv.ConvertOptions(column_types=types, true_values=["t"], false_values=["f"])
+        pq.write_table(pacsv.read_csv(buffer, convert_options=options), path)
+
+
+def _temp_bytes(connection) -> int:
+    query = "SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database()"
+    return int(connection.execute(query).fetchone()[0])
+
+
+# pandas
+
+
+def run_pandas(lake: Lake, schools: list[dict], out: Path) -> dict:
+    urns = [int(s["urn"]) for s in schools]
+    days = period_days()
+    days["day"] = pd.to_datetime(days.day)
+    started = time.perf_counter()
+    cells, reasons = [], []
+    for i in range(0, len(urns), PANDAS_BATCH):
+        batch_cells, batch_reasons = _pandas_batch(lake, urns[i : i + PANDAS_BATCH], days)
+        cells.append(batch_cells)
+        reasons.append(batch_reasons)
+    pd.concat(cells).to_parquet(out / "cells.parquet", index=False)
+    pd.concat(reasons).to_parquet(out / "reasons.parquet", index=False)
+    return {"seconds": time.perf_counter() - started, "note": f"{PANDAS_BATCH} schools a batch"}
+
+
+def _read(lake: Lake, table: str, urns: list[int], columns: list[str]) -> pd.DataFrame:
+    frames = []
+    for path in lake.files(table, [data.YEAR], urns):
+        frame = pq.read_table(path, columns=columns).to_pandas(date_as_object=False)
+        frame.insert(0, "school", int(path.parent.name.partition("=")[2]))
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _pandas_batch(lake: Lake, urns: list[int], days: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    start, end = days.day.min(), days.day.max()
+    pupils = _read(lake, "pupils", urns, ["upn", *CELL, "admission_date", "leaving_date"])
+    pupils = pupils[pupils.nc_year.isin(SESSION_MEASURE_YEARS)].reset_index(drop=True)
+    pupils["pid"] = pupils.index
+    marks = _read(lake, "marks", urns, ["upn", "date", "code"])
+    marks = marks[marks.date.between(start, end) & marks.code.isin(list(CATEGORY_OF))]
+    marks = marks.merge(
+        pupils[["school", "upn", "pid", "admission_date", "leaving_date"]], on=["school", "upn"]
+    )
+    on_roll = (marks.admission_date.isna() | (marks.admission_date <= marks.date)) & (
+        marks.leaving_date.isna() | (marks.date <= marks.leaving_date)
+    )
+    marks = marks.loc[on_roll, ["pid", "date", "code"]]
+    category = marks.code.map({code: str(kind) for code, kind in CATEGORY_OF.items()})
+    for name in TALLIED:
+        marks[name] = (category == name).astype("int32")
+    per_day = marks.groupby(["pid", "date"], sort=False)[list(TALLIED)].sum().reset_index()
+    per_period = per_day.merge(days, left_on="date", right_on="day")
+    enrolments = per_period.groupby(["kind", "period", "pid"], sort=False)[list(TALLIED)].sum().reset_index()
+    enrolments = enrolments.merge(pupils[["pid", "school", *CELL]], on="pid")
+    absence = enrolments.authorised + enrolments.unauthorised
+    possible = absence + enrolments.present + enrolments.aea
+    enrolments["pupils"] = possible > 0
+    enrolments["persistent_absentees"] = (possible > 0) & (absence * 10 >= possible)
+    enrolments["severe_absentees"] = (possible > 0) & (absence * 2 >= possible)
+    counts = ["pupils", *TALLIED, "persistent_absentees", "severe_absentees"]
+    cells = enrolments.groupby(KEYS, sort=False, dropna=False)[counts].sum().reset_index()
+
+    coded = marks[["pid", "date", "code"]].merge(pupils[["pid", "school", *CELL]], on="pid")
+    per_code = coded.groupby(["school", *CELL, "date", "code"], sort=False, dropna=False).size()
+    per_code = per_code.rename("sessions").reset_index().merge(days, left_on="date", right_on="day")
+    reasons = per_code.groupby([*KEYS, "code"], sort=False, dropna=False).sessions.sum().reset_index()
+    return cells, reasons
+
+
+# Checking and reporting
+
+
+def totals(folder: Path) -> dict[str, object]:
+    """What all three must agree on: per period kind, the summed counts and sessions per code."""
+    kinds = pa.array(KINDS)
+    cells = pq.read_table(folder / "cells.parquet")
+    cells = cells.filter(pc.is_in(cells["kind"], kinds))
+    counts = ["pupils", *TALLIED, "persistent_absentees", "severe_absentees"]
+    by_kind = cells.group_by("kind").aggregate([(name, "sum") for name in counts] + [("school", "count")])
+    reasons = pq.read_table(folder / "reasons.parquet")
+    reasons = reasons.filter(pc.is_in(reasons["kind"], kinds))
+    by_code = reasons.group_by(["kind", "code"]).aggregate([("sessions", "sum")])
+    periods = pc.unique(cells["period"]).to_pylist()
+    return {
+        "cells": sorted(map(str, by_kind.to_pylist()), key=str),
+        "reasons": sorted(map(str, by_code.to_pylist())),
+        "periods": sorted(periods),
+    }
+
+
+def measure(engine: str, size: int, built: int, out: Path) -> dict:
+    """Run one engine on the first `size` schools of the lake of `built` in a fresh process; its result and
+    peak RSS (MB)."""
+    command = [sys.executable, __file__, "--run", engine, "--sizes", f"{size},{built}", "--out", str(out)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        return {
+            "seconds": None,
+            "note": f"failed (exit {child.returncode})",
+            "rss_mb": usage.ru_maxrss / 1024,
+        }
+    return {**json.loads(output.strip().splitlines()[-1]), "rss_mb": usage.ru_maxrss / 1024}
+
+
+def child(engine: str, size: int, built: int, out: Path) -> None:
+    lake, schools = data.cached_lake(built)
+    run = {"rollbook": run_rollbook, "postgres": run_postgres, "pandas": run_pandas}[engine]
+    print(json.dumps(run(lake, schools[:size], out)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,3000")
+    parser.add_argument("--run", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    sizes = sorted(int(size) for size in arguments.sizes.split(","))
+    if arguments.run:
+        return child(arguments.run, sizes[0], sizes[-1], arguments.out)
+
+    lake, schools = data.cached_lake(max(sizes))
+    print(f"data: academic year {data.YEAR}/{data.YEAR % 100 + 1}, marks to {data.AS_OF} (first four weeks")
+    print("of the autumn term), from synthetic CTFs imported with rollbook.ingest:")
+    for size in sizes:
+        rows = data.row_counts(lake, [int(s["urn"]) for s in schools[:size]])
+        print(f"  {size:>5} schools: {rows['pupils']:>10,} pupils {rows['marks']:>13,} marks")
+    started = time.perf_counter()
+    loaded = data.load_postgres(lake, [int(s["urn"]) for s in schools[: max(sizes)]])
+    print(
+        f"PostgreSQL load of {max(sizes)} schools: COPY {loaded['copy_s']:.0f} s, primary keys and ANALYZE "
+        f"{loaded['index_s']:.0f} s, {loaded['gb']:.1f} GB ({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+    results = []
+    try:
+        for size in sizes:
+            results += run_size(size, max(sizes))
+    finally:
+        data.drop_postgres()
+    report(results)
+
+
+def run_size(size: int, built: int) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(dir=data.CACHE) as scratch:
+        for engine in ENGINES:
+            out = Path(scratch) / engine
+            out.mkdir()
+            result = {"size": size, "engine": engine, **measure(engine, size, built, out)}
+            if result["seconds"] is not None:
+                result["totals"] = totals(out)
+            rows.append(result)
+            print(
+                f"  {size} {engine}: {result['seconds']} s, {result['rss_mb']:.0f} MB, {result['note']}",
+                flush=True,
+            )
+        reference = rows[0].get("totals")
+        for row in rows[1:]:
+            if "totals" in row and reference is not None and row["totals"] != reference:
+                row["note"] += " -- TOTALS DIFFER FROM ROLLBOOK"
+                print(json.dumps({"rollbook": reference, row["engine"]: row["totals"]}, indent=1))
+        if reference is not None:
+            print(f"  {size} totals per kind (Rollbook): {reference['cells']}", flush=True)
+    return rows
+
+
+def report(results: list[dict]) -> None:
+    print()
+    print(
+        f"{'schools':>7}  {'engine':<26}{'wall s':>9}{'peak RSS MB':>13}{'time ratio':>12}"
+        f"{'RSS ratio':>11}  notes"
+    )
+    base: dict[int, dict] = {}
+    for row in results:
+        if row["engine"] == "rollbook":
+            base[row["size"]] = row
+        ref = base.get(row["size"], {})
+        seconds = row["seconds"]
+        time_ratio = f"{seconds / ref['seconds']:.2f}" if seconds and ref.get("seconds") else "-"
+        rss_ratio = f"{row['rss_mb'] / ref['rss_mb']:.2f}" if ref.get("rss_mb") else "-"
+        shown = f"{seconds:.1f}" if seconds is not None else "-"
+        print(
+            f"{row['size']:>7}  {LABELS[row['engine']]:<26}{shown:>9}{row['rss_mb']:>13,.0f}"
+            f"{time_ratio:>12}{rss_ratio:>11}  {row['note']}"
+        )
+
+
+if __name__ == "__main__":
+    main()
