@@ -87,3 +87,16 @@ def test_an_excel_download_holds_the_same_rows_unrounded(world, name):
     assert expected, "every report has rows for the world's week"
     assert rows[0] == tuple(expected[0])
     assert rows[1] == tuple(expected[0].values())
+
+
+def test_a_single_week_shows_no_persistent_absence(world):
+    # The DfE shows no persistent absence for a single week: it is a measure over time.
+    response = world.client_for(world.alice).get(PAGES["summary"] + "?latest_week=on")
+    assert response.context["result"]["period"]["label"] == "Week commencing 09/09/2024"
+    shown = [figure["key"] for figure in response.context["headline"]]
+    assert shown == [
+        "attendance_rate",
+        "overall_absence_rate",
+        "authorised_absence_rate",
+        "unauthorised_absence_rate",
+    ]
