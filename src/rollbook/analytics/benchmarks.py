@@ -13,6 +13,7 @@ standardised (z-scored) FSM6 %, EAL %, SEN % and number on roll, and prior attai
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -430,11 +431,19 @@ class Snapshot:
         }
 
     def _query(self, sql: str, parameters: list) -> list[tuple]:
-        with duckdb.connect() as connection:
-            for table in ("cells", "reasons", "members"):
-                source = str(self.path / f"{table}.parquet").replace("'", "''")
-                connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{source}')")
-            return connection.execute(sql, parameters).fetchall()
+        # A cursor per query: its own connection to the snapshot's shared database, safe across threads.
+        with _database(self.path).cursor() as cursor:
+            return cursor.execute(sql, parameters).fetchall()
+
+
+@functools.lru_cache(maxsize=4)
+def _database(path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with views over one snapshot's files, opened once: snapshots never change."""
+    connection = duckdb.connect()
+    for table in ("cells", "reasons", "members"):
+        source = str(path / f"{table}.parquet").replace("'", "''")
+        connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{source}')")
+    return connection
 
 
 def _filter_sql(filters: Filters) -> tuple[str, list]:
