@@ -41,6 +41,7 @@ class AttendanceReport(StrEnum):
     weekday = "weekday"
     data_check = "data-check"
     pupil_list = "pupil-list"
+    latest_days = "latest-days"
 
 
 def progress_bar() -> Progress:
@@ -175,7 +176,7 @@ def attendance(
     ready()
     from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, attendance_report
     from rollbook.web.audit.models import record_operator_access
-    from rollbook.web.schools.registry import calendar_of
+    from rollbook.web.schools.registry import calendar_of, consecutive_days_of
 
     if (from_ is None) != (to is None):
         raise typer.BadParameter("give both --from and --to, or neither")
@@ -188,6 +189,7 @@ def attendance(
             year_groups=year_group or None,
             calendar=calendar_of(school),
             latest_week=latest_week,
+            consecutive_days=consecutive_days_of(school),
         )
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")

@@ -16,6 +16,7 @@ from rollbook.analytics.attendance import Filters, data_to, summary, year_to_dat
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
+from rollbook.analytics.latest_days import latest_days
 from rollbook.analytics.pupil_reports import pupil_list
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
@@ -27,6 +28,7 @@ from rollbook.rules.years import label as year_label
 
 ATTENDANCE_REPORTS = (
     "360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check", "pupil-list",
+    "latest-days",
 )  # fmt: skip
 #: The pupil list's columns on a terminal (CSV and the page have every week too).
 PUPIL_LIST_COLUMNS = (
@@ -34,7 +36,7 @@ PUPIL_LIST_COLUMNS = (
     "band", "weeks below 100", "at risk",
 )  # fmt: skip
 #: Reports that name pupils: only for users with pupil-level access, and every read is audited.
-PUPIL_LEVEL_REPORTS = frozenset({"pupil-list"})
+PUPIL_LEVEL_REPORTS = frozenset({"pupil-list", "latest-days"})
 #: Where each group report keeps its findings in the report's data.
 DATA_KEYS = {
     "360": "three_sixty",
@@ -66,6 +68,7 @@ def attendance_report(
     snapshots: Path | None = None,
     calendar: Callable[[int], SchoolCalendar] = england_default,
     latest_week: bool = False,
+    consecutive_days: int = 3,
 ) -> Report:
     """The attendance report `name` for one school; without dates, the academic year to date.
 
@@ -89,6 +92,14 @@ def attendance_report(
         rows = _pupil_rows(data)
         shown = [{key: row[key] for key in PUPIL_LIST_COLUMNS} for row in rows]
         tables = [("Pupils, most weeks below 100% first", shown)]
+    elif name == "latest-days":
+        data = latest_days_report(lake, school, calendar, consecutive_days, filters)
+        lists = {
+            name.replace("_", " "): [_english_dates(row) for row in found]
+            for name, found in data["latest_days"].items()
+        }
+        rows = [{"list": list_name, **row} for list_name, found in lists.items() for row in found]
+        tables = [(list_name.capitalize(), found) for list_name, found in lists.items()]
     elif name == "data-check":
         data = data_check_report(lake, school, period, calendar, filters)
         rows = _data_check_rows(data)
@@ -149,6 +160,30 @@ def _pupil_rows(data: dict) -> list[dict[str, object]]:
         }
         for pupil in data["pupil_list"]
     ]
+
+
+def _english_dates(row: dict) -> dict[str, object]:
+    """Dates as English schools write them (DD/MM/YYYY), for downloads and the terminal."""
+    return {key: f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else value for key, value in row.items()}
+
+
+def latest_days_report(
+    lake: Lake,
+    school: int,
+    calendar: Callable[[int], SchoolCalendar],
+    consecutive_days: int,
+    filters: Filters,
+) -> dict[str, object]:
+    shown = year_to_date_held(lake, school)
+    return {
+        "school": school,
+        "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+        "data_to": shown.end.isoformat(),
+        "consecutive_days": consecutive_days,
+        "latest_days": latest_days(
+            lake, school, calendar(academic_year_of(shown.end)), shown.end, consecutive_days, filters
+        ),
+    }
 
 
 def data_check_report(

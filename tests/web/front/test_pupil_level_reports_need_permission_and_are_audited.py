@@ -53,3 +53,15 @@ def test_the_list_names_each_pupil_with_their_figures(world):
         ("A0000000001, Pat", 100.0, "100%", 0),
     ]
     assert rows[0]["persistently_absent"] and not rows[1]["at_risk"]
+
+
+def test_the_latest_days_view_is_pupil_level_too_and_uses_the_schools_threshold(world):
+    assert world.client_for(world.alice).get("/schools/100001/attendance/latest-days/").status_code == 403
+    world.alder.consecutive_absence_days = 2
+    world.alder.save()
+    response = world.client_for(world.pam).get("/schools/100001/attendance/latest-days/")
+    found = response.context["result"]["latest_days"]
+    # B was ill (I) all Monday and Tuesday, then present: no run reaching the last day, so nobody listed.
+    assert response.context["result"]["consecutive_days"] == 2
+    assert found["absent_day_after_day"] == []
+    assert AccessRecord.objects.get().what == "attendance latest-days (page)"

@@ -63,6 +63,7 @@ def attendance_report(
             year_groups=year_group or None,
             calendar=school.calendar,
             latest_week=latest_week,
+            consecutive_days=school.consecutive_absence_days,
         )
     except LookupError as problem:
         raise Http404(str(problem)) from problem

@@ -48,6 +48,7 @@ REPORT_TABS = (
     ("weekday", "Weekday"),
     ("data-check", "Data check"),
     ("pupil-list", "Pupil list"),
+    ("latest-days", "Latest days"),
 )
 
 
@@ -77,6 +78,7 @@ def attendance_report(request, urn: int, name: str):
             year_groups=choice.cleaned_data["year_group"] or None,
             calendar=school.calendar,
             latest_week=choice.cleaned_data["latest_week"],
+            consecutive_days=school.consecutive_absence_days,
         )
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})

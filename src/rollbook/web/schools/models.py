@@ -15,6 +15,10 @@ class School(models.Model):
     phase = models.CharField(max_length=40, blank=True)
     local_authority = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=60, blank=True)
+    consecutive_absence_days = models.PositiveSmallIntegerField(
+        default=3,
+        help_text="Days absent in a row before a pupil is listed for follow-up on the latest days view",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

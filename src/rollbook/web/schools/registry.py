@@ -37,3 +37,13 @@ def calendar_of(urn: int) -> Callable[[int], SchoolCalendar]:
     """The school's calendar for a given year: its own term dates, or England's defaults if not registered."""
     school = School.objects.filter(urn=urn).prefetch_related("half_terms").first()
     return school.calendar if school is not None else england_default
+
+
+def consecutive_days_of(urn: int) -> int:
+    """The school's threshold for days absent in a row (the default when it is not registered)."""
+    school = School.objects.filter(urn=urn).only("consecutive_absence_days").first()
+    return (
+        school.consecutive_absence_days
+        if school
+        else School._meta.get_field("consecutive_absence_days").default
+    )
