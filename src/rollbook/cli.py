@@ -42,6 +42,7 @@ class AttendanceReport(StrEnum):
     data_check = "data-check"
     pupil_list = "pupil-list"
     latest_days = "latest-days"
+    pupil = "pupil"
 
 
 def progress_bar() -> Progress:
@@ -167,6 +168,7 @@ def attendance(
     to: DateOption = None,
     year_group: Annotated[list[int] | None, typer.Option(help="NC year, e.g. 7; repeat for more")] = None,
     latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
+    upn: Annotated[str | None, typer.Option(help="The pupil, for the pupil report")] = None,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Attendance reports. Without --from/--to the period is the academic year to date; an end-of-year or
@@ -174,7 +176,7 @@ def attendance(
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, attendance_report
+    from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, access_label, attendance_report
     from rollbook.web.audit.models import record_operator_access
     from rollbook.web.schools.registry import calendar_of, consecutive_days_of
 
@@ -190,13 +192,14 @@ def attendance(
             calendar=calendar_of(school),
             latest_week=latest_week,
             consecutive_days=consecutive_days_of(school),
+            upn=upn,
         )
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")
         raise typer.Exit(2) from problem
     if name.value in PUPIL_LEVEL_REPORTS:
         record_operator_access(
-            f"cli:{getpass.getuser()}", school, f"attendance {name.value} ({format.value})"
+            f"cli:{getpass.getuser()}", school, access_label(name.value, upn, format.value)
         )
     if format is Format.json:
         output.write_json(report.data)

@@ -17,6 +17,7 @@ from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
 from rollbook.analytics.latest_days import latest_days
+from rollbook.analytics.pupil_record import pupil_record
 from rollbook.analytics.pupil_reports import pupil_list
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
@@ -28,15 +29,19 @@ from rollbook.rules.years import label as year_label
 
 ATTENDANCE_REPORTS = (
     "360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check", "pupil-list",
-    "latest-days",
+    "latest-days", "pupil",
 )  # fmt: skip
 #: The pupil list's columns on a terminal (CSV and the page have every week too).
 PUPIL_LIST_COLUMNS = (
     "name", "year group", "attendance rate", "year to date attendance rate",
     "band", "weeks below 100", "at risk",
 )  # fmt: skip
+#: The register grid's columns: each weekday's morning and afternoon.
+GRID_COLUMNS = tuple(
+    f"{day} {session}" for day in ("Mon", "Tue", "Wed", "Thu", "Fri") for session in ("AM", "PM")
+)
 #: Reports that name pupils: only for users with pupil-level access, and every read is audited.
-PUPIL_LEVEL_REPORTS = frozenset({"pupil-list", "latest-days"})
+PUPIL_LEVEL_REPORTS = frozenset({"pupil-list", "latest-days", "pupil"})
 #: Where each group report keeps its findings in the report's data.
 DATA_KEYS = {
     "360": "three_sixty",
@@ -69,6 +74,7 @@ def attendance_report(
     calendar: Callable[[int], SchoolCalendar] = england_default,
     latest_week: bool = False,
     consecutive_days: int = 3,
+    upn: str | None = None,
 ) -> Report:
     """The attendance report `name` for one school; without dates, the academic year to date.
 
@@ -92,6 +98,23 @@ def attendance_report(
         rows = _pupil_rows(data)
         shown = [{key: row[key] for key in PUPIL_LIST_COLUMNS} for row in rows]
         tables = [("Pupils, most weeks below 100% first", shown)]
+    elif name == "pupil":
+        if not upn:
+            raise ValueError("the pupil report needs a pupil's UPN")
+        shown = period or year_to_date_held(lake, school)
+        data = {
+            "school": school,
+            "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+            "pupil": pupil_record(lake, school, upn.strip().upper(), shown),
+        }
+        rows = [
+            {
+                "week commencing": f"{week['week_commencing']:%d/%m/%Y}",
+                **dict(zip(GRID_COLUMNS, week["cells"], strict=True)),
+            }
+            for week in data["pupil"]["grid"]
+        ]
+        tables = [(f"{data['pupil']['name']}: the register, week by week", rows)]
     elif name == "latest-days":
         data = latest_days_report(lake, school, calendar, consecutive_days, filters)
         lists = {
@@ -160,6 +183,11 @@ def _pupil_rows(data: dict) -> list[dict[str, object]]:
         }
         for pupil in data["pupil_list"]
     ]
+
+
+def access_label(name: str, upn: str | None, form: str) -> str:
+    """How a pupil-level read is named in the access log: the report, the pupil if one, and the form."""
+    return f"attendance {name}{f' {upn.strip().upper()}' if upn else ''} ({form})"
 
 
 def _english_dates(row: dict) -> dict[str, object]:

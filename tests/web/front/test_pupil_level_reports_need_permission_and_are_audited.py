@@ -65,3 +65,23 @@ def test_the_latest_days_view_is_pupil_level_too_and_uses_the_schools_threshold(
     assert response.context["result"]["consecutive_days"] == 2
     assert found["absent_day_after_day"] == []
     assert AccessRecord.objects.get().what == "attendance latest-days (page)"
+
+
+def test_one_pupils_register_and_counts(world):
+    # B: ill (I) Monday and Tuesday, present Wednesday to Friday of the week of 09/09/2024.
+    response = world.client_for(world.pam).get("/schools/100001/attendance/pupil/", {"upn": "b0000000002"})
+    pupil = response.context["result"]["pupil"]
+    assert pupil["name"] == "Pat B0000000002"
+    (week,) = pupil["grid"]
+    assert week["cells"] == ["I", "I", "I", "I", "/", "\\", "/", "\\", "/", "\\"]
+    assert {row["code"]: row["sessions"] for row in pupil["codes"]} == {"/": 3, "I": 4, "\\": 3}
+    assert pupil["measures"]["attendance_rate"] == 60.0
+    monday = pupil["by_weekday"][0]
+    assert (monday["label"], monday["attendance_rate"]) == ("Monday morning", 0.0)
+    assert AccessRecord.objects.get().what == "attendance pupil B0000000002 (page)"
+
+
+def test_an_unknown_pupil_is_not_found_in_plain_words(world):
+    response = world.client_for(world.pam).get("/schools/100001/attendance/pupil/", {"upn": "Z9999999999"})
+    assert response.status_code == 404
+    assert b"Nothing to show: no pupil with UPN Z9999999999 is held for school 100001." in response.content

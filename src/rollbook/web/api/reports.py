@@ -38,6 +38,7 @@ def attendance_report(
     to_date: dt.date | None = None,
     year_group: Query[list[int]] = None,
     latest_week: bool = False,
+    upn: str | None = None,
 ) -> dict:
     """The report's data, exactly as the page and `rollbook report attendance NAME --format json` give it.
     Without dates, the academic year to date; rates are unrounded percentages."""
@@ -49,7 +50,7 @@ def attendance_report(
             return api.create_response(
                 request, {"detail": "this report needs pupil-level access"}, status=403
             )
-        record_access(request, school, f"attendance {name} (api)")
+        record_access(request, school, reports.access_label(name, upn, "api"))
     if (from_date is None) != (to_date is None):
         return api.create_response(
             request, {"detail": "give both from_date and to_date, or neither"}, status=400
@@ -64,6 +65,7 @@ def attendance_report(
             calendar=school.calendar,
             latest_week=latest_week,
             consecutive_days=school.consecutive_absence_days,
+            upn=upn,
         )
     except LookupError as problem:
         raise Http404(str(problem)) from problem

@@ -13,6 +13,7 @@ class ReportChoice(forms.Form):
     from_date = forms.DateField(label="From", required=False, input_formats=DATE_FORMATS)
     to_date = forms.DateField(label="To", required=False, input_formats=DATE_FORMATS)
     latest_week = forms.BooleanField(label="Latest week only", required=False)
+    upn = forms.CharField(label="UPN", required=False, max_length=13, widget=forms.HiddenInput)
     year_group = forms.TypedMultipleChoiceField(
         label="Year groups",
         required=False,
@@ -20,6 +21,9 @@ class ReportChoice(forms.Form):
         choices=[(year, label(year)) for year in SESSION_MEASURE_YEARS],
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def clean_upn(self) -> str:
+        return self.cleaned_data["upn"].strip().upper()
 
     def clean(self):
         data = super().clean()

@@ -14,6 +14,7 @@ from rollbook import output
 from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
+from rollbook.analytics.pupil_record import UnknownPupil
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.audit.models import record_access
@@ -79,7 +80,10 @@ def attendance_report(request, urn: int, name: str):
             calendar=school.calendar,
             latest_week=choice.cleaned_data["latest_week"],
             consecutive_days=school.consecutive_absence_days,
+            upn=choice.cleaned_data["upn"] or None,
         )
+    except UnknownPupil as problem:
+        return render(request, "front/no_data.html", {"school": school, "unknown_pupil": problem}, status=404)
     except LookupError:
         return render(request, "front/no_data.html", {"school": school})
     except ValueError as problem:
@@ -87,7 +91,9 @@ def attendance_report(request, urn: int, name: str):
         return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
     requested = request.GET.get("format", "")
     if name in reports.PUPIL_LEVEL_REPORTS:
-        record_access(request, school, f"attendance {name} ({requested or 'page'})")
+        record_access(
+            request, school, reports.access_label(name, choice.cleaned_data["upn"], requested or "page")
+        )
     if requested == "json":
         return JsonResponse(report.data, json_dumps_params={"indent": 2})
     if requested in ("csv", "xlsx"):
@@ -105,6 +111,7 @@ def attendance_report(request, urn: int, name: str):
         "group_measures": GROUP_MEASURES[:3],
         "weekday_measures": WEEKDAY_MEASURES,
         "three_sixty_measures": THREE_SIXTY_MEASURES,
+        "pupil_measures": HEADLINE[:4],
     }
     if name == "summary":
         context |= _summary_context(report.data)

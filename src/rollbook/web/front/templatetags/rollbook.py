@@ -58,3 +58,8 @@ def grouping(column: str) -> str:
 @register.filter
 def measure_label(key: str) -> str:
     return DESCRIPTIONS[key][0]
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    return text.split()
