@@ -281,6 +281,11 @@ def year_to_date_held(lake: Lake, school: int, engine: str | None = None) -> Per
     return year_to_date(year, data_to(lake, school, year, engine) or academic_year_bounds(year)[0])
 
 
+def period_info(period: Period) -> dict[str, str]:
+    """A period as reports carry it: ISO dates and the label schools read."""
+    return {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label}
+
+
 def summary(
     lake: Lake,
     school: int,
@@ -301,7 +306,7 @@ def summary(
     weeks = _measures(sessions, ("week_commencing",), engine)
     return {
         "school": school,
-        "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
+        "period": period_info(period),
         "data_to": held_to.isoformat() if held_to else None,
         "measures": overall,
         "weeks": [{**week, "week_commencing": week["week_commencing"].isoformat()} for week in weeks],

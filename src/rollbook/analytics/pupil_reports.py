@@ -64,7 +64,7 @@ def pupil_list(
         rows.append(
             {
                 "upn": upn,
-                "name": f"{pupil['surname']}, {pupil['forename']}",
+                "name": _name(pupil),
                 "year_group": year_label(pupil["nc_year"]),
                 "reg_group": pupil["reg_group"],
                 "attendance_rate": ours["attendance_rate"],
@@ -82,6 +82,15 @@ def pupil_list(
 
 def _absent(row: dict) -> int:
     return row.get("authorised_absence_sessions", 0) + row.get("unauthorised_absence_sessions", 0)
+
+
+def pupil_names(lake: Lake, school: int, period: Period, filters: Filters = Filters()) -> dict[str, str]:
+    """Each pupil's name as a list shows it (Surname, Forename), by UPN."""
+    return {pupil["upn"]: _name(pupil) for pupil in _pupils(lake, school, period, filters)}
+
+
+def _name(pupil: dict) -> str:
+    return f"{pupil['surname']}, {pupil['forename']}"
 
 
 def _pupils(lake: Lake, school: int, period: Period, filters: Filters) -> list[dict[str, object]]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from rollbook import config
 from rollbook.analytics import group_reports
-from rollbook.analytics.attendance import Filters, data_to, summary, year_to_date_held
+from rollbook.analytics.absence_frequency import absence_frequency
+from rollbook.analytics.attendance import Filters, data_to, period_info, summary, year_to_date_held
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
@@ -29,7 +30,7 @@ from rollbook.rules.years import label as year_label
 
 ATTENDANCE_REPORTS = (
     "360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check", "pupil-list",
-    "latest-days", "pupil",
+    "latest-days", "absence-frequency", "pupil",
 )  # fmt: skip
 #: The pupil list's columns on a terminal (CSV and the page have every week too).
 PUPIL_LIST_COLUMNS = (
@@ -41,7 +42,7 @@ GRID_COLUMNS = tuple(
     f"{day} {session}" for day in ("Mon", "Tue", "Wed", "Thu", "Fri") for session in ("AM", "PM")
 )
 #: Reports that name pupils: only for users with pupil-level access, and every read is audited.
-PUPIL_LEVEL_REPORTS = frozenset({"pupil-list", "latest-days", "pupil"})
+PUPIL_LEVEL_REPORTS = frozenset({"pupil-list", "latest-days", "absence-frequency", "pupil"})
 #: Where each group report keeps its findings in the report's data.
 DATA_KEYS = {
     "360": "three_sixty",
@@ -95,16 +96,27 @@ def attendance_report(
         rows, tables = _rows(data), _tables(data)
     elif name == "pupil-list":
         data = pupil_list_report(lake, school, period, calendar, filters)
-        rows = _pupil_rows(data)
+        rows = _pupil_rows(data["pupil_list"])
         shown = [{key: row[key] for key in PUPIL_LIST_COLUMNS} for row in rows]
         tables = [("Pupils, most weeks below 100% first", shown)]
+    elif name == "absence-frequency":
+        shown = period or year_to_date_held(lake, school)
+        data = {
+            "school": school,
+            "period": period_info(shown),
+            "absence_frequency": absence_frequency(lake, school, shown, filters),
+        }
+        rows = _pupil_rows(data["absence_frequency"]["pupils"])
+        columns = ("name", "spells", "longest spell sessions", "weeks below 100")
+        shown_rows = [{key: row[key] for key in columns} for row in rows]
+        tables = [("Pupils with a week under 100%, most spells of absence first", shown_rows)]
     elif name == "pupil":
         if not upn:
             raise ValueError("the pupil report needs a pupil's UPN")
         shown = period or year_to_date_held(lake, school)
         data = {
             "school": school,
-            "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+            "period": period_info(shown),
             "pupil": pupil_record(lake, school, upn.strip().upper(), shown),
         }
         rows = [
@@ -153,7 +165,7 @@ def group_report(
     }[name]
     return {
         "school": school,
-        "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
+        "period": period_info(period),
         "comparison": comparison,
         DATA_KEYS[name]: build(lake, snapshot, school, period, published, filters),
     }
@@ -169,19 +181,19 @@ def pupil_list_report(
     shown = period or year_to_date_held(lake, school)
     return {
         "school": school,
-        "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+        "period": period_info(shown),
         "pupil_list": pupil_list(lake, school, period, calendar(academic_year_of(shown.end)), filters),
     }
 
 
-def _pupil_rows(data: dict) -> list[dict[str, object]]:
+def _pupil_rows(pupils: list[dict]) -> list[dict[str, object]]:
     """One flat row per pupil: their figures, then a column per week (attendance %)."""
     return [
         {
             **{key.replace("_", " "): value for key, value in pupil.items() if key != "weeks"},
             **{f"w/c {dt.date.fromisoformat(week):%d/%m/%Y}": rate for week, rate in pupil["weeks"].items()},
         }
-        for pupil in data["pupil_list"]
+        for pupil in pupils
     ]
 
 
@@ -205,7 +217,7 @@ def latest_days_report(
     shown = year_to_date_held(lake, school)
     return {
         "school": school,
-        "period": {"from": shown.start.isoformat(), "to": shown.end.isoformat(), "label": shown.label},
+        "period": period_info(shown),
         "data_to": shown.end.isoformat(),
         "consecutive_days": consecutive_days,
         "latest_days": latest_days(
@@ -226,7 +238,7 @@ def data_check_report(
     as_of = data_to(lake, school, year) or period.end
     return {
         "school": school,
-        "period": {"from": period.start.isoformat(), "to": period.end.isoformat(), "label": period.label},
+        "period": period_info(period),
         "data_to": as_of.isoformat(),
         "weeks": data_check(lake, school, period, calendar(year), as_of, filters),
     }

@@ -49,6 +49,36 @@ def weekly_attendance(weeks: list[dict]) -> dict:
     return chart.to_dict()
 
 
+def absence_heatmap(found: dict) -> dict:
+    """Pupils down, weeks across, each cell shaded by the week's attendance: absence shows as dark cells."""
+    rows = [
+        {"pupil": pupil["name"], "week": week, "attendance": rate}
+        for pupil in found["pupils"]
+        for week, rate in pupil["weeks"].items()
+        if rate is not None
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=rows), title="Attendance each week, pupils with a week under 100%")
+        .mark_rect()
+        .encode(
+            x=alt.X(
+                "week:O", title="Week commencing", timeUnit="yearmonthdate", axis=alt.Axis(format="%d/%m")
+            ),
+            y=alt.Y("pupil:N", title=None, sort=None, axis=alt.Axis(labels=False, ticks=False)),
+            color=alt.Color(
+                "attendance:Q", title="Attendance (%)", scale=alt.Scale(scheme="reds", reverse=True)
+            ),
+            tooltip=[
+                alt.Tooltip("pupil:N", title="Pupil"),
+                alt.Tooltip("week:T", title="Week commencing", format="%d/%m/%Y"),
+                alt.Tooltip("attendance:Q", title="Attendance (%)", format=".1f"),
+            ],
+        )
+        .properties(width="container", height=max(120, 4 * len(found["pupils"])))
+    )
+    return chart.to_dict()
+
+
 @functools.cache
 def library() -> str:
     """Vega, Vega-Lite and Vega-Embed in one file, from the vl-convert package: no request leaves us.

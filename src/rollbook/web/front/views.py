@@ -49,6 +49,7 @@ REPORT_TABS = (
     ("weekday", "Weekday"),
     ("data-check", "Data check"),
     ("pupil-list", "Pupil list"),
+    ("absence-frequency", "Absence frequency"),
     ("latest-days", "Latest days"),
 )
 
@@ -115,6 +116,11 @@ def attendance_report(request, urn: int, name: str):
     }
     if name == "summary":
         context |= _summary_context(report.data)
+    if name == "absence-frequency":
+        context |= {
+            "chart": charts.absence_heatmap(report.data["absence_frequency"]),
+            "chart_library_version": charts.LIBRARY_VERSION,
+        }
     return render(request, f"front/report_{name.replace('-', '_')}.html", context)
 
 
