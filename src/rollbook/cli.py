@@ -138,7 +138,7 @@ def import_files(
 
 
 @app.command()
-def publish(as_of: Annotated[dt.date | None, typer.Option(parser=parse_date, metavar="DATE")] = None) -> None:
+def publish(as_of: DateOption = None) -> None:
     """Publish national, regional, local-authority and similar-school comparators from the lake.
 
     Each publish writes a new dated snapshot; reports read the latest. Without --as-of, the snapshot runs

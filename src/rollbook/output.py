@@ -23,7 +23,7 @@ def write_json(data: Any, stream: TextIO | None = None) -> None:
 def write_csv(rows: Sequence[Mapping[str, Any]], stream: TextIO | None = None) -> None:
     if not rows:
         return
-    columns = list(dict.fromkeys(key for row in rows for key in row))  # every row's columns, first seen first
+    columns = _columns(rows)
     writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
@@ -37,7 +37,7 @@ def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str =
     book = Workbook(write_only=False)
     sheet = book.active
     sheet.title = title[:31]  # Excel's limit on sheet names
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+    columns = _columns(rows)
     sheet.append(columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -56,6 +56,11 @@ def write_table(rows: Sequence[Mapping[str, Any]], title: str = "", console: Con
     for row in rows:
         table.add_row(*(_cell(row[column]) for column in columns))
     (console or Console()).print(table)
+
+
+def _columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every row's columns, first seen first: rows of one report need not all carry the same keys."""
+    return list(dict.fromkeys(key for row in rows for key in row))
 
 
 def _cell(value: Any) -> str:

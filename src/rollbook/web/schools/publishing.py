@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rollbook import config
-from rollbook.analytics.attendance import data_to
+from rollbook.analytics import engine as engines
 from rollbook.analytics.benchmarks import SchoolFacts, publish, snapshots_root
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_of
@@ -19,8 +19,9 @@ def latest_data_date(lake: Lake) -> dt.date | None:
     years = lake.academic_years()
     if not years:
         return None
-    dates = [data_to(lake, urn, years[-1]) for urn in lake.schools() if years[-1] in lake.academic_years(urn)]
-    return max((day for day in dates if day is not None), default=None)
+    marks = engines.marks(lake, lake.schools(), [years[-1]])
+    (row,) = engines.run(marks.aggregate(latest=marks.date.max()))  # one query, not one per school
+    return row["latest"]
 
 
 def publish_snapshot(
