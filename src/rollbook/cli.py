@@ -30,6 +30,18 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     table = "table"
+    xlsx = "xlsx"
+
+
+class Sex(StrEnum):
+    F = "F"
+    M = "M"
+
+
+class Send(StrEnum):
+    N = "N"
+    K = "K"
+    E = "E"
 
 
 class AttendanceReport(StrEnum):
@@ -42,6 +54,7 @@ class AttendanceReport(StrEnum):
     data_check = "data-check"
     pupil_list = "pupil-list"
     latest_days = "latest-days"
+    absence_frequency = "absence-frequency"
     pupil = "pupil"
 
 
@@ -166,16 +179,26 @@ def attendance(
     school: Annotated[int, typer.Option(help="URN")],
     from_: Annotated[dt.date | None, typer.Option("--from", parser=parse_date, metavar="DATE")] = None,
     to: DateOption = None,
+    term: Annotated[str | None, typer.Option(help='A term or half-term so far: "Autumn", "Spring 1"')] = None,
     year_group: Annotated[list[int] | None, typer.Option(help="NC year, e.g. 7; repeat for more")] = None,
+    sex: Annotated[Sex | None, typer.Option(help="Girls (F) or boys (M)")] = None,
+    fsm6: Annotated[bool | None, typer.Option("--fsm6/--not-fsm6", help="FSM6 pupils, or the others")] = None,
+    sen: Annotated[
+        list[Send] | None, typer.Option(help="N no SEN, K SEN support, E EHC plan; repeat for more")
+    ] = None,
     latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
     upn: Annotated[str | None, typer.Option(help="The pupil, for the pupil report")] = None,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
 ) -> None:
-    """Attendance reports. Without --from/--to the period is the academic year to date; an end-of-year or
-    termly 360 is the 360 report with that year's or term's dates."""
+    """Attendance reports. Without --from/--to or --term the period is the academic year to date; an
+    end-of-year or termly 360 is the 360 report with that year's dates or --term."""
+    if format is Format.xlsx and out is None:
+        raise typer.BadParameter("an Excel workbook needs --out FILE.xlsx")
     from rollbook.web.setup import ready
 
     ready()
+    from rollbook.analytics.attendance import Filters
     from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, access_label, attendance_report
     from rollbook.web.audit.models import record_operator_access
     from rollbook.web.schools.registry import calendar_of, consecutive_days_of
@@ -188,7 +211,13 @@ def attendance(
             school,
             start=from_,
             end=to,
-            year_groups=year_group or None,
+            term_name=term,
+            filters=Filters(
+                year_groups=year_group or None,
+                sex=sex.value if sex else None,
+                fsm6=fsm6,
+                sen=[each.value for each in sen] if sen else None,
+            ),
             calendar=calendar_of(school),
             latest_week=latest_week,
             consecutive_days=consecutive_days_of(school),
@@ -201,14 +230,29 @@ def attendance(
         record_operator_access(
             f"cli:{getpass.getuser()}", school, access_label(name.value, upn, format.value)
         )
-    if format is Format.json:
-        output.write_json(report.data)
-    elif format is Format.csv:
-        output.write_csv(report.rows)
+    if format is Format.xlsx:
+        with open(out, "wb") as workbook:  # type: ignore[arg-type]
+            output.write_xlsx(report.rows, workbook, title=report.title)
+    elif out:
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            _write(report, format, stream)
     else:
-        Console().print(f"[bold]{report.title}[/bold]")
+        _write(report, format, None)
+    if out:
+        err.print(f"Wrote {out}")
+
+
+def _write(report, format: Format, stream) -> None:
+    """A report as JSON, CSV or tables, to `stream` or, when None, to standard output."""
+    if format is Format.json:
+        output.write_json(report.data, stream)
+    elif format is Format.csv:
+        output.write_csv(report.rows, stream)
+    else:
+        console = Console(file=stream) if stream else Console()
+        console.print(f"[bold]{report.title}[/bold]")
         for title, rows in report.tables:
-            output.write_table(rows, title=title)
+            output.write_table(rows, title=title, console=console)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -247,6 +291,86 @@ def demo(
         from rollbook.web.wsgi import application
 
         waitress_serve(application, host=host, port=port, threads=4)
+
+
+gdpr_app = typer.Typer(
+    help="Subject access and erasure of pupils' data (UK GDPR), each one recorded.", no_args_is_help=True
+)
+app.add_typer(gdpr_app, name="gdpr")
+
+
+def parse_upn(text: str) -> str:
+    """A UPN as the lake holds it (capitals), or the reason it is not one."""
+    from rollbook.analytics.subject_access import check_upn
+
+    try:
+        return check_upn(text)
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem)) from None
+
+
+UpnOption = Annotated[str, typer.Option(parser=parse_upn, metavar="UPN", help="The pupil's UPN")]
+ReasonOption = Annotated[str, typer.Option(help="Why, e.g. the request's reference; kept in the record")]
+YesOption = Annotated[bool, typer.Option("--yes", help="Erase without asking to confirm")]
+
+
+@gdpr_app.command("export")
+def gdpr_export(upn: UpnOption, out: Annotated[Path, typer.Option(help="The ZIP file to write")]) -> None:
+    """Every row held about one pupil, from every school and year, as a ZIP (subject access)."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.privacy.service import Operator, export_pupil
+
+    archive, record = export_pupil(upn, Operator.cli())
+    out.write_bytes(archive)
+    err.print(f"Wrote {out}: {_rows(record.counts)}", soft_wrap=True)
+
+
+@gdpr_app.command("erase-pupil")
+def gdpr_erase_pupil(upn: UpnOption, reason: ReasonOption, yes: YesOption = False) -> None:
+    """Erase a pupil's rows from every school and year, and their UPN from import reports and the access
+    log."""
+    _erase("pupil", upn, reason, yes)
+
+
+@gdpr_app.command("erase-school")
+def gdpr_erase_school(
+    urn: Annotated[int, typer.Option(help="The school's URN")], reason: ReasonOption, yes: YesOption = False
+) -> None:
+    """Erase every year of a school's pupils and marks, blank its import reports and clear UPNs from its
+    access log. The school, its staff accounts and term dates stay."""
+    _erase("school", urn, reason, yes)
+
+
+def _erase(kind: str, subject: str | int, reason: str, yes: bool) -> None:
+    """Show what would go, ask unless --yes, erase, and say what went."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.privacy.service import ERASURES, Operator
+
+    plan, erase = ERASURES[kind]
+    will_go = plan(subject)
+    output.write_table(will_go["partitions"], title=f"Held for {kind} {subject}", console=err)
+    err.print(_rows(will_go), soft_wrap=True)
+    if not yes:
+        typer.confirm(f"Erase {kind} {subject}? This cannot be undone", abort=True)
+    record = erase(subject, reason, Operator.cli())
+    err.print(
+        f"Erased {record.subject} (erasure record {record.pk}): {_rows(record.removed)}", soft_wrap=True
+    )
+
+
+#: The other records an erasure clears, as its record counts them.
+_OTHER_RECORDS = {"import_reports": "import reports", "access_records": "access-log entries"}
+
+
+def _rows(counts: dict) -> str:
+    """Counts as a record keeps them, in a line: rows per table, then other records that named pupils."""
+    tables = ", ".join(f"{rows:,} {table} rows" for table, rows in counts["tables"].items())
+    others = [f"{counts[key]:,} {label}" for key, label in _OTHER_RECORDS.items() if key in counts]
+    return f"{tables}; {', '.join(others)}" if others else tables
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """A member signs in through the form, lands on their school's summary, and the weekly chart is drawn.
 
-The chart is drawn in the browser (Vega-Lite from /assets/, then /static/rollbook/charts.js), so only a
+The chart is drawn in the browser (Vega-Lite from /assets/, then /static/rollbook/site.js), so only a
 browser shows whether it works. A full-page screenshot is left in var/screenshots/summary.png for review.
 """
 

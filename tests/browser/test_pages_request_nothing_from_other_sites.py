@@ -17,5 +17,5 @@ def test_pages_request_nothing_from_other_sites(world, page, live_server, sign_i
     elsewhere = [url for url in requested if urlsplit(url).netloc != ours]
     assert elsewhere == []
     paths = {urlsplit(url).path for url in requested}
-    assert {"/login/", "/schools/100001/attendance/", "/static/rollbook/charts.js"} <= paths, paths
+    assert {"/login/", "/schools/100001/attendance/", "/static/rollbook/site.js"} <= paths, paths
     assert any(path.startswith("/assets/vega-") for path in paths), paths

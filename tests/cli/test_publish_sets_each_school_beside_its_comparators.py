@@ -61,7 +61,7 @@ def test_each_week_carries_the_national_figure(published):
 
 def test_a_custom_period_says_why_it_has_no_comparators(published):
     data = summary("--from", "2024-09-04", "--to", "2024-09-12", "--format", "json")
-    assert "year to date and for each week" in data["comparison"]["unavailable"]
+    assert "year to date, each term and half-term and each week" in data["comparison"]["unavailable"]
 
 
 def test_the_table_sets_the_measures_beside_the_comparators(published):
@@ -82,3 +82,21 @@ def summary_of(name: str, *args: str) -> dict:
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+def test_a_half_term_is_compared_with_the_same_half_term_published(published):
+    data = summary("--term", "Autumn 1", "--format", "json")
+    assert data["period"]["label"] == "Autumn 1 2024/25 to 13/09/2024"
+    (national, *_) = data["comparison"]["comparators"]
+    whole_year = summary("--format", "json")["comparison"]["comparators"][0]
+    # The data held is all in Autumn 1, so the half-term so far is the year to date, school and nation alike.
+    assert national["measures"] == whole_year["measures"]
+    assert data["comparison"]["unavailable"] is None
+
+
+def test_girls_are_compared_with_girls(published):
+    data = summary("--sex", "F", "--format", "json")
+    national = data["comparison"]["comparators"][0]
+    everyone = summary("--format", "json")["comparison"]["comparators"][0]
+    assert data["filters"] == {"sex": ["F"]}
+    assert 0 < national["measures"]["possible_sessions"] < everyone["measures"]["possible_sessions"]

@@ -13,7 +13,7 @@ from rollbook.analytics.attendance import Filters, measures
 from rollbook.analytics.benchmarks import SIMILAR_SCHOOLS, Snapshot
 from rollbook.lake import Lake
 from rollbook.rules import local_authorities
-from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.rules.calendar import TERM_NAMES, academic_year_label, academic_year_of
 from rollbook.rules.comparison import difference, rate_differs, shade, share_differs
 from rollbook.rules.periods import Period
 
@@ -60,19 +60,27 @@ def published_period(
 ) -> tuple[tuple[str, str] | None, str]:
     """The snapshot's (kind, name) for a report period, or None and the reason there is none.
 
-    Comparators exist for the year to date (no period chosen) and for single weeks, and only for the
-    snapshot's own academic year and the weeks it covers.
+    Comparators exist for the year to date (no period chosen), each term and half-term (matched by name:
+    each school's own dates) and single weeks, and only for the snapshot's own academic year and the weeks
+    it covers.
     """
     published_year = snapshot.manifest.academic_year
     if academic_year_of(shown.end) != published_year:
         return None, f"the latest comparators are for {academic_year_label(published_year)}"
     if period is None:
         return ("year", "year_to_date"), ""
+    if period.term:
+        if period.start > dt.date.fromisoformat(snapshot.manifest.as_of):
+            return None, f"the latest comparators were published before {period.term} began"
+        return ("term" if period.term in TERM_NAMES else "half_term", period.term), ""
     if period.start.weekday() == 0 and period.end == period.start + dt.timedelta(days=4):
         if period.start > dt.date.fromisoformat(snapshot.manifest.as_of):
             return None, "the latest comparators were published before this week"
         return ("week", period.start.isoformat()), ""
-    return None, "comparators are published for the year to date and for each week; choose one of those"
+    return None, (
+        "comparators are published for the year to date, each term and half-term and each week; "
+        "choose one of those"
+    )
 
 
 def beside(

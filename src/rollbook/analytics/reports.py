@@ -6,14 +6,21 @@ A report only arranges what `analytics.attendance` computed; it never works out 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from rollbook import config
 from rollbook.analytics import group_reports
 from rollbook.analytics.absence_frequency import absence_frequency
-from rollbook.analytics.attendance import Filters, data_to, period_info, summary, year_to_date_held
+from rollbook.analytics.attendance import (
+    Filters,
+    accepted_values,
+    data_to,
+    period_info,
+    summary,
+    year_to_date_held,
+)
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
@@ -23,10 +30,9 @@ from rollbook.analytics.pupil_reports import pupil_list
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
 from rollbook.rules.comparison import display
-from rollbook.rules.groups import GROUPING_NAMES
+from rollbook.rules.groups import GROUPING_NAMES, group_label
 from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
-from rollbook.rules.periods import Period, custom, week
-from rollbook.rules.years import label as year_label
+from rollbook.rules.periods import Period, custom, term_so_far, week
 
 ATTENDANCE_REPORTS = (
     "360", "summary", "year-groups", "pupil-groups", "absence", "weekday", "data-check", "pupil-list",
@@ -69,7 +75,8 @@ def attendance_report(
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    year_groups: Collection[int] | None = None,
+    term_name: str | None = None,
+    filters: Filters = Filters(),
     lake: Lake | None = None,
     snapshots: Path | None = None,
     calendar: Callable[[int], SchoolCalendar] = england_default,
@@ -77,7 +84,8 @@ def attendance_report(
     consecutive_days: int = 3,
     upn: str | None = None,
 ) -> Report:
-    """The attendance report `name` for one school; without dates, the academic year to date.
+    """The attendance report `name` for one school, for the pupils `filters` choose; without dates or a
+    term's name, the academic year to date.
 
     LookupError when the lake holds nothing for the school; ValueError for a period the rules refuse.
     """
@@ -86,10 +94,9 @@ def attendance_report(
     lake = lake or Lake(config.lake_root())
     if school not in lake.schools():
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
-    period = custom(start, end) if start is not None and end is not None else None
+    period = chosen_period(lake, school, calendar, start, end, term_name)
     if latest_week:
         period = week((period or year_to_date_held(lake, school)).end)
-    filters = Filters(year_groups=tuple(year_groups) if year_groups else None)
     snapshots = snapshots or snapshots_root(config.data_dir())
     if name == "summary":
         data = attendance_summary(lake, snapshots, school, period, filters)
@@ -147,8 +154,29 @@ def attendance_report(
             if name in ("year-groups", "pupil-groups")
             else [(_freshness(data["comparison"]), _three_sixty_table(data) if name == "360" else rows)]
         )
-    data["filters"] = {"year_groups": sorted(year_groups) if year_groups else None}
-    return Report(_title(name, school, data, year_groups), data, rows, tables)
+    data["filters"] = {
+        field.name: sorted(accepted_values(getattr(filters, field.name)))
+        for field in fields(filters)
+        if getattr(filters, field.name) is not None
+    }
+    return Report(_title(name, school, data, filters), data, rows, tables)
+
+
+def chosen_period(
+    lake: Lake,
+    school: int,
+    calendar: Callable[[int], SchoolCalendar],
+    start: dt.date | None,
+    end: dt.date | None,
+    term_name: str | None,
+) -> Period | None:
+    """The period asked for: custom dates, or a term or half-term so far; None for the year to date."""
+    if term_name and (start or end):
+        raise ValueError("choose either dates or a term, not both")
+    if term_name:
+        held = year_to_date_held(lake, school)
+        return term_so_far(calendar(academic_year_of(held.end)), term_name, held.end)
+    return custom(start, end) if start is not None and end is not None else None
 
 
 def group_report(
@@ -291,11 +319,18 @@ def attendance_summary(
     return data
 
 
-def _title(name: str, school: int, data: dict, year_groups: Collection[int] | None) -> str:
+def _title(name: str, school: int, data: dict, filters: Filters) -> str:
     title = f"Attendance {name.replace('-', ' ')}, school {school}, {data['period']['label']}"
-    if year_groups:
-        title += ", " + ", ".join(year_label(year) for year in sorted(year_groups))
-    return title
+    return ", ".join([title, *pupils_chosen(filters)])
+
+
+def pupils_chosen(filters: Filters) -> list[str]:
+    """The filters in a school's words: ["Year 7", "Girls", "FSM6"]."""
+    return [
+        group_label(column, value)
+        for column, accepted in filters.by_column().items()
+        for value in sorted(accepted_values(accepted))
+    ]
 
 
 def _freshness(comparison: dict) -> str:

@@ -20,6 +20,8 @@ class Period:
     start: dt.date
     end: dt.date
     label: str
+    #: The term or half-term this period is (or is the part so far of), so comparators can be matched by name.
+    term: str = ""
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -46,7 +48,22 @@ def whole_year(academic_year: int) -> Period:
 def term(calendar: SchoolCalendar, name: str) -> Period:
     """A term or half-term of the school's calendar, by name."""
     named = calendar.named(name)
-    return Period(named.start, named.end, f"{named.name} {academic_year_label(calendar.academic_year)}")
+    return Period(
+        named.start, named.end, f"{named.name} {academic_year_label(calendar.academic_year)}", named.name
+    )
+
+
+def term_so_far(calendar: SchoolCalendar, name: str, held_to: dt.date) -> Period:
+    """A term or half-term cut at the last day data is held for; refused when it has not begun."""
+    try:
+        whole = term(calendar, name)
+    except KeyError as unknown:
+        raise ValueError(unknown.args[0]) from unknown
+    if whole.start > held_to:
+        raise ValueError(f"{whole.label} has not begun: the data runs to {held_to:%d/%m/%Y}")
+    if whole.end <= held_to:
+        return whole
+    return Period(whole.start, held_to, f"{whole.label} to {held_to:%d/%m/%Y}", whole.term)
 
 
 def week(day: dt.date) -> Period:

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # so the API's docs page uses its bundled, locally served assets
+    "django_htmx",  # htmx itself, served from our own static files
     "rollbook.web.schools",
     "rollbook.web.accounts",
     "rollbook.web.imports",

@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from lxml import html
 
+from rollbook.analytics.attendance import Filters
 from rollbook.analytics.reports import ATTENDANCE_REPORTS, attendance_report
 
 URL = "/api/v1/schools/{urn}/attendance/{name}"
@@ -25,7 +26,7 @@ def test_a_member_gets_the_same_data_as_the_page(world, name):
 
 def test_the_json_is_the_reports_data(world):
     response = world.client_for(world.alice).get(URL.format(urn=100001, name="summary") + "?year_group=8")
-    expected = attendance_report("summary", 100001, year_groups=[8]).data
+    expected = attendance_report("summary", 100001, filters=Filters(year_groups=[8])).data
     assert response.json()["measures"] == expected["measures"]
     assert response.json()["filters"] == {"year_groups": [8]}
 
@@ -52,7 +53,10 @@ def test_the_openapi_schema_describes_the_reports(world):
     schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/schools/{urn}/attendance/{name}"]["get"]
     parameters = {parameter["name"] for parameter in operation["parameters"]}
-    assert parameters == {"urn", "name", "from_date", "to_date", "year_group", "latest_week", "upn"}
+    assert parameters == {
+        "urn", "name", "from_date", "to_date", "term",
+        "year_group", "sex", "fsm6", "sen", "latest_week", "upn",
+    }  # fmt: skip
 
 
 def test_the_api_docs_load_nothing_from_other_sites(world):

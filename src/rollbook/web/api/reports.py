@@ -13,6 +13,7 @@ from ninja import NinjaAPI, Query
 from ninja.security import django_auth
 
 from rollbook.analytics import reports
+from rollbook.analytics.attendance import Filters
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.audit.models import record_access
 
@@ -36,12 +37,17 @@ def attendance_report(
     name: ReportName,
     from_date: dt.date | None = None,
     to_date: dt.date | None = None,
+    term: str | None = None,
     year_group: Query[list[int]] = None,
+    sex: Literal["F", "M"] | None = None,
+    fsm6: bool | None = None,
+    sen: Query[list[Literal["N", "K", "E"]]] = None,
     latest_week: bool = False,
     upn: str | None = None,
 ) -> dict:
     """The report's data, exactly as the page and `rollbook report attendance NAME --format json` give it.
-    Without dates, the academic year to date; rates are unrounded percentages."""
+    Without dates or a term ("Autumn", "Spring 1"…), the academic year to date; rates are unrounded
+    percentages. sex F/M, fsm6 true/false and sen N (no SEN), K (SEN support), E (EHC plan) choose pupils."""
     school = visible_schools(request.user).filter(urn=urn).first()
     if school is None:
         raise Http404("no such school")
@@ -61,7 +67,8 @@ def attendance_report(
             school.urn,
             start=from_date,
             end=to_date,
-            year_groups=year_group or None,
+            term_name=term,
+            filters=Filters(year_groups=year_group or None, sex=sex, fsm6=fsm6, sen=sen or None),
             calendar=school.calendar,
             latest_week=latest_week,
             consecutive_days=school.consecutive_absence_days,

@@ -9,6 +9,7 @@ import altair as alt
 import vl_convert
 
 from rollbook import config
+from rollbook.rules.measures import DESCRIPTIONS
 
 LIBRARY_VERSION = vl_convert.__version__
 
@@ -45,6 +46,39 @@ def weekly_attendance(weeks: list[dict]) -> dict:
             ],
         )
         .properties(width="container", height=260)
+    )
+    return chart.to_dict()
+
+
+def beside_national(groups: list[dict], title: str, key: str = "attendance_rate") -> dict:
+    """Each group's figure as a bar beside the same group nationally (year groups, pupil groups, weekdays)."""
+    series = ("This school", "National")
+    rows = [
+        {"group": group["label"], "series": name, "value": figures[key], "order": position}
+        for position, group in enumerate(groups)
+        for name, figures in zip(series, (group["school"], group.get("national")), strict=True)
+        if figures and not figures.get("suppressed") and figures.get(key) is not None
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=rows), title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("group:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("series:N", sort=list(series)),
+            y=alt.Y("value:Q", title=f"{DESCRIPTIONS[key][0]} (%)", scale=alt.Scale(zero=False)),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=list(series), range=["#1d4f91", "#b1b4b6"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("group:N", title="Group"),
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("value:Q", title=DESCRIPTIONS[key][0], format=".2f"),
+            ],
+        )
+        .properties(width="container", height=220)
     )
     return chart.to_dict()
 

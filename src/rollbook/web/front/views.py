@@ -15,6 +15,7 @@ from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.analytics.pupil_record import UnknownPupil
+from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.audit.models import record_access
@@ -52,6 +53,20 @@ REPORT_TABS = (
     ("absence-frequency", "Absence frequency"),
     ("latest-days", "Latest days"),
 )
+#: Each report's page heading; the pupil report is headed with the pupil's name.
+REPORT_HEADINGS = {
+    "360": "360: the school and its groups beside others",
+    "summary": "Attendance summary",
+    "year-groups": "Year groups",
+    "pupil-groups": "Pupil groups",
+    "absence": "Absence by reason",
+    "weekday": "Attendance by weekday",
+    "data-check": "Data check",
+    "pupil-list": "Pupil list",
+    "absence-frequency": "Absence frequency",
+    "latest-days": "Latest days: who needs following up",
+    "pupil": "Pupil",
+}
 
 
 @login_required
@@ -61,7 +76,10 @@ def attendance_summary(request, urn: int):
 
 @login_required
 def attendance_report(request, urn: int, name: str):
-    """Any attendance report as a page, or as CSV or JSON with ?format=; filters are kept in the URL."""
+    """Any attendance report as a page, or as CSV or JSON with ?format=; filters are kept in the URL.
+
+    The filter form swaps in the new report with htmx and pushes its URL; without JavaScript it is a plain
+    GET form, and the same page comes back either way."""
     school = get_object_or_404(visible_schools(request.user), urn=urn)
     if name not in reports.ATTENDANCE_REPORTS:
         raise Http404("no such report")
@@ -69,27 +87,36 @@ def attendance_report(request, urn: int, name: str):
     if name in reports.PUPIL_LEVEL_REPORTS and not pupil_level:
         return render(request, "front/needs_pupil_level.html", {"school": school}, status=403)
     choice = ReportChoice(request.GET)
+    page = {
+        "school": school,
+        "name": name,
+        "heading": REPORT_HEADINGS[name],
+        "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
+        "form": choice,
+        "query": request.GET.urlencode(),
+    }
     if not choice.is_valid():
-        return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
+        return render(request, "front/report_error.html", page, status=400)
     try:
         report = reports.attendance_report(
             name,
             school.urn,
             start=choice.cleaned_data["from_date"],
             end=choice.cleaned_data["to_date"],
-            year_groups=choice.cleaned_data["year_group"] or None,
+            term_name=choice.cleaned_data["term"] or None,
+            filters=choice.filters(),
             calendar=school.calendar,
             latest_week=choice.cleaned_data["latest_week"],
             consecutive_days=school.consecutive_absence_days,
             upn=choice.cleaned_data["upn"] or None,
         )
     except UnknownPupil as problem:
-        return render(request, "front/no_data.html", {"school": school, "unknown_pupil": problem}, status=404)
+        return render(request, "front/no_data.html", {**page, "unknown_pupil": problem}, status=404)
     except LookupError:
-        return render(request, "front/no_data.html", {"school": school})
+        return render(request, "front/no_data.html", page)
     except ValueError as problem:
         choice.add_error(None, str(problem))
-        return render(request, "front/report_error.html", {"school": school, "form": choice}, status=400)
+        return render(request, "front/report_error.html", page, status=400)
     requested = request.GET.get("format", "")
     if name in reports.PUPIL_LEVEL_REPORTS:
         record_access(
@@ -99,28 +126,21 @@ def attendance_report(request, urn: int, name: str):
         return JsonResponse(report.data, json_dumps_params={"indent": 2})
     if requested in ("csv", "xlsx"):
         return _download(report, requested, f"{school.urn}-attendance-{name}.{requested}")
-    context = {
-        "school": school,
+    context = page | {
         "report": report,
         "result": report.data,
-        "name": name,
-        "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
-        "form": choice,
-        "query": request.GET.urlencode(),
         "significance_method": SIGNIFICANCE_METHOD,
         "similar_method": SIMILAR_METHOD,
         "group_measures": GROUP_MEASURES[:3],
         "weekday_measures": WEEKDAY_MEASURES,
         "three_sixty_measures": THREE_SIXTY_MEASURES,
         "pupil_measures": HEADLINE[:4],
+        "chart_library_version": charts.LIBRARY_VERSION,
+        "chosen": reports.pupils_chosen(choice.filters()),
     }
+    context |= _charts(name, report.data)
     if name == "summary":
         context |= _summary_context(report.data)
-    if name == "absence-frequency":
-        context |= {
-            "chart": charts.absence_heatmap(report.data["absence_frequency"]),
-            "chart_library_version": charts.LIBRARY_VERSION,
-        }
     return render(request, f"front/report_{name.replace('-', '_')}.html", context)
 
 
@@ -142,12 +162,27 @@ def _summary_context(result: dict) -> dict:
         }
         for key in shown
     ]
-    return {
-        "comparators": comparators,
-        "headline": headline,
-        "chart": charts.weekly_attendance(result["weeks"]),
-        "chart_library_version": charts.LIBRARY_VERSION,
-    }
+    return {"comparators": comparators, "headline": headline}
+
+
+def _charts(name: str, result: dict) -> dict:
+    """The report's charts: one `chart`, or for pupil groups one per grouping in `group_charts`."""
+    if name == "summary":
+        return {"chart": charts.weekly_attendance(result["weeks"])}
+    if name == "absence-frequency":
+        return {"chart": charts.absence_heatmap(result["absence_frequency"])}
+    if name == "year-groups":
+        return {"chart": charts.beside_national(result["year_groups"], "Attendance by year group")}
+    if name == "weekday":
+        return {"chart": charts.beside_national(result["weekday"], "Attendance by session of the week")}
+    if name == "pupil-groups":
+        return {
+            "group_charts": {
+                column: charts.beside_national(groups, f"Attendance by {GROUPING_NAMES[column]}")
+                for column, groups in result["pupil_groups"].items()
+            }
+        }
+    return {}
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
