@@ -5,6 +5,7 @@ from rollbook.web.accounts.models import Membership
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "school", "pupil_level", "created")
-    list_filter = ("pupil_level",)
-    autocomplete_fields = ("school",)
+    list_display = ("user", "organisation", "role", "school_reports", "pupil_level", "manage_data", "created")
+    list_filter = ("role", "pupil_level", "account_setup", "manage_data")
+    search_fields = ("user__username", "user__email", "school__name", "trust__name", "local_authority__name")
+    autocomplete_fields = ("school", "trust", "local_authority")

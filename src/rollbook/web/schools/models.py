@@ -1,4 +1,5 @@
-"""Schools and their own term dates. Pupil-level facts live in the lake, not here."""
+"""Schools, the trusts and local authorities they belong to, and their own term dates. Pupil-level facts live
+in the lake, not here."""
 
 from __future__ import annotations
 
@@ -7,12 +8,45 @@ from django.db import models
 from rollbook.rules.calendar import HALF_TERM_NAMES, HalfTerm, SchoolCalendar, england_default
 
 
+class Trust(models.Model):
+    """A multi-academy trust; its users see each of its schools."""
+
+    uid = models.PositiveIntegerField("group UID", unique=True, help_text="The trust's number in GIAS")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocalAuthority(models.Model):
+    """A local authority; its users see each school with its LA code."""
+
+    code = models.PositiveSmallIntegerField("LA code", unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "local authorities"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def schools(self) -> models.QuerySet[School]:
+        return School.objects.filter(la_code=self.code)
+
+
 class School(models.Model):
     urn = models.PositiveIntegerField("URN", unique=True, help_text="Unique reference number")
     la_code = models.PositiveSmallIntegerField("LA code", help_text="Local authority number, e.g. 823")
     estab = models.PositiveSmallIntegerField("Establishment number")
     name = models.CharField(max_length=200)
     phase = models.CharField(max_length=40, blank=True)
+    school_type = models.CharField("type", max_length=100, blank=True, help_text="e.g. Academy converter")
+    trust = models.ForeignKey(Trust, null=True, blank=True, on_delete=models.SET_NULL, related_name="schools")
     local_authority = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=60, blank=True)
     consecutive_absence_days = models.PositiveSmallIntegerField(
