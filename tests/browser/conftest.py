@@ -5,7 +5,9 @@ ever downloaded: Chromium comes from Debian (`apt-get install chromium`). Withou
 with a message saying so; set ROLLBOOK_SKIP_BROWSER=1 to skip them on purpose.
 
 The world: Alder School (100001) and Birch School (100002), a fortnight of registers in the lake for each,
-comparators published; alice is a member of Alder, bob of Birch.
+comparators published; alice is a member of Alder with school-level reports only, pam a member of Alder
+with pupil-level access too, bob a member of Birch. Alder has a pupil in Year 8 and one in Year 9, so that
+choosing a year group changes what its reports show.
 """
 
 from __future__ import annotations
@@ -14,21 +16,25 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from registers import write_school
-from rollbook.lake import Lake
+from registers import YEAR, marks, pupil, write_school
+from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 from rollbook.web.accounts.models import Membership
 from rollbook.web.schools.models import School
 from rollbook.web.schools.publishing import publish_snapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: Where the tests leave full-page screenshots for a person to review (not committed).
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PASSWORD = "correct horse battery staple"
-#: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine.
-TIMEOUT = 15_000
+#: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine. The first
+#: report of a session can take over 10 s to load on two busy cores (the analytics start cold).
+TIMEOUT = 30_000
 
 
 @dataclass
@@ -36,6 +42,7 @@ class World:
     alder: School
     birch: School
     alice: User
+    pam: User
     bob: User
 
 
@@ -52,7 +59,10 @@ def browser():
             "run `apt-get install chromium`, or set ROLLBOOK_SKIP_BROWSER=1 to skip them on purpose.",
             pytrace=False,
         )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Playwright's `expect` keeps its own default (5 s), apart from the context's: make it as patient.
+    expect.set_options(timeout=TIMEOUT)
 
     # Playwright's sync API keeps an asyncio loop running on this thread for as long as it lives, and
     # Django then refuses ORM calls from it (SynchronousOnlyOperation). The tests and the live server
@@ -104,30 +114,47 @@ def sign_in(context, live_server):
 # -- the world ----------------------------------------------------------------------------------------
 
 
+def write_pupils(lake: Lake, urn: int, registers: dict[str, tuple[int, str]]) -> None:
+    """Like `registers.write_school`, with each pupil's year group: UPN to (NC year, codes)."""
+    pupils = [pupil(upn) | {"nc_year": year, "reg_group": f"{year}A"} for upn, (year, _) in registers.items()]
+    rows = [mark for upn, (_, codes) in registers.items() for mark in marks(upn, codes)]
+    lake.replace(
+        {
+            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(pupils, schema=PUPILS),
+            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(rows, schema=MARKS),
+        }
+    )
+
+
 @pytest.fixture
 def world(transactional_db, data_dir, settings, monkeypatch) -> World:
     # A deliberately slow password hash costs seconds per login; these tests need none of its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # pam signs in without a second factor here, whatever the machine's environment asks of the site.
+    settings.ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = False
     alder = School.objects.create(urn=100001, la_code=823, estab=4001, name="Alder School")
     birch = School.objects.create(urn=100002, la_code=202, estab=4002, name="Birch School")
     alice = User.objects.create_user("alice", password=PASSWORD)
+    pam = User.objects.create_user("pam", password=PASSWORD)
     bob = User.objects.create_user("bob", password=PASSWORD)
     Membership.objects.create(user=alice, school=alder)
+    Membership.objects.create(user=pam, school=alder, pupil_level=True)
     Membership.objects.create(user=bob, school=birch)
     lake = Lake(data_dir / "lake")
     present = "/\\" * 5
-    # Alder: A present throughout; B ill for the first two days, then late (present) on Friday of week two.
-    write_school(
+    # Alder: A (Year 8) present throughout; B (Year 9) ill for the first two days, then late (present) on
+    # Friday of week two. So the first week's attendance is 80%, the fortnight's 90%.
+    write_pupils(
         lake,
         alder.urn,
-        {"A0000000001": present * 2, "B0000000002": "IIII" + "/\\" * 3 + "/\\" * 4 + "LL"},
+        {"A0000000001": (8, present * 2), "B0000000002": (9, "IIII" + "/\\" * 3 + "/\\" * 4 + "LL")},
     )
     # Birch: C absent without leave for the first week, then present; D present throughout.
     write_school(lake, birch.urn, {"C0000000003": "O" * 10 + present, "D0000000004": present * 2})
     monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
     monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
     publish_snapshot()
-    return World(alder, birch, alice, bob)
+    return World(alder, birch, alice, pam, bob)
 
 
 @pytest.fixture
@@ -142,3 +169,16 @@ def sign_in_with_the_form(page):
         page.wait_for_load_state()
 
     return sign_in_with_the_form
+
+
+@pytest.fixture
+def save_screenshot(page):
+    """Leave a full-page screenshot of the page as it stands in var/screenshots/<name>.png, for review."""
+
+    def save_screenshot(name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return save_screenshot
