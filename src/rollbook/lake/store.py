@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from filelock import FileLock
 
@@ -68,12 +69,12 @@ class Lake:
                 found.extend((self.root / table).glob(f"{year}/{urn}/{DATA_FILE}"))
         return sorted(found)
 
-    def partitions(self, table: str) -> list[PartitionKey]:
+    def partitions(self, table: str, school: int | None = None) -> list[PartitionKey]:
         keys = []
-        for path in self.files(table):
+        for path in self.files(table, schools=None if school is None else [school]):
             year = int(path.parent.parent.name.partition("=")[2])
-            school = int(path.parent.name.partition("=")[2])
-            keys.append(PartitionKey(table, year, school))
+            urn = int(path.parent.name.partition("=")[2])
+            keys.append(PartitionKey(table, year, urn))
         return keys
 
     def schools(self) -> list[int]:
@@ -83,6 +84,14 @@ class Lake:
         return sorted(
             {k.academic_year for k in self.partitions("pupils") if school is None or k.school == school}
         )
+
+    def school_rows(self, school: int) -> dict[PartitionKey, int]:
+        """Every partition of a school with its number of rows, read from each file's footer."""
+        return {
+            key: pq.read_metadata(self.path(key)).num_rows
+            for table in TABLES
+            for key in self.partitions(table, school)
+        }
 
     # Reading
 
@@ -120,8 +129,31 @@ class Lake:
 
     def delete_school(self, school: int) -> list[PartitionKey]:
         """Remove every partition of a school (GDPR erasure)."""
-        keys = [key for table in TABLES for key in self.partitions(table) if key.school == school]
-        return self.replace(dict.fromkeys(keys))
+        return list(self.erase_school(school))
+
+    def erase_school(self, school: int) -> dict[PartitionKey, int]:
+        """Remove every partition of a school, all or none, returning each one's rows. The partitions are
+        listed under the lock, after any crashed write is rolled forward, so one it was adding goes too."""
+        with self.locked(school):
+            held = self.school_rows(school)
+            self._replace_locked(school, dict.fromkeys(held))
+            return held
+
+    def erase_pupil(self, upn: str, school: int) -> dict[PartitionKey, int]:
+        """Remove pupil `upn`'s rows from every partition of `school`, all or none (GDPR erasure); a
+        partition left empty is deleted. Returns the rows removed from each partition that held any."""
+        with self.locked(school):
+            changes: dict[PartitionKey, pa.Table | None] = {}
+            removed: dict[PartitionKey, int] = {}
+            for key in self.school_rows(school):
+                rows = pq.read_table(self.path(key), schema=TABLES[key.table])
+                theirs = pc.equal(rows["upn"], upn).fill_null(False)
+                kept = rows.filter(pc.invert(theirs))
+                if kept.num_rows < rows.num_rows:
+                    changes[key] = kept if kept.num_rows else None
+                    removed[key] = rows.num_rows - kept.num_rows
+            self._replace_locked(school, changes)
+            return removed
 
     def _replace_locked(
         self, school: int, changes: Mapping[PartitionKey, pa.Table | None]
