@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "rollbook.web.accounts",
     "rollbook.web.imports",
     "rollbook.web.audit",
+    "rollbook.web.privacy",
     "rollbook.web.front",
 ]
 

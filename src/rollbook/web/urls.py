@@ -6,5 +6,6 @@ from rollbook.web.api.reports import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("operator/privacy/", include("rollbook.web.privacy.urls")),
     path("", include("rollbook.web.front.urls")),
 ]
