@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO, TextIO
@@ -36,7 +37,9 @@ def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str =
 
     book = Workbook(write_only=False)
     sheet = book.active
-    sheet.title = title[:31]  # Excel's limit on sheet names
+    # Excel refuses some characters in sheet names and cuts them at 31; the whole title is the workbook's.
+    sheet.title = re.sub(r"[\\/*?:\[\]]", "-", title)[:31]
+    book.properties.title = title
     columns = _columns(rows)
     sheet.append(columns)
     for cell in sheet[1]:

@@ -24,6 +24,7 @@ from rollbook.analytics.attendance import (
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.analytics.comparisons import beside, published_period
 from rollbook.analytics.data_check import data_check
+from rollbook.analytics.disclosure import hide_small_groups, refuse_small_selection
 from rollbook.analytics.latest_days import latest_days
 from rollbook.analytics.pupil_record import pupil_record
 from rollbook.analytics.pupil_reports import pupil_list
@@ -83,9 +84,11 @@ def attendance_report(
     latest_week: bool = False,
     consecutive_days: int = 3,
     upn: str | None = None,
+    min_group_pupils: int = 0,
 ) -> Report:
     """The attendance report `name` for one school, for the pupils `filters` choose; without dates or a
-    term's name, the academic year to date.
+    term's name, the academic year to date. With `min_group_pupils` (for readers without pupil-level
+    access) no group or filtered selection of fewer pupils shows its figures.
 
     LookupError when the lake holds nothing for the school; ValueError for a period the rules refuse.
     """
@@ -98,6 +101,9 @@ def attendance_report(
     if latest_week:
         period = week((period or year_to_date_held(lake, school)).end)
     snapshots = snapshots or snapshots_root(config.data_dir())
+    if min_group_pupils:
+        shown = period or year_to_date_held(lake, school)
+        refuse_small_selection(lake, school, shown, filters, min_group_pupils)
     if name == "summary":
         data = attendance_summary(lake, snapshots, school, period, filters)
         rows, tables = _rows(data), _tables(data)
@@ -148,6 +154,9 @@ def attendance_report(
         tables = [("Week by week: what was expected, marked and left open", rows)]
     else:
         data = group_report(name, lake, snapshots, school, period, filters)
+        if min_group_pupils:
+            for groups in _group_lists(name, data):
+                hide_small_groups(groups, min_group_pupils)
         rows = _group_rows(name, data)
         tables = (
             _group_tables(name, data)
@@ -177,6 +186,18 @@ def chosen_period(
         held = year_to_date_held(lake, school)
         return term_so_far(calendar(academic_year_of(held.end)), term_name, held.end)
     return custom(start, end) if start is not None and end is not None else None
+
+
+def _group_lists(name: str, data: dict) -> list[list[dict]]:
+    """The lists of pupil groups in a group report's data (weekdays and reasons are not pupil groups)."""
+    found = data[DATA_KEYS[name]]
+    if name == "year-groups":
+        return [found]
+    if name == "pupil-groups":
+        return list(found.values())
+    if name == "360":
+        return [found["rows"]]
+    return []
 
 
 def group_report(

@@ -14,6 +14,7 @@ from ninja.security import django_auth
 
 from rollbook.analytics import reports
 from rollbook.analytics.attendance import Filters
+from rollbook.analytics.disclosure import minimum_group
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.audit.models import record_access
 
@@ -51,8 +52,9 @@ def attendance_report(
     school = visible_schools(request.user).filter(urn=urn).first()
     if school is None:
         raise Http404("no such school")
+    pupil_level = may_see_pupils(request.user, school)
     if name in reports.PUPIL_LEVEL_REPORTS:
-        if not may_see_pupils(request.user, school):
+        if not pupil_level:
             return api.create_response(
                 request, {"detail": "this report needs pupil-level access"}, status=403
             )
@@ -73,6 +75,7 @@ def attendance_report(
             latest_week=latest_week,
             consecutive_days=school.consecutive_absence_days,
             upn=upn,
+            min_group_pupils=0 if pupil_level else minimum_group(),
         )
     except LookupError as problem:
         raise Http404(str(problem)) from problem

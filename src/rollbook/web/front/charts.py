@@ -26,7 +26,10 @@ def weekly_attendance(weeks: list[dict]) -> dict:
         alt.Chart(alt.Data(values=rows), title="Attendance week by week")
         .mark_line(point=True)
         .encode(
-            x=alt.X("week:T", title="Week commencing", axis=alt.Axis(format="%d/%m", tickCount="week")),
+            # Ordinal, so each week plotted gets its own tick (a time axis puts ticks on Sundays).
+            x=alt.X(
+                "week:O", title="Week commencing", timeUnit="yearmonthdate", axis=alt.Axis(format="%d/%m")
+            ),
             y=alt.Y("attendance:Q", title="Attendance (%)", scale=alt.Scale(zero=False)),
             color=alt.Color(
                 "series:N",
@@ -65,7 +68,7 @@ def beside_national(groups: list[dict], title: str, key: str = "attendance_rate"
         .encode(
             x=alt.X("group:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=list(series)),
-            y=alt.Y("value:Q", title=f"{DESCRIPTIONS[key][0]} (%)", scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=f"{DESCRIPTIONS[key][0]} (%)", scale=alt.Scale(domain=[0, 100])),
             color=alt.Color(
                 "series:N",
                 title=None,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from rollbook import output
 from rollbook.analytics import reports
 from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
+from rollbook.analytics.disclosure import minimum_group
 from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.analytics.pupil_record import UnknownPupil
 from rollbook.rules.groups import GROUPING_NAMES
@@ -109,6 +110,7 @@ def attendance_report(request, urn: int, name: str):
             latest_week=choice.cleaned_data["latest_week"],
             consecutive_days=school.consecutive_absence_days,
             upn=choice.cleaned_data["upn"] or None,
+            min_group_pupils=0 if pupil_level else minimum_group(),
         )
     except UnknownPupil as problem:
         return render(request, "front/no_data.html", {**page, "unknown_pupil": problem}, status=404)
@@ -137,6 +139,7 @@ def attendance_report(request, urn: int, name: str):
         "pupil_measures": HEADLINE[:4],
         "chart_library_version": charts.LIBRARY_VERSION,
         "chosen": reports.pupils_chosen(choice.filters()),
+        "group_minimum": None if pupil_level else minimum_group(),
     }
     context |= _charts(name, report.data)
     if name == "summary":

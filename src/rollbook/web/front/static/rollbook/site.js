@@ -6,7 +6,14 @@ function drawCharts(root) {
   root.querySelectorAll(".chart[id]").forEach(function (container) {
     var spec = document.getElementById(container.id + "-spec");
     if (spec) {
-      window.vegaEmbed(container, JSON.parse(spec.textContent), { actions: false, renderer: "svg" });
+      window.vegaEmbed(container, JSON.parse(spec.textContent), {
+        actions: false,
+        renderer: "svg",
+        // No eval and no inline style sheet, for the content security policy: Vega's expressions are
+        // interpreted rather than compiled into functions, and the page's own CSS lays the chart out.
+        ast: true,
+        defaultStyle: false,
+      });
     }
   });
 }
@@ -14,6 +21,13 @@ function drawCharts(root) {
 document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
 // The filter form swaps in a new report body with htmx: draw its charts too.
 document.addEventListener("htmx:afterSettle", function (event) { drawCharts(event.detail.elt.ownerDocument); });
+
+// A ticked box or a chosen option updates the report at once (htmx sends the form); typed dates wait for
+// "Show", so half-typed periods are not sent.
+document.addEventListener("change", function (event) {
+  var form = event.target.closest("form[data-instant]");
+  if (form && event.target.matches("select, input[type=checkbox]")) form.requestSubmit();
+});
 
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) window.print();
