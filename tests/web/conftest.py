@@ -3,6 +3,9 @@
 - alice: a member of Alder School, with school-level reports only
 - pam: a member of Alder School with pupil-level access
 - bob: a member of Birch School
+- dora: Alder's data manager: account set-up and manage data, school-level reports
+- trudy: a user of the Oak Trust, which runs Alder (not Birch)
+- lara: a user of Alder's local authority (823, Bedford)
 - carol: signed up, but a member of no school
 - operator: a superuser, who runs the deployment but is a member of no school
 """
@@ -17,8 +20,8 @@ from django.test import Client
 
 from registers import write_school
 from rollbook.lake import Lake
-from rollbook.web.accounts.models import Membership
-from rollbook.web.schools.models import School
+from rollbook.web.accounts.models import Membership, Role
+from rollbook.web.schools.models import LocalAuthority, School, Trust
 
 PASSWORD = "correct horse battery staple"
 
@@ -33,6 +36,9 @@ class World:
     carol: User
     operator: User
     lake: Lake
+    dora: User
+    trudy: User
+    lara: User
 
     def client_for(self, user: User) -> Client:
         client = Client()
@@ -48,18 +54,29 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def world(db, data_dir) -> World:
-    alder = School.objects.create(urn=100001, la_code=823, estab=4001, name="Alder School")
+    oak = Trust.objects.create(uid=5001, name="Oak Trust")
+    alder = School.objects.create(urn=100001, la_code=823, estab=4001, name="Alder School", trust=oak)
     birch = School.objects.create(urn=100002, la_code=202, estab=4002, name="Birch School")
     users = {
-        name: User.objects.create_user(name, password=PASSWORD) for name in ("alice", "pam", "bob", "carol")
+        name: User.objects.create_user(name, password=PASSWORD)
+        for name in ("alice", "pam", "bob", "carol", "dora", "trudy", "lara")
     }
     operator = User.objects.create_superuser("operator", password=PASSWORD)
     Membership.objects.create(user=users["alice"], school=alder)
     Membership.objects.create(user=users["pam"], school=alder, pupil_level=True)
     Membership.objects.create(user=users["bob"], school=birch)
+    Membership.objects.create(
+        user=users["dora"], school=alder, role=Role.DATA_MANAGER, account_setup=True, manage_data=True
+    )
+    Membership.objects.create(user=users["trudy"], trust=oak, role=Role.TRUST_USER)
+    bedford = LocalAuthority.objects.create(code=823, name="Bedford")
+    Membership.objects.create(user=users["lara"], local_authority=bedford, role=Role.LA_USER)
     lake = Lake(data_dir / "lake")
     # Alder: A present all week; B ill Monday and Tuesday (4 of 10): 20% absence, persistently absent.
     write_school(lake, alder.urn, {"A0000000001": "/\\" * 5, "B0000000002": "IIII" + "/\\" * 3})
     # Birch: one pupil, unauthorised absence all week.
     write_school(lake, birch.urn, {"C0000000003": "O" * 10})
-    return World(alder, birch, users["alice"], users["pam"], users["bob"], users["carol"], operator, lake)
+    return World(
+        alder, birch, *(users[name] for name in ("alice", "pam", "bob", "carol")), operator, lake,
+        *(users[name] for name in ("dora", "trudy", "lara")),
+    )  # fmt: skip

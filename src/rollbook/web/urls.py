@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("operator/privacy/", include("rollbook.web.privacy.urls")),
+    path("", include("rollbook.web.audit.urls")),
     path("", include("rollbook.web.front.urls")),
 ]

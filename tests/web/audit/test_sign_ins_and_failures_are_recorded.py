@@ -1,0 +1,28 @@
+"""Every sign-in and failed sign-in is recorded with who and from where; a password never is."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from rollbook.web.audit.models import AccessRecord, Kind
+
+PASSWORD = "correct horse battery staple"
+
+
+def test_a_sign_in_is_recorded(world):
+    Client(REMOTE_ADDR="192.0.2.7").post("/login/", {"username": "alice", "password": PASSWORD})
+    (record,) = AccessRecord.objects.filter(kind=Kind.SIGN_IN)
+    assert (record.user, record.actor, record.address, record.what) == (
+        world.alice,
+        "alice",
+        "192.0.2.7",
+        "signed in",
+    )
+
+
+def test_a_failed_sign_in_is_recorded_without_the_password(world):
+    Client(REMOTE_ADDR="192.0.2.8").post("/login/", {"username": "alice", "password": "guess-1234"})
+    (record,) = AccessRecord.objects.filter(kind=Kind.SIGN_IN_FAILED)
+    assert (record.user, record.actor, record.address) == (None, "alice", "192.0.2.8")
+    assert record.what == "failed sign-in as 'alice'"
+    assert not AccessRecord.objects.filter(what__contains="guess-1234").exists()
