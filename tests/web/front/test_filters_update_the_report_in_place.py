@@ -34,3 +34,8 @@ def test_a_bad_choice_is_explained_inside_the_report_body(world):
     body = html.fromstring(response.content).get_element_by_id("report-body")
     assert "Give both a from date and a to date" in body.text_content()
     assert "Give both" not in html.fromstring(response.content).xpath("string(//nav)")
+
+
+def test_no_template_comment_leaks_onto_the_page(world):
+    page = world.client_for(world.alice).get(SUMMARY).content.decode()
+    assert "{#" not in page and "#}" not in page and "{%" not in page
