@@ -109,3 +109,25 @@ def visible_schools(user, pupil_level: bool = False) -> models.QuerySet[School]:
 def may_see_pupils(user, school: School) -> bool:
     """Whether `user` has pupil-level access to `school`."""
     return schools_for(user, "pupil_level").filter(pk=school.pk).exists()
+
+
+class Invitation(models.Model):
+    """A new user's one way in: a one-time access code, kept only as a hash, given with their username at
+    /welcome/ to choose a password. What a code may do is decided in rollbook.web.accounts.invitations."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    code_hash = models.CharField(max_length=128)
+    sent = models.DateTimeField(help_text="When the current code was made")
+    expires = models.DateTimeField()
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
+    accepted = models.DateTimeField(null=True, blank=True, help_text="When the code was used")
+
+    class Meta:
+        ordering = ["-sent"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user}"
