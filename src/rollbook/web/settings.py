@@ -78,3 +78,7 @@ WHITENOISE_USE_FINDERS = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+#: Invitations and password resets. The console backend prints each email; EMAIL_BACKEND
+#: "django.core.mail.backends.smtp.EmailBackend" hands them to the mail server on this machine (port 25).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")

@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("operator/privacy/", include("rollbook.web.privacy.urls")),
     path("", include("rollbook.web.audit.urls")),
+    path("", include("rollbook.web.accounts.urls")),
     path("", include("rollbook.web.front.urls")),
 ]
