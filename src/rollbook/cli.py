@@ -117,6 +117,28 @@ def synth(
     err.print(f"Wrote {schools} schools to {out}")
 
 
+@app.command()
+def establishments(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A GIAS establishments CSV")],
+) -> None:
+    """Load schools, trusts and local authorities from a CSV of establishments (GIAS's columns)."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.schools.establishments import EstablishmentsError, load, read
+
+    try:
+        rows = read(path.read_text(encoding="utf-8-sig", errors="replace"), path.name)
+    except EstablishmentsError as problem:
+        err.print(f"[red]Nothing was loaded.[/red]\n{problem}", markup=True, highlight=False)
+        raise typer.Exit(REFUSED) from problem
+    loaded = load(rows)
+    err.print(
+        f"{loaded.schools_added} schools added and {loaded.schools_updated} updated; "
+        f"{loaded.trusts} trusts, {loaded.local_authorities} local authorities"
+    )
+
+
 @app.command("import")
 def import_files(
     paths: Annotated[
