@@ -50,3 +50,10 @@ def test_the_operator_exports_the_whole_log_from_the_admin(world):
     )
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == len(selected) and any(row["what"] == "attendance pupil-list (page)" for row in rows)
+
+
+def test_report_pages_link_the_users_and_audit_pages_for_those_who_may_open_them(world):
+    dora = world.client_for(world.dora).get("/schools/100001/attendance/").content.decode()
+    assert 'href="/schools/100001/users/"' in dora and 'href="/schools/100001/audit/"' in dora
+    alice = world.client_for(world.alice).get("/schools/100001/attendance/").content.decode()
+    assert "/users/" not in alice and "/audit/" not in alice

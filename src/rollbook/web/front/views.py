@@ -18,7 +18,7 @@ from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURE
 from rollbook.analytics.pupil_record import UnknownPupil
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS
-from rollbook.web.accounts.models import may_see_pupils, visible_schools
+from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_schools
 from rollbook.web.audit.models import record_access
 from rollbook.web.front import charts
 from rollbook.web.front.forms import ReportChoice
@@ -95,6 +95,8 @@ def attendance_report(request, urn: int, name: str):
         "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
         "form": choice,
         "query": request.GET.urlencode(),
+        "may_manage_users": schools_for(request.user, "account_setup").filter(pk=school.pk).exists(),
+        "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
     }
     if not choice.is_valid():
         return render(request, "front/report_error.html", page, status=400)
