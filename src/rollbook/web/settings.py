@@ -1,17 +1,68 @@
-"""Django settings, from the environment (see rollbook.config and the README)."""
+"""Django settings, from the environment (see rollbook.config and the README).
+
+Development values by default. With ROLLBOOK_PRODUCTION=1 the secret key and host names must come from the
+environment, and every cookie and header is set for a site served only over HTTPS.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from rollbook import config
 
+
+def env_flag(name: str, default: bool = False) -> bool:
+    """A yes/no setting: 1, true, yes or on (any case) for yes; unset for the default."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 DATA_DIR = config.data_dir()
+PRODUCTION = env_flag("ROLLBOOK_PRODUCTION")
 DEBUG = os.environ.get("ROLLBOOK_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("SECRET_KEY", "rollbook-development-key-not-for-production")
-ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEVELOPMENT_SECRET_KEY = "rollbook-development-key-not-for-production"
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if host.strip()
+]
+
+
+def refuse_unsafe_production() -> None:
+    """Stop before serving anything when production would run on a guessable key or any host name."""
+    problems = []
+    if not os.environ.get("SECRET_KEY", "").strip():
+        problems.append("SECRET_KEY is not set: set it to a long random value kept secret")
+    elif SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+        problems.append("SECRET_KEY is the development key, which is public: set a long random value")
+    if not os.environ.get("ALLOWED_HOSTS", "").strip():
+        problems.append("ALLOWED_HOSTS is not set: set the site's host names, comma-separated")
+    if problems:
+        raise ImproperlyConfigured(
+            "Rollbook refuses to start with ROLLBOOK_PRODUCTION=1: " + "; ".join(problems) + "."
+        )
+
+
+if PRODUCTION:
+    refuse_unsafe_production()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -22,12 +73,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # so the API's docs page uses its bundled, locally served assets
     "django_htmx",  # htmx itself, served from our own static files
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rollbook.web.schools",
     "rollbook.web.accounts",
     "rollbook.web.imports",
     "rollbook.web.audit",
     "rollbook.web.privacy",
     "rollbook.web.front",
+    "rollbook.web.security",
+    "rollbook.web.twofactor",
 ]
 
 MIDDLEWARE = [
@@ -38,8 +95,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "rollbook.web.audit.middleware.RequestForAudit",  # so permission changes record who made them
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rollbook.web.twofactor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rollbook.web.urls"
@@ -82,3 +144,94 @@ LOGOUT_REDIRECT_URL = "login"
 #: "django.core.mail.backends.smtp.EmailBackend" hands them to the mail server on this machine (port 25).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")
+
+# -- passwords and signing in ---------------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+#: django-axes first, so a locked-out sign-in is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+#: Password guessing is locked out per username and address. Off by default only while pytest runs, since
+#: Django's test Client.login() authenticates without a request; the lockout tests turn it back on.
+AXES_ENABLED = env_flag("ROLLBOOK_LOGIN_LOCKOUT", default="PYTEST_VERSION" not in os.environ)
+AXES_FAILURE_LIMIT = env_int("ROLLBOOK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("ROLLBOOK_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rollbook.web.security.lockout.locked_out"
+#: Behind one reverse proxy, every request comes from the proxy: read the address it forwards.
+BEHIND_PROXY = env_flag("ROLLBOOK_BEHIND_PROXY")
+AXES_CLIENT_IP_CALLABLE = "rollbook.web.security.clients.client_address"
+
+#: Two-factor sign-in (django-otp): the issuer names the site in the user's authenticator app.
+OTP_TOTP_ISSUER = "Rollbook"
+#: Whoever may see pupils' names must set up two-factor sign-in before anything else, when the operator asks.
+ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = env_flag("ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL")
+
+# -- browsers: sessions, cookies, headers ----------------------------------------------------------------
+
+#: A school day: a shared staffroom computer does not stay signed in overnight.
+SESSION_COOKIE_AGE = env_int("ROLLBOOK_SESSION_HOURS", 10) * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    #: Off only when a proxy in front already sends plain-HTTP visitors to HTTPS.
+    SECURE_SSL_REDIRECT = env_flag("ROLLBOOK_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+if BEHIND_PROXY:
+    #: The proxy terminates TLS and says so in this header; it must overwrite any the visitor sent.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+#: Everything a page loads comes from this site: no script, style, font or image from anywhere else, no
+#: inline script and no eval (the charts' script asks vega-embed for its expression interpreter, `ast: true`,
+#: and for no style sheet of its own). One inline style is allowed, by its hash: the <style> vega-tooltip
+#: adds, until the chart script passes `tooltip: {disableDefaultStyle: true}` and site.css has its rules.
+CHART_TOOLTIP_STYLE = "'sha256-MmUum7+PiN7Rz79EUMm0OmUFWjCx6NZ97rdjoIbTnAg='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, CHART_TOOLTIP_STYLE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# -- logs -------------------------------------------------------------------------------------------------
+
+#: One console handler for everything, passing every record through a filter that blanks UPNs, so no log
+#: line (a request path, a query string, an error's message or traceback) ever names a pupil.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact_upns": {"()": "rollbook.web.security.logs.RedactUPNs"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_upns"], "formatter": "plain"}
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("ROLLBOOK_LOG_LEVEL", "WARNING").upper()},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

@@ -6,6 +6,7 @@ from rollbook.web.api.reports import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("two-factor/", include("rollbook.web.twofactor.urls")),
     path("operator/privacy/", include("rollbook.web.privacy.urls")),
     path("", include("rollbook.web.audit.urls")),
     path("", include("rollbook.web.accounts.urls")),
