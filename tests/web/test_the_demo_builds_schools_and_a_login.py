@@ -33,6 +33,10 @@ def test_the_login_opens_the_first_schools_summary():
     assert response.redirect_chain[-1][0] == f"/schools/{first.urn}/attendance/"
     assert response.context["result"]["period"]["label"] == "2024/25 to 16/09/2024"
     assert response.context["result"]["measures"]["pupils"] > 500
+    # Comparators were published from the demo's schools (two schools are too few to show, and it says so).
+    comparison = response.context["result"]["comparison"]
+    assert comparison["as_of"] == "2024-09-16" and not comparison["unavailable"]
+    assert comparison["comparators"][0]["suppressed"].startswith("built from 2 schools")
 
 
 @pytest.mark.django_db

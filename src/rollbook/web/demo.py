@@ -1,4 +1,5 @@
-"""The demo: a synthetic set of schools, imported through the real importers, and a login to look at one."""
+"""The demo: a synthetic set of schools, imported through the real importers, comparators published from
+them, and a login to look at one."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
     ready()
     from rollbook.synth import write_schools
     from rollbook.web.imports.service import run_import
+    from rollbook.web.schools.publishing import publish_snapshot
 
     year, as_of = demo_year(today or dt.date.today())
     folder = config.data_dir() / "demo" / f"seed{seed}-schools{schools}-{year}-{as_of or 'full'}"
@@ -58,9 +60,11 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
                 source="demo",
                 progress=lambda done, _: progress.update(task, completed=done),
             )
-        refused = [outcome for outcome in outcomes if not outcome.landed]
-        if refused:
-            raise RuntimeError("the demo's own files were refused:\n" + refused[0].report.text())
+            refused = [outcome for outcome in outcomes if not outcome.landed]
+            if refused:
+                raise RuntimeError("the demo's own files were refused:\n" + refused[0].report.text())
+            task = progress.add_task("Publishing comparators", total=None)
+            publish_snapshot(progress=lambda done, total: progress.update(task, completed=done, total=total))
         finished.touch()
     return demo_login()
 
