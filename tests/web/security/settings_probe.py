@@ -19,7 +19,10 @@ def environment(tmp_path, **variables: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in SETTING_VARIABLES and not key.startswith("ROLLBOOK_")
+        if key not in SETTING_VARIABLES
+        and not key.startswith("ROLLBOOK_")
+        # The browser tests set this for their own process while they run; a deployment never has it.
+        and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     env["ROLLBOOK_DATA_DIR"] = str(tmp_path)
     env.update(variables)
