@@ -159,7 +159,7 @@ def measures(
 
 def _measures(sessions: ir.Table, by: Sequence[str], engine: str | None) -> list[dict[str, object]]:
     by = _checked(by)
-    rows = engines.run(_per_group(_tallies(sessions, by), by), engine)
+    rows = engines.run(group_totals(enrolment_tallies(sessions, by), by), engine)
     if not by and not rows:
         rows = [{}]
     return [{**{column: row[column] for column in by}, **_summary(row)} for row in rows]
@@ -172,14 +172,14 @@ def _checked(by: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(by))
 
 
-def _tallies(sessions: ir.Table, by: tuple[str, ...]) -> ir.Table:
+def enrolment_tallies(sessions: ir.Table, by: tuple[str, ...]) -> ir.Table:
     """One row per enrolment (per group of `by`): its sessions in each tallied category."""
     keys = [*ENROLMENT, *(column for column in by if column not in ENROLMENT)]
     counts = {str(category): sessions[str(category)].sum() for category in TALLIED}
     return sessions.group_by(keys).aggregate(**counts)
 
 
-def _per_group(enrolments: ir.Table, by: tuple[str, ...]) -> ir.Table:
+def group_totals(enrolments: ir.Table, by: tuple[str, ...]) -> ir.Table:
     """Summed tallies per group, with counted enrolments and persistent and severe absentees."""
     absence = enrolments[str(AUTHORISED)] + enrolments[str(UNAUTHORISED)]
     possible = absence + enrolments[str(PRESENT)] + enrolments[str(AEA)]
@@ -256,7 +256,7 @@ def group_counts(
     by = _checked(by)
     sessions = enrolment_sessions(lake, schools, period, Filters(), engine)
     return (
-        engines.arrow(_per_group(_tallies(sessions, by), by), engine),
+        engines.arrow(group_totals(enrolment_tallies(sessions, by), by), engine),
         engines.arrow(_per_code(sessions, by).drop("category"), engine),
     )
 

@@ -22,13 +22,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import ibis
+import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, accepted_values, group_counts
+from rollbook.analytics.attendance import (
+    Filters,
+    accepted_values,
+    enrolment_sessions,
+    enrolment_tallies,
+    group_totals,
+)
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
@@ -112,20 +119,16 @@ def publish(
     suppression = suppression or Suppression.from_environment()
     held = set(lake.schools())
     schools = [school for school in schools if school.urn in held]
-    steps = [
-        (urns, kind, name, period)
+    queries = [
+        query
         for calendar, urns in _by_calendar(schools).items()
-        for kind, name, period in _periods(calendar, as_of)
+        for query in _queries(lake, urns, calendar, as_of, engine)
     ]
-    cells, reason_cells = [], []
-    for done, (urns, kind, name, period) in enumerate(steps, start=1):
-        by = ("school", *CELL, *{"week": ("week_commencing",), "weekday": WEEKDAY}.get(kind, ()))
-        counts, codes = group_counts(lake, urns, period, by=by, engine=engine)
-        cells.append(_labelled(counts, kind, name, "cells"))
-        if kind != "weekday":  # reasons by weekday would multiply the snapshot for little use
-            reason_cells.append(_labelled(codes, kind, name, "reasons"))
+    results: dict[str, list[pa.Table]] = {"cells": [], "reasons": []}
+    for done, (table, query) in enumerate(queries, start=1):
+        results[table].append(_as_published(engines.arrow(query, engine), table))
         if progress is not None:
-            progress(done, len(steps))
+            progress(done, len(queries))
     profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
     members = _members(schools, profiles)
     manifest = Manifest(
@@ -142,8 +145,10 @@ def publish(
         now,
         manifest,
         {
-            "cells": pa.concat_tables(cells) if cells else _SCHEMAS["cells"].empty_table(),
-            "reasons": pa.concat_tables(reason_cells) if reason_cells else _SCHEMAS["reasons"].empty_table(),
+            **{
+                table: pa.concat_tables(parts) if parts else _SCHEMAS[table].empty_table()
+                for table, parts in results.items()
+            },
             "members": _table("members", members),
             "profiles": _table("profiles", profiles),
         },
@@ -151,7 +156,7 @@ def publish(
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
-    """Schools sharing term dates are measured together, one query per period for all of them."""
+    """Schools sharing term dates are measured together, in the same few queries."""
     groups: dict[SchoolCalendar, list[int]] = {}
     for school in schools:
         groups.setdefault(school.calendar, []).append(school.urn)
@@ -160,7 +165,7 @@ def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[in
 
 def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, Period]]:
     """Year to date and each half-term and term begun by `as_of`, cut at `as_of`; and every week of the
-    year to date, measured in one query grouped by week (kind "week")."""
+    year to date (kind "week") and the year to date by weekday and session (kind "weekday")."""
     ytd = year_to_date(calendar.academic_year, as_of)
     periods = [("year", "year_to_date", ytd), ("week", "", ytd), ("weekday", "year_to_date", ytd)]
     for kind, names in (("half_term", HALF_TERM_NAMES), ("term", TERM_NAMES)):
@@ -171,20 +176,60 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     return periods
 
 
-def _labelled(counts: pa.Table, kind: str, name: str, table: str) -> pa.Table:
-    """Counts from the engine with their period's kind and name, in the snapshot table's columns and types.
-    Weeks are published under their Monday (ISO); other periods under their own name."""
-    rows = counts.num_rows
-    if kind == "week":
-        period = pc.strftime(counts["week_commencing"], format="%Y-%m-%d")
-    else:
-        period = pa.array([name] * rows, pa.string())
-    columns = {"kind": pa.array([kind] * rows, pa.string()), "period": period}
+def _queries(
+    lake: Lake, urns: list[int], calendar: SchoolCalendar, as_of: dt.date, engine: str | None
+) -> list[tuple[str, ir.Table]]:
+    """The queries for schools sharing `calendar`, each with the snapshot table it fills.
+
+    Each reads the marks once for every period. Cells tally each enrolment's sessions per week (split where
+    a half-term or term begins or ends within the week) and sum the weeks into each week, half-term, term
+    and the year to date, so persistent and severe absence are still tested on the enrolment's own sessions
+    in the period; reasons sum sessions per code the same way, per cell, as they need no enrolment. The year
+    to date by weekday and session has no reasons: they would multiply the snapshot for little use.
+    """
+    periods = _periods(calendar, as_of)
+    sessions = enrolment_sessions(lake, urns, year_to_date(calendar.academic_year, as_of), engine=engine)
+    sessions = sessions.mutate(
+        **{kind: _named_period(sessions.date, periods, kind) for kind in ("half_term", "term")}
+    )
+    weeks = ("school", *CELL, "week_commencing", "half_term", "term")
+    weekly = _in_periods(enrolment_tallies(sessions, weeks))
+    weekly_codes = _in_periods(sessions.group_by([*weeks, "code"]).aggregate(sessions=sessions.count()))
+    by = ("kind", "period", "school", *CELL)
+    weekdays = ("school", *CELL, *WEEKDAY)
+    by_weekday = group_totals(enrolment_tallies(sessions, weekdays), weekdays)
+    return [
+        ("cells", group_totals(enrolment_tallies(weekly, by), by)),
+        ("cells", by_weekday.mutate(kind=ibis.literal("weekday"), period=ibis.literal("year_to_date"))),
+        ("reasons", weekly_codes.group_by([*by, "code"]).aggregate(sessions=weekly_codes.sessions.sum())),
+    ]
+
+
+def _named_period(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.StringValue:
+    """The name of the period of `kind` holding `date`, or null (periods of one kind never overlap)."""
+    branches = [(date.between(period.start, period.end), name) for k, name, period in periods if k == kind]
+    return ibis.cases(*branches) if branches else ibis.null("string")
+
+
+def _in_periods(weekly: ir.Table) -> ir.Table:
+    """Weekly rows once for each period holding them, under its kind and name: the week (by its Monday),
+    its half-term and term when it is in one, and the year to date."""
+    names = {
+        "week": weekly.week_commencing.strftime("%Y-%m-%d"),
+        "half_term": weekly.half_term,
+        "term": weekly.term,
+        "year": ibis.literal("year_to_date"),
+    }
+    copies = [weekly.mutate(kind=ibis.literal(kind), period=name) for kind, name in names.items()]
+    return ibis.union(*(copy.filter(copy.period.notnull()) for copy in copies))
+
+
+def _as_published(counts: pa.Table, table: str) -> pa.Table:
+    """Counts from the engine in the snapshot table's columns and types; columns it lacks are null."""
     schema = _SCHEMAS[table]
     arrays = [
-        columns[field.name] if field.name in columns
-        else counts[field.name].cast(field.type) if field.name in counts.column_names
-        else pa.nulls(rows, field.type)
+        counts[field.name].cast(field.type) if field.name in counts.column_names
+        else pa.nulls(counts.num_rows, field.type)
         for field in schema
     ]  # fmt: skip
     return pa.Table.from_arrays(arrays, schema=schema)
