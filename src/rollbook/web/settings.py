@@ -77,9 +77,13 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "rollbook.web.schools",
     "rollbook.web.accounts",
     "rollbook.web.imports",
+    "rollbook.web.exchange",
+    "rollbook.web.jobs",
     "rollbook.web.audit",
     "rollbook.web.privacy",
     "rollbook.web.front",
@@ -144,6 +148,11 @@ LOGOUT_REDIRECT_URL = "login"
 #: "django.core.mail.backends.smtp.EmailBackend" hands them to the mail server on this machine (port 25).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")
+
+# -- background work -------------------------------------------------------------------------------------
+
+#: Large imports and publishing run in `rollbook worker`, which takes tasks from the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # -- passwords and signing in ---------------------------------------------------------------------------
 
