@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from rollbook.ingest.problems import MAX_LISTED_PER_KIND, Kind, ValidationReport, show_date
+from rollbook.ingest.problems import Kind, ValidationReport, show_date
 from rollbook.lake import MARKS
 from rollbook.rules.codes import SET_2006, SET_2024, SET_2024_STARTS
 
@@ -23,6 +23,9 @@ _SESSION_KEY_BITS = 1
 _PUPIL_KEY_SHIFT = 32
 #: Admission and leaving dates for a pupil with none: before and after any session.
 _EARLIEST, _LATEST = np.datetime64("0001-01-01"), np.datetime64("9999-12-31")
+
+#: Origin.unit of marks from a JSON array, placed as `element[position]` (`marks[12]`).
+INDEX = "index"
 
 #: Enrolment by UPN: (admission date, leaving date), either None when not known.
 Roll = Mapping[str, tuple[dt.date | None, dt.date | None]]
@@ -34,7 +37,7 @@ class Origin:
 
     file: str
     element: str
-    unit: str  # "line" for a CSV row number, "session" for a position in a CTF marks string
+    unit: str  # "line" for a CSV row number, "session" for a position in a CTF marks string, or INDEX
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class Marks:
 
     def place(self, row: int) -> str:
         origin = self.origins[self.origin[row]]
+        if origin.unit == INDEX:
+            return f"{origin.element}[{self.position[row]}]"
         return ", ".join(part for part in (origin.element, f"{origin.unit} {self.position[row]}") if part)
 
     def locate(self, row: int) -> dict[str, object]:
@@ -152,9 +157,10 @@ def refuse_marks(
 ) -> None:
     """Refuse the marks picked out by `mask`, listing the first few and counting the rest."""
     rows = np.flatnonzero(mask)
-    for row in rows[:MAX_LISTED_PER_KIND]:
+    listed = len(rows) if report.refusals.limit is None else report.refusals.limit
+    for row in rows[:listed]:
         report.refuse(kind, describe(int(row)), **marks.locate(int(row)))
-    report.refusals.add_more(kind, max(0, len(rows) - MAX_LISTED_PER_KIND))
+    report.refusals.add_more(kind, max(0, len(rows) - listed))
 
 
 def check_marks(marks: Marks, roll: Roll, report: ValidationReport, today: dt.date) -> Marks:
@@ -229,7 +235,8 @@ def _without_repeats(marks: Marks, report: ValidationReport) -> Marks:
 
     def describe(i: int) -> str:
         first, second = earlier[clash][i], later[clash][i]
-        elsewhere = f"{marks.origins[marks.origin[first]].file}, {marks.place(first)}"
+        file = marks.origins[marks.origin[first]].file
+        elsewhere = ", ".join(part for part in (file, marks.place(first)) if part)
         return (
             f"{SESSION_NAMES[marks.session[first]]} session given twice: code {marks.code_of(first)!r} at "
             f"{elsewhere}, and {marks.code_of(second)!r} here"

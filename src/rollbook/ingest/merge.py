@@ -1,6 +1,8 @@
 """How a checked import changes a school's partitions (docs/import-formats.md, "How an import changes the
 lake"): pupils in the import replace their own rows and others are kept; each pupil's marks between the
-first and last date the import holds for them are replaced by the import's.
+first and last date the import holds for them are replaced by the import's. A sync (ingest.exchange) gives
+a `Window` instead: the marks of the pupils it sends between two dates are replaced, or, for a whole year,
+every pupil's marks and the year's pupils.
 
 Planning reads the current partitions and works out the new content and the counts; it writes nothing.
 Only partitions whose content changes are planned, so re-importing the same files plans nothing.
@@ -19,6 +21,7 @@ import pyarrow.compute as pc
 from rollbook.ingest.marks import Marks, Roll, session_keys
 from rollbook.ingest.pupils import PupilRecord, pupils_table
 from rollbook.lake import PUPILS, Lake, PartitionKey
+from rollbook.rules.calendar import academic_year_of
 
 _NEVER = np.datetime64("9999-12-31")
 _ALWAYS = np.datetime64("0001-01-01")
@@ -60,6 +63,7 @@ class Counts:
     pupils_added: int = 0
     pupils_updated: int = 0
     pupils_unchanged: int = 0
+    pupils_removed: int = 0
     marks_added: int = 0
     marks_changed: int = 0
     marks_removed: int = 0
@@ -73,21 +77,52 @@ class Changes:
     partitions: dict[PartitionKey, pa.Table] = field(default_factory=dict)
 
 
-def plan(current: Partitions, years: Iterable[int], pupils: Iterable[PupilRecord], marks: Marks) -> Changes:
+@dataclass(frozen=True)
+class Window:
+    """Dates whose marks an import replaces, the same for every pupil in `Marks.upns` (those with no marks
+    in it too); with `everyone`, every pupil's marks, and the pupils of its years are exactly those sent."""
+
+    start: dt.date
+    end: dt.date
+    everyone: bool = False
+
+    def academic_years(self) -> range:
+        return range(academic_year_of(self.start), academic_year_of(self.end) + 1)
+
+
+def plan(
+    current: Partitions,
+    years: Iterable[int],
+    pupils: Iterable[PupilRecord],
+    marks: Marks,
+    window: Window | None = None,
+) -> Changes:
     """The new content of every partition the import changes, and counts of what changed."""
     changes = Changes()
     rows = pupils_table(pupils).to_pylist()
     for year in sorted(set(years)):
         if rows:
-            _plan_pupils(changes, current, year, rows)
-    if len(marks):
-        _plan_marks(changes, current, marks)
+            _plan_pupils(changes, current, year, rows, only=window is not None and window.everyone)
+    if window is not None:
+        _plan_marks(changes, current, marks, *_window_ranges(marks, window), window.academic_years())
+    elif len(marks):
+        years_of = marks.academic_years()
+        span = range(int(years_of.min()), int(years_of.max()) + 1)
+        _plan_marks(changes, current, marks, *_date_ranges(marks), span)
     return changes
 
 
-def _plan_pupils(changes: Changes, current: Partitions, year: int, new_rows: list[dict[str, object]]) -> None:
+def _plan_pupils(
+    changes: Changes, current: Partitions, year: int, new_rows: list[dict[str, object]], only: bool
+) -> None:
+    """Upsert `new_rows` into the year's pupils; with `only`, remove the pupils not among them."""
     existing = current.get("pupils", year)
     rows = {row["upn"]: row for row in existing.to_pylist()} if existing is not None else {}
+    sent = {row["upn"] for row in new_rows}
+    removed = [upn for upn in rows if only and upn not in sent]
+    for upn in removed:
+        del rows[upn]
+    changes.counts.pupils_removed += len(removed)
     added = updated = 0
     for row in new_rows:
         old = rows.get(row["upn"])
@@ -99,15 +134,16 @@ def _plan_pupils(changes: Changes, current: Partitions, year: int, new_rows: lis
         rows[row["upn"]] = row
     changes.counts.pupils_added += added
     changes.counts.pupils_updated += updated
-    if added or updated:
+    if added or updated or removed:
         key = PartitionKey("pupils", year, current.school)
         changes.partitions[key] = pa.Table.from_pylist(list(rows.values()), schema=PUPILS)
 
 
-def _plan_marks(changes: Changes, current: Partitions, marks: Marks) -> None:
-    first, last = _date_ranges(marks)
+def _plan_marks(
+    changes: Changes, current: Partitions, marks: Marks, first: np.ndarray, last: np.ndarray, span: range
+) -> None:
     years = marks.academic_years()
-    for year in range(int(years.min()), int(years.max()) + 1):
+    for year in span:
         new = marks.take(years == year)
         old = current.get("marks", year)
         if old is None and not len(new):
@@ -133,6 +169,16 @@ def _date_ranges(marks: Marks) -> tuple[np.ndarray, np.ndarray]:
     starts = np.flatnonzero(np.diff(pupil, prepend=-1))
     first[pupil[starts]] = np.minimum.reduceat(day, starts)
     last[pupil[starts]] = np.maximum.reduceat(day, starts)
+    return first, last
+
+
+def _window_ranges(marks: Marks, window: Window) -> tuple[np.ndarray, np.ndarray]:
+    """The window's dates for every pupil in marks.upns, and for all others too when it is everyone's."""
+    sent = len(marks.upns) + window.everyone
+    first = np.full(len(marks.upns) + 1, _NEVER)
+    last = np.full(len(marks.upns) + 1, _ALWAYS)
+    first[:sent] = np.datetime64(window.start, "D")
+    last[:sent] = np.datetime64(window.end, "D")
     return first, last
 
 

@@ -74,9 +74,10 @@ class Section:
     heading: str
     listed: list[Problem] = field(default_factory=list)
     unlisted: Counter[Kind] = field(default_factory=Counter)
+    limit: int | None = MAX_LISTED_PER_KIND  # None lists every problem, as the sync API answers
 
     def add(self, problem: Problem) -> None:
-        if sum(p.kind is problem.kind for p in self.listed) < MAX_LISTED_PER_KIND:
+        if self.limit is None or sum(p.kind is problem.kind for p in self.listed) < self.limit:
             self.listed.append(problem)
         else:
             self.unlisted[problem.kind] += 1
@@ -108,6 +109,11 @@ class ValidationReport:
     refusals: Section = field(default_factory=lambda: Section("Refused"))
     warnings: Section = field(default_factory=lambda: Section("Warnings"))
     notes: Section = field(default_factory=lambda: Section("Notes"))
+
+    @classmethod
+    def listing_everything(cls) -> ValidationReport:
+        """A report that lists every problem rather than the first few of each kind."""
+        return cls(*(Section(heading, limit=None) for heading in ("Refused", "Warnings", "Notes")))
 
     @property
     def refused(self) -> bool:
