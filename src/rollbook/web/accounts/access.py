@@ -1,5 +1,5 @@
-"""Who may open a school's user pages: whoever holds account set-up there, as `schools_for` decides. To
-anyone else, signed in, the school's user pages do not exist."""
+"""Who may open a school's pages for managing it: its user pages need account set-up there, its API tokens
+manage data, as `schools_for` decides. To anyone else, signed in, such pages do not exist."""
 
 from __future__ import annotations
 
@@ -11,13 +11,20 @@ from django.shortcuts import get_object_or_404
 from rollbook.web.accounts.models import schools_for
 
 
-def account_setup_required(view):
-    """Call `view(request, school, ...)` with the school named by the URL's URN, or answer 404."""
+def school_permission_required(permission: str):
+    """Call `view(request, school, ...)` with the school named by the URL's URN, if the user holds
+    `permission` there; otherwise answer 404."""
 
-    @login_required
-    @wraps(view)
-    def checked(request, urn: int, *args, **kwargs):
-        school = get_object_or_404(schools_for(request.user, "account_setup"), urn=urn)
-        return view(request, school, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def checked(request, urn: int, *args, **kwargs):
+            school = get_object_or_404(schools_for(request.user, permission), urn=urn)
+            return view(request, school, *args, **kwargs)
 
-    return checked
+        return checked
+
+    return decorator
+
+
+account_setup_required = school_permission_required("account_setup")

@@ -1,5 +1,5 @@
 """Who read which pupils' data, when and from where (every pupil-level page, download and API read); and
-every sign-in, failed sign-in and change of permissions."""
+every sign-in, failed sign-in, change of permissions and import."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     SIGN_IN = "sign_in", "Sign-in"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
     PERMISSION = "permission", "Permission change"
+    IMPORT = "import", "Import"
 
 
 class AccessRecord(models.Model):
