@@ -1,6 +1,6 @@
 """Pupil-level facts at rest: Parquet partitions by academic year and school (URN)."""
 
 from rollbook.lake.schema import MARKS, PUPILS, TABLES
-from rollbook.lake.store import Lake, PartitionKey
+from rollbook.lake.store import Lake, LakeChanged, PartitionKey, Version, new_version_id
 
-__all__ = ["Lake", "PartitionKey", "MARKS", "PUPILS", "TABLES"]
+__all__ = ["Lake", "LakeChanged", "PartitionKey", "Version", "new_version_id", "MARKS", "PUPILS", "TABLES"]

@@ -11,12 +11,22 @@ perhaps two years); they land together through a redo journal:
 A crash before step 2 leaves only temporary files, removed by the next writer; a crash after it is rolled
 forward by the next writer or reader of that school. Writers of one school take that school's lock, so two
 imports for the same school never interleave; different schools proceed in parallel.
+
+A write can keep what it replaced, so that it can be undone: a version of the school,
+`ROOT/_versions/school=<URN>/<id>/`, holding the previous file of each partition it changed (a hard link
+made by the same journal, so costing no copy) or nothing for a partition it created, and a manifest naming
+the partitions with the digest each had just after the write. `restore` puts the previous files back, through
+the journal again, only while every one of those partitions is still as the write left it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import os
+import re
+import shutil
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,7 +41,10 @@ from filelock import FileLock
 from rollbook.lake.schema import SORT_KEYS, TABLES
 
 DATA_FILE = "data.parquet"
+VERSIONS = "_versions"
+MANIFEST = "manifest.json"
 _TEMPORARY_SUFFIX = ".tmp"
+_VERSION_ID = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True, order=True)
@@ -43,6 +56,29 @@ class PartitionKey:
     def __post_init__(self) -> None:
         if self.table not in TABLES:
             raise ValueError(f"unknown lake table {self.table!r}")
+
+
+@dataclass(frozen=True)
+class Version:
+    """What one write of a school replaced, kept so that it can be undone: `after` holds the digest of
+    each partition just after the write (None where it removed the partition)."""
+
+    id: str
+    school: int
+    created: dt.datetime
+    after: dict[PartitionKey, str | None]
+
+
+class LakeChanged(Exception):
+    """A school's partitions are no longer as the caller saw them: another write came in between."""
+
+    def __init__(self, message: str, partitions: list[PartitionKey]) -> None:
+        super().__init__(message)
+        self.partitions = partitions
+
+
+def new_version_id() -> str:
+    return uuid.uuid4().hex
 
 
 class Lake:
@@ -93,6 +129,11 @@ class Lake:
             for key in self.partitions(table, school)
         }
 
+    def state(self, school: int) -> str:
+        """A digest of everything the lake holds for a school: equal while nothing of it is written."""
+        with self.locked(school):
+            return self._state(school)
+
     # Reading
 
     def read(self, key: PartitionKey) -> pa.Table | None:
@@ -115,76 +156,176 @@ class Lake:
             self._remove_temporary_files(school)
             yield
 
-    def replace(self, changes: Mapping[PartitionKey, pa.Table | None]) -> list[PartitionKey]:
+    def replace(
+        self,
+        changes: Mapping[PartitionKey, pa.Table | None],
+        *,
+        keep: str | None = None,
+        expect: str | None = None,
+    ) -> list[PartitionKey]:
         """Replace (or, for None, delete) partitions of one school, all or none. Returns the partitions
-        whose content changed; a partition whose new rows equal its old ones is left untouched."""
+        whose content changed; a partition whose new rows equal its old ones is left untouched.
+
+        With `keep` (from `new_version_id`), what the changed partitions held before is kept as that
+        version of the school, for `restore`. With `expect`, the school's `state` must still be `expect`
+        when the write begins, or nothing is written and LakeChanged is raised."""
         schools = {key.school for key in changes}
         if len(schools) > 1:
             raise ValueError("one replace touches one school")
         if not changes:
             return []
         (school,) = schools
+        if keep is not None:
+            _checked(keep)
         with self.locked(school):
-            return self._replace_locked(school, changes)
+            if expect is not None and self._state(school) != expect:
+                raise LakeChanged(f"school {school}'s data changed since it was last read", [])
+            return self._replace_locked(school, changes, keep)
 
     def delete_school(self, school: int) -> list[PartitionKey]:
         """Remove every partition of a school (GDPR erasure)."""
         return list(self.erase_school(school))
 
     def erase_school(self, school: int) -> dict[PartitionKey, int]:
-        """Remove every partition of a school, all or none, returning each one's rows. The partitions are
-        listed under the lock, after any crashed write is rolled forward, so one it was adding goes too."""
+        """Remove every partition of a school and every kept version of it, all or none, returning each
+        partition's rows. The partitions are listed under the lock, after any crashed write is rolled
+        forward, so one it was adding goes too."""
         with self.locked(school):
             held = self.school_rows(school)
-            self._replace_locked(school, dict.fromkeys(held))
+            commit = _Commit(self, school)
+            self._stage(commit, dict.fromkeys(held))
+            commit.remove(self._versions_dir(school))
+            commit.apply()
             return held
 
     def erase_pupil(self, upn: str, school: int) -> dict[PartitionKey, int]:
-        """Remove pupil `upn`'s rows from every partition of `school`, all or none (GDPR erasure); a
-        partition left empty is deleted. Returns the rows removed from each partition that held any."""
+        """Remove pupil `upn`'s rows from every partition of `school` and from its kept versions, all or
+        none (GDPR erasure); a partition left empty is deleted. Returns the rows removed from each
+        partition that held any. A version whose partition is rewritten here is told its new digest, so the
+        write it kept can still be undone (to its previous content, without the pupil)."""
         with self.locked(school):
-            changes: dict[PartitionKey, pa.Table | None] = {}
+            commit = _Commit(self, school)
             removed: dict[PartitionKey, int] = {}
+            rewritten: dict[PartitionKey, tuple[str, str | None]] = {}  # digests before and after
             for key in self.school_rows(school):
-                rows = pq.read_table(self.path(key), schema=TABLES[key.table])
-                theirs = pc.equal(rows["upn"], upn).fill_null(False)
-                kept = rows.filter(pc.invert(theirs))
-                if kept.num_rows < rows.num_rows:
-                    changes[key] = kept if kept.num_rows else None
-                    removed[key] = rows.num_rows - kept.num_rows
-            self._replace_locked(school, changes)
+                kept, gone = _without_pupil(self.path(key), key.table, upn)
+                if gone:
+                    removed[key] = gone
+                    rewritten[key] = (_digest(self.path(key)), commit.replace(self.path(key), kept))
+            for version in self._versions(school):
+                for key in version.after:
+                    if self._kept_path(version.id, key).exists():
+                        kept, gone = _without_pupil(self._kept_path(version.id, key), key.table, upn)
+                        if gone:
+                            commit.replace(self._kept_path(version.id, key), kept)
+                after = {
+                    key: rewritten[key][1] if key in rewritten and digest == rewritten[key][0] else digest
+                    for key, digest in version.after.items()
+                }
+                if after != version.after:
+                    commit.write_text(self._manifest(school, version.id), _manifest_text(version, after))
+            commit.apply()
             return removed
 
+    # Versions
+
+    def versions(self, school: int) -> list[Version]:
+        """The kept versions of a school, oldest first."""
+        with self.locked(school):
+            return self._versions(school)
+
+    def restore(self, school: int, version: str) -> list[PartitionKey]:
+        """Put back what the write kept as `version` replaced, all or none, and drop the version. Refused
+        with LakeChanged, changing nothing, when any of its partitions has been written since (undoing it
+        would lose that later data); LookupError when no such version is kept."""
+        with self.locked(school):
+            kept = {each.id: each for each in self._versions(school)}.get(_checked(version))
+            if kept is None:
+                raise LookupError(f"version {version} of school {school} is not kept")
+            later = [key for key, digest in kept.after.items() if _digest_if_any(self.path(key)) != digest]
+            if later:
+                raise LakeChanged(f"school {school}'s data was written again after version {version}", later)
+            commit = _Commit(self, school)
+            for key in sorted(kept.after):
+                previous = self._kept_path(version, key)
+                if previous.exists():
+                    commit.move(previous, self.path(key))
+                elif self.path(key).exists():
+                    commit.delete(self.path(key))
+            commit.remove(self._version_dir(school, version))
+            commit.apply()
+            return sorted(kept.after)
+
+    def prune_versions(self, school: int, keep: int) -> list[str]:
+        """Drop all but the newest `keep` versions of a school; returns the ids dropped."""
+        with self.locked(school):
+            versions = self._versions(school)
+            dropped = versions[: max(0, len(versions) - keep)]
+            commit = _Commit(self, school)
+            for version in dropped:
+                commit.remove(self._version_dir(school, version.id))
+            commit.apply()
+            return [version.id for version in dropped]
+
+    def _versions_dir(self, school: int) -> Path:
+        return self.root / VERSIONS / f"school={school}"
+
+    def _version_dir(self, school: int, version: str) -> Path:
+        return self._versions_dir(school) / version
+
+    def _manifest(self, school: int, version: str) -> Path:
+        return self._version_dir(school, version) / MANIFEST
+
+    def _kept_path(self, version: str, key: PartitionKey) -> Path:
+        return (
+            self._version_dir(key.school, version)
+            / key.table
+            / f"academic_year={key.academic_year}"
+            / DATA_FILE
+        )
+
+    def _versions(self, school: int) -> list[Version]:
+        found = [_read_manifest(path, school) for path in self._versions_dir(school).glob(f"*/{MANIFEST}")]
+        return sorted(found, key=lambda version: (version.created, version.id))
+
+    def _state(self, school: int) -> str:
+        digests = [
+            [key.table, key.academic_year, _digest(self.path(key))]
+            for table in TABLES
+            for key in self.partitions(table, school)
+        ]
+        return hashlib.sha256(json.dumps(digests).encode()).hexdigest()
+
     def _replace_locked(
-        self, school: int, changes: Mapping[PartitionKey, pa.Table | None]
+        self, school: int, changes: Mapping[PartitionKey, pa.Table | None], keep: str | None = None
     ) -> list[PartitionKey]:
-        steps: list[dict[str, str]] = []
-        changed: list[PartitionKey] = []
+        commit = _Commit(self, school)
+        after = self._stage(commit, changes, keep)
+        if keep is not None and after:
+            created = dt.datetime.now(dt.UTC)
+            version = Version(keep, school, created, after)
+            commit.write_text(self._manifest(school, keep), _manifest_text(version, after))
+        commit.apply()
+        return sorted(after)
+
+    def _stage(
+        self, commit: _Commit, changes: Mapping[PartitionKey, pa.Table | None], keep: str | None = None
+    ) -> dict[PartitionKey, str | None]:
+        """Stage the partitions that change, each kept first when asked; returns their digests after."""
+        after: dict[PartitionKey, str | None] = {}
         for key in sorted(changes):
             target = self.path(key)
             new = changes[key]
-            if new is None:
-                if target.exists():
-                    steps.append({"delete": str(target)})
-                    changed.append(key)
+            if new is None and not target.exists():
                 continue
-            new = _normalise(key.table, new)
-            if target.exists() and pq.read_table(target, schema=TABLES[key.table]).equals(new):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f"{DATA_FILE}.{uuid.uuid4().hex}{_TEMPORARY_SUFFIX}")
-            _write_durably(new, temporary)
-            steps.append({"rename": str(temporary), "to": str(target)})
-            changed.append(key)
-        if steps:
-            journal = self._journal(school)
-            journal.parent.mkdir(parents=True, exist_ok=True)
-            pending = journal.with_suffix(_TEMPORARY_SUFFIX)
-            pending.write_text(json.dumps(steps))
-            _fsync(pending)
-            os.replace(pending, journal)
-            self._roll_forward(school)
-        return changed
+            if new is not None:
+                new = _normalise(key.table, new)
+                if target.exists() and pq.read_table(target, schema=TABLES[key.table]).equals(new):
+                    continue
+            if keep is not None and target.exists():
+                commit.keep(target, self._kept_path(keep, key))
+            after[key] = commit.replace(target, new)
+        return after
 
     # Crash recovery
 
@@ -197,6 +338,7 @@ class Lake:
                 pass
 
     def _roll_forward(self, school: int) -> None:
+        """Apply a committed journal's steps; each may have been applied already by a writer that died."""
         journal = self._journal(school)
         if not journal.exists():
             return
@@ -204,17 +346,140 @@ class Lake:
             if "rename" in step:
                 if os.path.exists(step["rename"]):
                     os.replace(step["rename"], step["to"])
+            elif "keep" in step:
+                if os.path.exists(step["keep"]) and not os.path.exists(step["as"]):
+                    os.link(step["keep"], step["as"])
+            elif "remove" in step:
+                shutil.rmtree(step["remove"], ignore_errors=True)
             elif os.path.exists(step["delete"]):
                 os.remove(step["delete"])
         journal.unlink()
 
     def _remove_temporary_files(self, school: int) -> None:
-        """Remove what a writer that died before committing left: new files and an unfinished journal."""
+        """Remove what a writer that died before committing left: new files, an unfinished journal, and a
+        version that never got its manifest."""
         leftovers = [self._journal(school).with_suffix(_TEMPORARY_SUFFIX)]
         for table in TABLES:
             leftovers.extend((self.root / table).glob(f"*/school={school}/*{_TEMPORARY_SUFFIX}"))
+        leftovers.extend(self._versions_dir(school).rglob(f"*{_TEMPORARY_SUFFIX}"))
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
+        for version in self._versions_dir(school).glob("*"):
+            if not (version / MANIFEST).exists():
+                shutil.rmtree(version, ignore_errors=True)
+
+
+class _Commit:
+    """One all-or-none change to a school's files: new content is staged beside its target, then the
+    journal naming every step is committed, then the steps are applied (see the module's docstring)."""
+
+    def __init__(self, lake: Lake, school: int) -> None:
+        self.lake = lake
+        self.school = school
+        self.steps: list[dict[str, str]] = []
+
+    def write(self, target: Path, rows: pa.Table) -> str:
+        """Stage `rows` as `target`'s new content; returns the new file's digest."""
+        temporary = self._temporary(target)
+        _write_durably(rows, temporary)
+        self.steps.append({"rename": str(temporary), "to": str(target)})
+        return _digest(temporary)
+
+    def replace(self, target: Path, rows: pa.Table | None) -> str | None:
+        """Stage `rows` as `target`'s new content, or for None its deletion; returns the new file's digest
+        (None when deleted)."""
+        if rows is None:
+            self.delete(target)
+            return None
+        return self.write(target, rows)
+
+    def write_text(self, target: Path, text: str) -> None:
+        temporary = self._temporary(target)
+        temporary.write_text(text)
+        _fsync(temporary)
+        self.steps.append({"rename": str(temporary), "to": str(target)})
+
+    def keep(self, target: Path, kept: Path) -> None:
+        """Keep `target`'s current file as `kept` too (a hard link), before any later step replaces it."""
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        self.steps.append({"keep": str(target), "as": str(kept)})
+
+    def move(self, source: Path, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.steps.append({"rename": str(source), "to": str(target)})
+
+    def delete(self, target: Path) -> None:
+        self.steps.append({"delete": str(target)})
+
+    def remove(self, directory: Path) -> None:
+        """Remove a whole folder (a version, or all of a school's), after the other steps."""
+        self.steps.append({"remove": str(directory)})
+
+    def apply(self) -> None:
+        if not self.steps:
+            return
+        journal = self.lake._journal(self.school)
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        pending = journal.with_suffix(_TEMPORARY_SUFFIX)
+        pending.write_text(json.dumps(self.steps))
+        _fsync(pending)
+        os.replace(pending, journal)
+        self.lake._roll_forward(self.school)
+
+    @staticmethod
+    def _temporary(target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target.with_name(f"{target.name}.{uuid.uuid4().hex}{_TEMPORARY_SUFFIX}")
+
+
+def _checked(version: str) -> str:
+    """A version id, refused unless it has the shape `new_version_id` makes (it names a folder)."""
+    if not _VERSION_ID.fullmatch(version):
+        raise ValueError(f"not a version id: {version!r}")
+    return version
+
+
+def _manifest_text(version: Version, after: Mapping[PartitionKey, str | None]) -> str:
+    return json.dumps(
+        {
+            "id": version.id,
+            "created": version.created.isoformat(),
+            "partitions": [
+                {"table": key.table, "academic_year": key.academic_year, "after": digest}
+                for key, digest in sorted(after.items())
+            ],
+        }
+    )
+
+
+def _read_manifest(path: Path, school: int) -> Version:
+    manifest = json.loads(path.read_text())
+    return Version(
+        manifest["id"],
+        school,
+        dt.datetime.fromisoformat(manifest["created"]),
+        {
+            PartitionKey(each["table"], each["academic_year"], school): each["after"]
+            for each in manifest["partitions"]
+        },
+    )
+
+
+def _without_pupil(path: Path, table: str, upn: str) -> tuple[pa.Table | None, int]:
+    """The file's rows other than pupil `upn`'s (None when there are none left), and how many of theirs
+    there were."""
+    rows = pq.read_table(path, schema=TABLES[table])
+    kept = rows.filter(pc.invert(pc.equal(rows["upn"], upn).fill_null(False)))
+    return kept if kept.num_rows else None, rows.num_rows - kept.num_rows
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _digest_if_any(path: Path) -> str | None:
+    return _digest(path) if path.exists() else None
 
 
 def _normalise(table: str, rows: pa.Table) -> pa.Table:
