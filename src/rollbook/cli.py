@@ -277,6 +277,26 @@ def _write(report, format: Format, stream) -> None:
             output.write_table(rows, title=title, console=console)
 
 
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option(help="Run what is queued (and publishing if due), then stop")] = False,
+) -> None:
+    """Run background work: large imports, and publishing comparators on the operator's schedule.
+
+    Run one or more alongside the web server; each task goes to one worker."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web.jobs import worker as jobs
+
+    if once:
+        jobs.queue_due_publishing()
+        jobs.run_pending()
+        return
+    err.print("Rollbook worker: running background work; Ctrl+C stops it after the current task.")
+    jobs.serve()
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(context: typer.Context) -> None:
     """Run a Django management command with Rollbook's settings (e.g. `rollbook manage createsuperuser`)."""
@@ -310,8 +330,10 @@ def demo(
     if serve:
         from waitress import serve as waitress_serve
 
+        from rollbook.web.jobs.worker import serve_in_background
         from rollbook.web.wsgi import application
 
+        serve_in_background()  # so the demo's uploads and publishing run without a separate worker
         waitress_serve(application, host=host, port=port, threads=4)
 
 

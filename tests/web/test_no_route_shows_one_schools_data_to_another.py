@@ -41,6 +41,7 @@ SCHOOL_FREE = {
     "operator/privacy/erase-pupil/": "the operator's only",
     "operator/privacy/erase-school/": "the operator's only",
     "operator/privacy/erasures/<int:pk>/": "the operator's only",
+    "jobs/<int:job_id>/": "a job's status, for whoever may follow it (tests/web/jobs)",
     "api/v1/": "the API's root",
     "api/v1/openapi.json": "the API's schema",
     "api/v1/docs": "the API's documentation",
@@ -119,7 +120,13 @@ def test_no_role_of_alder_reaches_birchs_objects(world, objects, role):
 def test_routes_without_a_school_show_nothing_of_birch(world, objects, role):
     client = world.client_for(getattr(world, role))
     for route in SCHOOL_FREE:
-        values = {"version": [LIBRARY_VERSION], "pk": ["1"], "uidb64": ["MQ"], "token": ["x-y"]}
+        values = {
+            "version": [LIBRARY_VERSION],
+            "pk": ["1"],
+            "uidb64": ["MQ"],
+            "token": ["x-y"],
+            "job_id": ["1"],
+        }
         for address in filled(route, values):
             body = client.get(address).content.decode(errors="replace")
             assert not any(secret in body for secret in BIRCH_SECRETS), (role, address)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("two-factor/", include("rollbook.web.twofactor.urls")),
     path("operator/privacy/", include("rollbook.web.privacy.urls")),
     path("", include("rollbook.web.audit.urls")),
+    path("", include("rollbook.web.jobs.urls")),
     path("", include("rollbook.web.accounts.urls")),
     path("", include("rollbook.web.front.urls")),
 ]

@@ -10,7 +10,7 @@ from rollbook import config
 from rollbook.analytics import engine as engines
 from rollbook.analytics.benchmarks import SchoolFacts, publish, snapshots_root
 from rollbook.lake import Lake
-from rollbook.rules.calendar import academic_year_of
+from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.web.schools.models import School
 
 
@@ -33,6 +33,10 @@ def publish_snapshot(
     if as_of is None:
         raise LookupError("the lake holds no attendance yet; import some schools before publishing")
     year = academic_year_of(as_of)
+    if year not in lake.academic_years():
+        raise LookupError(
+            f"the lake holds no attendance for {academic_year_label(year)}, the year of {as_of:%d/%m/%Y}"
+        )
     schools = [
         SchoolFacts(school.urn, school.la_code, school.local_authority, school.region, school.calendar(year))
         for school in School.objects.prefetch_related("half_terms")

@@ -1,0 +1,22 @@
+"""Publishing comparators in the background, for the schedule and for the operator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_tasks import task
+
+from rollbook.web.jobs.service import running
+from rollbook.web.schools.publishing import publish_snapshot
+
+
+@task()
+def publish_comparators(job_id: int, as_of: str | None = None) -> str:
+    """Publish a snapshot to `as_of` (ISO date; default the latest date held); returns its name."""
+    with running(job_id) as progress:
+        folder = publish_snapshot(
+            dt.date.fromisoformat(as_of) if as_of else None,
+            progress=lambda done, total: progress.update(done, total, "Measuring every school's periods"),
+        )
+        progress.finish(f"Published comparators {folder.name}")
+        return folder.name
