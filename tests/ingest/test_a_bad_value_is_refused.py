@@ -114,7 +114,7 @@ def test_a_csv_missing_a_required_column_is_refused(tmp_path, lake):
     # Without a session column the file is no marks.csv: it is refused as unrecognised.
     problem = the_refusal(outcome)
     assert problem.kind is Kind.UNREADABLE
-    assert problem.file == str(path)
+    assert problem.file == "marks.csv"
     assert lake_files(lake) == before
 
 

@@ -1,7 +1,9 @@
 """Importing a school's MIS export into the lake: find the batches, check each whole, land it or not.
 
 One batch is one school's files. Everything in it is checked before anything is written; a batch with any
-refusal changes nothing, and one without lands through a single `Lake.replace`, all or none.
+refusal changes nothing, and one without lands through a single `Lake.replace`, all or none, provided the
+school's data is still what the plan was made from. A dry run stops at the plan: what would change, with
+the school's `Lake.state`, so that a later import can land exactly that or nothing.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from rollbook.ingest.batches import Batch, find_batches
 from rollbook.ingest.csv_templates import read_marks_csv, read_pupils_csv
 from rollbook.ingest.ctf import CtfFile, SourceSchool, read_ctf
 from rollbook.ingest.marks import Marks, check_marks
-from rollbook.ingest.merge import Counts, Partitions, plan
+from rollbook.ingest.merge import Counts, Partitions, WeekCounts, plan
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord, combine
-from rollbook.lake import Lake, PartitionKey
+from rollbook.lake import Lake, LakeChanged, PartitionKey, new_version_id
 from rollbook.rules.calendar import academic_year_of
 
 #: Finds a known school's URN from its LA number and establishment number.
@@ -42,25 +44,46 @@ class ImportOutcome:
     landed: bool = False
     counts: Counts = field(default_factory=Counts)
     partitions_written: list[PartitionKey] = field(default_factory=list)
+    #: Marks added, changed and removed by week commencing (a Monday), as `counts` holds them in all.
+    weeks: dict[dt.date, WeekCounts] = field(default_factory=dict)
+    dry_run: bool = False
+    #: The partitions the import changes (or, in a dry run, would change).
+    planned: list[PartitionKey] = field(default_factory=list)
+    #: What the school's data was when the import was planned (Lake.state).
+    lake_state: str | None = None
+    #: The lake version keeping what the import replaced, when it was asked to keep one and wrote.
+    version: str | None = None
 
     @property
     def no_change(self) -> bool:
         """Landed, but the lake already held exactly this (as when the same files are imported twice)."""
         return self.landed and not self.partitions_written
 
+    @property
+    def previewed(self) -> bool:
+        """A dry run that found nothing to refuse: `counts` say what importing the files would change."""
+        return self.dry_run and self.lake_state is not None and not self.report.refused
+
     def summary(self) -> str:
         school = f"School {self.urn}" if self.urn is not None else "Unknown school"
         if self.name:
             school += f" ({self.name})"
+        if self.previewed:
+            if not self.planned:
+                return f"{school}: nothing would change; the lake already holds these files."
+            return f"{school}: would change {self.changes_text()}; nothing has been written yet."
         if not self.landed:
             return f"{school}: refused with {len(self.report.refusals):,} problem(s); nothing was changed."
         if self.no_change:
             return f"{school}: no change; the lake already holds this import."
+        return f"{school}: {self.changes_text()}; {len(self.partitions_written)} partition(s) written."
+
+    def changes_text(self) -> str:
         c = self.counts
         return (
-            f"{school}: pupils {c.pupils_added:,} added, {c.pupils_updated:,} updated, "
-            f"{c.pupils_unchanged:,} unchanged; marks {c.marks_added:,} added, {c.marks_changed:,} changed, "
-            f"{c.marks_removed:,} removed; {len(self.partitions_written)} partition(s) written."
+            f"pupils {c.pupils_added:,} added, {c.pupils_updated:,} updated, {c.pupils_unchanged:,} "
+            f"unchanged; marks {c.marks_added:,} added, {c.marks_changed:,} changed, "
+            f"{c.marks_removed:,} removed"
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -73,10 +96,25 @@ class ImportOutcome:
             "landed": self.landed,
             "no_change": self.no_change,
             "counts": asdict(self.counts),
+            "weeks": weeks_as_list(self.weeks),
             "partitions_written": [asdict(key) for key in self.partitions_written],
             "summary": self.summary(),
             "report": self.report.as_dict(),
         }
+
+
+def weeks_as_list(weeks: dict[dt.date, WeekCounts]) -> list[dict[str, object]]:
+    """Counts by week, in date order, as JSON takes them (dates as ISO)."""
+    return [{"week_commencing": week.isoformat(), **asdict(weeks[week])} for week in sorted(weeks)]
+
+
+@dataclass(frozen=True)
+class _Landing:
+    """How to land a batch: not at all (a dry run), only onto the state a preview saw, keeping a version."""
+
+    dry_run: bool = False
+    expect: str | None = None
+    keep_version: bool = False
 
 
 def import_paths(
@@ -88,6 +126,9 @@ def import_paths(
     today: dt.date | None = None,
     academic_year: int | None = None,
     on_batch: Callable[[ImportOutcome], None] | None = None,
+    dry_run: bool = False,
+    expect: str | None = None,
+    keep_versions: bool = False,
 ) -> list[ImportOutcome]:
     """Import every batch found in `paths`; one outcome per batch.
 
@@ -95,12 +136,17 @@ def import_paths(
     `find_school` finds the URN of a CTF whose header gives LEA and Estab but no URN. Marks dated after
     `today` are refused. `academic_year` is the year marks.csv dates must fall in (by default the year of
     its first row). `on_batch` hears of each outcome as its batch finishes, for a progress bar.
+
+    A `dry_run` checks and plans but writes nothing. `expect` refuses a batch unless its school's data is
+    still that state (a preview's `lake_state`), so what lands is what was previewed. `keep_versions`
+    keeps what each landing batch replaces as a lake version (the outcome's `version`), for undo.
     """
     today = today or dt.date.today()
+    landing = _Landing(dry_run, expect, keep_versions)
     batches, ignored = find_batches(paths)
     outcomes = []
     for batch in batches:
-        outcomes.append(_import(batch, lake, school, find_school, today, academic_year))
+        outcomes.append(_import(batch, lake, school, find_school, today, academic_year, landing))
         if len(outcomes) == 1:  # the ignored files are noted with the first batch, before anyone hears of it
             _note_ignored(outcomes[0].report, ignored)
         if on_batch is not None:
@@ -125,11 +171,12 @@ def _import(
     find_school: SchoolFinder,
     today: dt.date,
     academic_year: int | None,
+    landing: _Landing,
 ) -> ImportOutcome:
     report = ValidationReport()
     for path in batch.unrecognised:
         reason = "not a CTF (.xml), pupils.csv or marks.csv" if path.exists() else "no such file"
-        report.refuse(Kind.UNREADABLE, reason, file=str(path))
+        report.refuse(Kind.UNREADABLE, reason, file=path.name)
     ctfs = [read_ctf(path, report, today=today) for path in batch.ctfs]
     extras = [record for path in batch.pupils for record in read_pupils_csv(path, report)]
     marks = Marks.concat(
@@ -139,20 +186,40 @@ def _import(
     source = _source_school(ctfs, report)
     urn = _school(source, school, find_school, report)
     outcome = ImportOutcome(batch.files, report, urn, source.la, source.estab, source.name)
+    outcome.dry_run = landing.dry_run
     pupils = combine([record for ctf in ctfs for record in ctf.pupils], extras, report)
     _check_birth_dates(pupils.values(), today, report)
     years = _years(ctfs, marks, academic_year, today)
+    state = lake.state(urn) if urn is not None else None
     current = Partitions(lake, urn) if urn is not None else None
     roll = current.roll(years) if current is not None else {}
     roll.update({upn: (p.values["admission_date"], p.values["leaving_date"]) for upn, p in pupils.items()})
     marks = check_marks(marks, roll, report, today)
+    if landing.expect is not None and state != landing.expect:
+        _refuse_changed(report)
     if report.refused or current is None:
         return outcome
     changes = plan(current, years, pupils.values(), marks)
-    outcome.partitions_written = lake.replace(changes.partitions) if changes.partitions else []
-    outcome.landed = True
-    outcome.counts = changes.counts
+    version = new_version_id() if landing.keep_version and not landing.dry_run else None
+    if not landing.dry_run and changes.partitions:
+        try:
+            outcome.partitions_written = lake.replace(changes.partitions, keep=version, expect=state)
+        except LakeChanged:
+            _refuse_changed(report)
+            return outcome
+    outcome.landed = not landing.dry_run
+    outcome.counts, outcome.weeks, outcome.planned = changes.counts, changes.weeks, sorted(changes.partitions)
+    outcome.lake_state = state
+    outcome.version = version if outcome.partitions_written else None
     return outcome
+
+
+def _refuse_changed(report: ValidationReport) -> None:
+    report.refuse(
+        Kind.CHANGED_MEANWHILE,
+        "the school's data changed after these files were checked (another import or a sync landed in "
+        "between), so what they would change is no longer known; nothing was changed",
+    )
 
 
 def _source_school(ctfs: list[CtfFile], report: ValidationReport) -> SourceSchool:

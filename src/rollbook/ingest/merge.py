@@ -70,10 +70,21 @@ class Counts:
 
 
 @dataclass
+class WeekCounts:
+    """Marks an import adds, changes the code of and removes in one week."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+
+
+@dataclass
 class Changes:
-    """What an import would do: counts, and the new content of each partition it changes."""
+    """What an import would do: counts, the marks counted by week commencing (a Monday), and the new
+    content of each partition it changes."""
 
     counts: Counts = field(default_factory=Counts)
+    weeks: dict[dt.date, WeekCounts] = field(default_factory=dict)
     partitions: dict[PartitionKey, pa.Table] = field(default_factory=dict)
 
 
@@ -149,10 +160,12 @@ def _plan_marks(
         if old is None and not len(new):
             continue
         kept, removed, added, changed = _compare(old, new, first, last)
-        if removed or added or changed:
-            changes.counts.marks_added += added
-            changes.counts.marks_removed += removed
-            changes.counts.marks_changed += changed
+        if len(removed) or len(added) or len(changed):
+            changes.counts.marks_added += len(added)
+            changes.counts.marks_removed += len(removed)
+            changes.counts.marks_changed += len(changed)
+            for name, days in (("added", added), ("changed", changed), ("removed", removed)):
+                _count_by_week(changes.weeks, name, days)
             key = PartitionKey("marks", year, current.school)
             changes.partitions[key] = (
                 pa.concat_tables([kept, new.table()]) if kept is not None else new.table()
@@ -184,11 +197,11 @@ def _window_ranges(marks: Marks, window: Window) -> tuple[np.ndarray, np.ndarray
 
 def _compare(
     old: pa.Table | None, new: Marks, first: np.ndarray, last: np.ndarray
-) -> tuple[pa.Table | None, int, int, int]:
-    """The old rows the import keeps, and how many old rows it removes, new ones it adds and ones it
-    changes the code of."""
+) -> tuple[pa.Table | None, np.ndarray, np.ndarray, np.ndarray]:
+    """The old rows the import keeps, and the dates of the old rows it removes, the new ones it adds and
+    the ones it changes the code of."""
     if old is None:
-        return None, 0, len(new), 0
+        return None, new.day[:0], new.day, new.day[:0]
     upns = pa.array(new.upns, pa.string())
     pupil = pc.index_in(old["upn"], value_set=upns).fill_null(-1).to_numpy()
     day = old["date"].to_numpy().astype("datetime64[D]")
@@ -198,7 +211,21 @@ def _compare(
     old_keys = session_keys(pupil[replaced], day[replaced], session[replaced])
     new_keys = session_keys(new.pupil, new.day, new.session)
     _, in_old, in_new = np.intersect1d(old_keys, new_keys, assume_unique=True, return_indices=True)
-    changed = int((code[replaced][in_old] != new.code[in_new]).sum())
-    removed = len(old_keys) - len(in_old)
-    added = len(new_keys) - len(in_new)
+    changed = new.day[in_new][code[replaced][in_old] != new.code[in_new]]
+    removed = np.delete(day[replaced], in_old)
+    added = np.delete(new.day, in_new)
     return old.filter(pa.array(~replaced)), removed, added, changed
+
+
+def _count_by_week(weeks: dict[dt.date, WeekCounts], name: str, days: np.ndarray) -> None:
+    """Add each of `days` to the count `name` of the week it falls in."""
+    if not len(days):
+        return
+    since_1970 = days.astype("datetime64[D]").astype(np.int64)
+    monday = since_1970 - (since_1970 + 3) % 7  # 01/01/1970 was a Thursday
+    earliest = int(monday.min())
+    counts = np.bincount((monday - earliest) // 7)
+    for week in np.flatnonzero(counts):
+        commencing = dt.date(1970, 1, 1) + dt.timedelta(days=earliest + 7 * int(week))
+        tally = weeks.setdefault(commencing, WeekCounts())
+        setattr(tally, name, getattr(tally, name) + int(counts[week]))

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     BAD_VALUE = "bad value"
     UNREADABLE = "unreadable file"
     SCHOOL = "school"
+    CHANGED_MEANWHILE = "data changed meanwhile"
     # Warnings and notes
     SENDER_TOTALS = "sender's totals"
     CONFLICTING_DETAILS = "conflicting details"
