@@ -1,0 +1,130 @@
+"""Whatever a connector sends, the sync never fails with an error and never lands in part: a refused
+payload leaves the lake exactly as it was, and a landed one leaves exactly its marks in its range for the
+pupils it sends, and everything else as it was. Payloads are good syncs of parts of a week, a good week
+with random damage done to it, and any JSON at all."""
+
+import copy
+import datetime as dt
+import tempfile
+
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from rollbook.ingest.exchange import push
+from rollbook.lake import Lake
+from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, TODAY, URN, held, marks_held, payload
+
+GOOD_WEEK = payload(MONDAY, FRIDAY, {ANN: "/\\" * 5, BEN: "/\\IIN/\\LU"})
+#: Values a connector might plausibly get wrong, beside any JSON at all.
+NEAR_MISSES = st.sampled_from(
+    [
+        ANN,
+        CAL,
+        "",
+        "AM",
+        "PM",
+        "am",
+        "/",
+        "I",
+        "C1",
+        "9",
+        "2025-01-07",
+        "2025-01-11",
+        "31/01/2025",
+        "2030-01-01",
+        2024,
+    ]
+)
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | NEAR_MISSES,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=6) | NEAR_MISSES.map(str), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def places(value, found=None):
+    """Every (container, key) in a JSON value, where a key can be replaced or removed."""
+    found = [] if found is None else found
+    keys = range(len(value)) if isinstance(value, list) else value.keys() if isinstance(value, dict) else []
+    for key in keys:
+        found.append((value, key))
+        places(value[key], found)
+    return found
+
+
+@st.composite
+def damaged(draw):
+    data = copy.deepcopy(GOOD_WEEK)
+    for _ in range(draw(st.integers(0, 3))):
+        spots = places(data)
+        if not spots:
+            break
+        container, key = draw(st.sampled_from(spots))
+        damage = draw(st.sampled_from(["near miss", "any JSON", "remove"]))
+        if damage == "remove":
+            del container[key]
+        else:
+            container[key] = draw(NEAR_MISSES if damage == "near miss" else JSON)
+    return data
+
+
+@st.composite
+def edited(draw):
+    """A good sync of any part of the week: some of its marks, with other codes, for a range within it."""
+    data = copy.deepcopy(GOOD_WEEK)
+    first, last = sorted(draw(st.lists(st.integers(0, 4), min_size=2, max_size=2)))
+    data["from"], data["to"] = ((MONDAY + dt.timedelta(days=n)).isoformat() for n in (first, last))
+    data["marks"] = [
+        {**mark, "code": draw(st.sampled_from(["/", "\\", "L", "I", "M", "O", "C1"]))}
+        for mark in data["marks"]
+        if data["from"] <= mark["date"] <= data["to"] and draw(st.booleans())
+    ]
+    data["pupils"] = draw(st.sampled_from([data["pupils"], data["pupils"][:1], []]))
+    return data
+
+
+def expected_after(before: set, data: dict) -> set:
+    """The marks a landed range sync must leave: its pupils' marks in its range are the payload's."""
+    start, end = (dt.date.fromisoformat(data[name]) for name in ("from", "to"))
+    sent = {pupil["upn"].strip().upper() for pupil in data.get("pupils", [])}
+    new = {
+        (
+            mark["upn"].strip().upper(),
+            dt.date.fromisoformat(mark["date"]),
+            mark["session"].strip().upper(),
+            mark["code"].strip().upper(),
+        )
+        for mark in data.get("marks", [])
+    }
+    sent |= {mark[0] for mark in new}
+    return {mark for mark in before if not (mark[0] in sent and start <= mark[1] <= end)} | new
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.one_of(edited(), damaged(), JSON))
+def test_a_sync_lands_whole_or_not_at_all(data):
+    with tempfile.TemporaryDirectory() as root:
+        lake = Lake(root)
+        assert push(payload(MONDAY, FRIDAY, {ANN: "/\\" * 5, CAL: "/\\" * 5}), lake, URN, today=TODAY)[
+            0
+        ].landed
+        before, before_marks = held(lake), marks_held(lake)
+
+        outcome, _ = push(data, lake, URN, today=TODAY)
+
+        event("landed" if outcome.landed else "refused")
+        if outcome.landed:
+            assert marks_held(lake) == expected_after(before_marks, data)
+        else:
+            assert outcome.report.refusals.listed
+            after = held(lake)
+            assert after.keys() == before.keys()
+            assert all(after[key].equals(rows) for key, rows in before.items())
