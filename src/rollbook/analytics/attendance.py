@@ -268,9 +268,16 @@ def latest_academic_year(lake: Lake, school: int) -> int | None:
 
 def data_to(lake: Lake, school: int, academic_year: int, engine: str | None = None) -> dt.date | None:
     """The date of the school's latest mark held for `academic_year`, or None when it has none."""
-    marks = engines.marks(lake, [school], [academic_year], engine)
-    (row,) = engines.run(marks.aggregate(latest=marks.date.max()), engine)
-    return row["latest"]
+    return latest_marks(lake, [school], academic_year, engine).get(school)
+
+
+def latest_marks(
+    lake: Lake, schools: Collection[int], academic_year: int, engine: str | None = None
+) -> dict[int, dt.date]:
+    """The date of each school's latest mark held for `academic_year`; schools with none are left out."""
+    marks = engines.marks(lake, schools, [academic_year], engine)
+    rows = engines.run(marks.group_by("school").aggregate(latest=marks.date.max()), engine)
+    return {row["school"]: row["latest"] for row in rows if row["latest"] is not None}
 
 
 def year_to_date_held(lake: Lake, school: int, engine: str | None = None) -> Period:

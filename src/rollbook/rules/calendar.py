@@ -116,6 +116,11 @@ class SchoolCalendar:
         last = min(end or self.half_terms[-1].end, self.half_terms[-1].end)
         return [day for day in weekdays(first, last) if self.is_school_day(day)]
 
+    def last_school_day_before(self, day: dt.date) -> dt.date | None:
+        """The latest school day of this year before `day`, or None when none has been yet."""
+        days = self.school_days(end=day - ONE_DAY)
+        return days[-1] if days else None
+
     def half_term_of(self, day: dt.date) -> HalfTerm | None:
         return next((half_term for half_term in self.half_terms if day in half_term), None)
 

@@ -22,6 +22,7 @@ from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_sc
 from rollbook.web.audit.models import record_access
 from rollbook.web.front import charts
 from rollbook.web.front.forms import ReportChoice
+from rollbook.web.schools.freshness import freshness
 
 HEADLINE = (
     "attendance_rate",
@@ -35,10 +36,12 @@ HEADLINE = (
 
 @login_required
 def home(request):
-    schools = visible_schools(request.user)
+    schools = list(visible_schools(request.user).prefetch_related("half_terms"))
     if len(schools) == 1:
         return redirect("attendance_summary", urn=schools[0].urn)
-    return render(request, "front/home.html", {"schools": schools})
+    fresh = freshness(schools)
+    listed = [(school, fresh[school.urn]) for school in schools]
+    return render(request, "front/home.html", {"schools": listed})
 
 
 #: The attendance reports with a page, as (URL name, tab label).
@@ -97,6 +100,7 @@ def attendance_report(request, urn: int, name: str):
         "query": request.GET.urlencode(),
         "may_manage_users": schools_for(request.user, "account_setup").filter(pk=school.pk).exists(),
         "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
+        "freshness": freshness([school])[school.urn],
     }
     if not choice.is_valid():
         return render(request, "front/report_error.html", page, status=400)
