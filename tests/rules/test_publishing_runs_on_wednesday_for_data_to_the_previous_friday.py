@@ -21,6 +21,8 @@ def test_weekly_runs_on_wednesday_from_six_for_data_to_the_friday_before():
     assert WEEKLY.data_to(WED) == LAST_FRIDAY
     assert WEEKLY.latest_run(at(WED, 5, 59)) == WED - dt.timedelta(days=7)
     assert WEEKLY.latest_run(at(SUN, 23)) == WED
+    assert WEEKLY.next_run(at(WED, 5, 59)) == WED
+    assert WEEKLY.next_run(at(WED, 6)) == WED + dt.timedelta(days=7)
 
 
 def test_a_weekly_run_on_friday_publishes_the_friday_before_not_the_same_day():
@@ -34,3 +36,4 @@ def test_daily_runs_each_weekday_for_the_weekday_before():
     assert DAILY.latest_run(at(SAT, 12)) == FRI
     assert DAILY.latest_run(at(MON, 5)) == LAST_FRIDAY
     assert DAILY.data_to(FRI) == THU
+    assert DAILY.next_run(at(FRI, 9)) == FRI + dt.timedelta(days=3)

@@ -42,6 +42,8 @@ SCHOOL_FREE = {
     "operator/privacy/erase-school/": "the operator's only",
     "operator/privacy/erasures/<int:pk>/": "the operator's only",
     "jobs/<int:job_id>/": "a job's status, for whoever may follow it (tests/web/jobs)",
+    "operator/publishing/": "the operator's only",
+    "operator/publishing/now/": "the operator's only",
     "api/v1/": "the API's root",
     "api/v1/openapi.json": "the API's schema",
     "api/v1/docs": "the API's documentation",

@@ -38,6 +38,13 @@ class PublishingSchedule:
             day -= dt.timedelta(days=1)
         return day
 
+    def next_run(self, now: dt.datetime) -> dt.date:
+        """The day of the first run after `now` (local time)."""
+        day = now.date() if now.time() < self.at else now.date() + dt.timedelta(days=1)
+        while not self.runs_on(day):
+            day += dt.timedelta(days=1)
+        return day
+
     def data_to(self, run_day: dt.date) -> dt.date:
         """The last day whose data the run on `run_day` publishes: the Friday before (weekly) or the
         weekday before (daily)."""

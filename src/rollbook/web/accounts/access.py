@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from rollbook.web.accounts.models import schools_for
@@ -28,3 +29,15 @@ def school_permission_required(permission: str):
 
 
 account_setup_required = school_permission_required("account_setup")
+
+
+def operator_only(view):
+    """The operator's pages (superusers): to anyone else there is no such page."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise Http404("no such page")
+        return view(request, *args, **kwargs)
+
+    return checked

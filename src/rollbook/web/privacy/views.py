@@ -3,13 +3,12 @@ anyone else there is no such page. Each view checks its form and calls one servi
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
+from rollbook.web.accounts.access import operator_only
 from rollbook.web.privacy import service
 from rollbook.web.privacy.forms import ErasePupilForm, EraseSchoolForm, ExportForm
 from rollbook.web.privacy.models import ErasureRecord, SubjectAccessRecord
@@ -17,16 +16,6 @@ from rollbook.web.privacy.service import Operator
 
 FORMS = {"pupil": ErasePupilForm, "school": EraseSchoolForm}
 RECENT = 10
-
-
-def operator_only(view):
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise Http404("no such page")
-        return view(request, *args, **kwargs)
-
-    return checked
 
 
 @operator_only

@@ -1,0 +1,20 @@
+from django import forms
+
+from rollbook.web.front.forms import DATE_FORMATS
+from rollbook.web.jobs.models import PublishingSchedule
+
+
+class ScheduleForm(forms.ModelForm):
+    class Meta:
+        model = PublishingSchedule
+        fields = ["enabled", "frequency", "weekday", "at"]
+        labels = {"enabled": "Publish on a schedule", "weekday": "On", "at": "At"}
+
+
+class PublishNowForm(forms.Form):
+    as_of = forms.DateField(
+        label="Data to",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="DD/MM/YYYY; leave empty for the latest day any school's marks reach",
+    )
