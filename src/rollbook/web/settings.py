@@ -149,6 +149,14 @@ LOGOUT_REDIRECT_URL = "login"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")
 
+# -- imports ---------------------------------------------------------------------------------------------
+
+#: Uploads larger than this many MB, all files together, are checked and imported by `rollbook worker`,
+#: with progress shown on the page; smaller ones while the page waits.
+ROLLBOOK_BACKGROUND_IMPORT_MB = env_int("ROLLBOOK_BACKGROUND_IMPORT_MB", 5)
+#: How many of each school's latest imports can be undone: the lake keeps what each of them replaced.
+ROLLBOOK_UNDO_VERSIONS = env_int("ROLLBOOK_UNDO_VERSIONS", 10)
+
 # -- background work -------------------------------------------------------------------------------------
 
 #: Large imports and publishing run in `rollbook worker`, which takes tasks from the database.
