@@ -1,0 +1,25 @@
+"""`rollbook worker --once` runs the work queued so far, then stops: here a publish queued from the page."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.cli import app
+from rollbook.web.imports.service import run_import
+from rollbook.web.jobs.models import Job, PublishingSchedule
+from rollbook.web.jobs.service import start
+from rollbook.web.schools.tasks import publish_comparators
+
+
+def test_a_queued_publish_is_run_and_finished(db, school_files, data_dir):
+    run_import([school_files], actor="test")
+    PublishingSchedule.objects.create(pk=1, enabled=False)  # only the queued work, not today's schedule
+    job = start(publish_comparators, kind="publish", as_of="2024-09-13")
+
+    result = CliRunner().invoke(app, ["worker", "--once"])
+
+    assert result.exit_code == 0, result.output
+    job.refresh_from_db()
+    assert job.status == Job.DONE, job.error
+    assert Snapshot.latest(snapshots_root(data_dir)).manifest.as_of == "2024-09-13"
