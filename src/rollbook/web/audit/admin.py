@@ -4,11 +4,12 @@ from django.utils import timezone
 
 from rollbook import output
 from rollbook.web.audit.models import AccessRecord, export_rows
+from rollbook.web.records_admin import RecordAdmin
 
 
 @admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
-    """Read-only: an audit trail that could be edited would prove nothing. The operator exports it as CSV."""
+class AccessRecordAdmin(RecordAdmin):
+    """The operator exports the audit trail as CSV."""
 
     list_display = ("at", "kind", "actor", "school", "what", "address")
     list_filter = ("kind", "school")
@@ -22,12 +23,3 @@ class AccessRecordAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="rollbook-audit-{stamp}.csv"'
         output.write_csv(list(export_rows(queryset.order_by("-at"))), response)
         return response
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
