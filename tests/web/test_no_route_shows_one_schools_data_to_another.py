@@ -14,11 +14,13 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from rollbook.analytics.reports import ATTENDANCE_REPORTS
 from rollbook.web.accounts.invitations import invite
 from rollbook.web.accounts.models import Membership
 from rollbook.web.front.charts import LIBRARY_VERSION
+from rollbook.web.imports.models import ImportRecord, Upload
 
 BIRCH_SECRETS = ("C0000000003", "Birch School")
 #: Routes without a school in them, and why each cannot show one school's data to another.
@@ -75,18 +77,26 @@ def filled(route: str, objects: dict[str, list[str]]) -> list[str]:
 
 @pytest.fixture
 def objects(world):
-    """Each school's objects, as URL parameters: its URN, a member, an invitation; every report by name."""
+    """Each school's objects, as URL parameters: its URN, a member, an invitation, an import and an upload;
+    every report by name."""
     reports = [*ATTENDANCE_REPORTS]
 
     def of(school, member):
         newcomer = User.objects.create_user(f"new-{school.urn}", email=f"new{school.urn}@example.org")
         invite(newcomer, school, world.operator)
         invitation = newcomer.invitation
+        record = ImportRecord.objects.create(
+            school=school, actor="cli:operator", files=["pupils.csv"], outcome=ImportRecord.LANDED,
+            started=timezone.now(),
+        )  # fmt: skip
+        upload = Upload.objects.create(school=school, user=member, files=["marks.csv"], size=1)
         return {
             "urn": [str(school.urn)],
             "name": reports,
             "user_id": [str(member.pk)],
             "pk": [str(invitation.pk)],
+            "import_id": [str(record.pk)],
+            "upload_id": [str(upload.pk)],
         }
 
     return {"birch": of(world.birch, world.bob), "alder": of(world.alder, world.alice)}

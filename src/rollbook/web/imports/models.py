@@ -1,15 +1,22 @@
-"""The import history: every import attempt, landed or refused, with who made it and what it said."""
+"""The import history: every import attempt, landed or refused, with who made it and what it said; and
+the files uploaded on the import page, kept from their preview until they are confirmed or cancelled."""
 
 from __future__ import annotations
+
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
 
+from rollbook import config
 from rollbook.web.schools.models import School
 
 
 class ImportRecord(models.Model):
-    LANDED, REFUSED = "landed", "refused"
+    LANDED, REFUSED, UNDONE = "landed", "refused", "undone"
+    #: The source of an undo's own record.
+    UNDO = "undo"
 
     school = models.ForeignKey(
         School, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
@@ -18,9 +25,18 @@ class ImportRecord(models.Model):
     actor = models.CharField(max_length=150, help_text="Who ran it: a user, or the operator's CLI account")
     source = models.CharField(max_length=20, default="cli")
     files = models.JSONField(default=list)
-    outcome = models.CharField(max_length=10, choices=[(LANDED, "Landed"), (REFUSED, "Refused")])
+    outcome = models.CharField(
+        max_length=10, choices=[(LANDED, "Landed"), (REFUSED, "Refused"), (UNDONE, "Undone")]
+    )
     changes = models.JSONField(default=dict)
     report = models.TextField(blank=True)
+    version = models.CharField(
+        max_length=32, blank=True, help_text="The lake version keeping what the import replaced, for undo"
+    )
+    undoes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by",
+        help_text="For an undo: the import it undid",
+    )  # fmt: skip
     started = models.DateTimeField()
     finished = models.DateTimeField(auto_now_add=True)
 
@@ -31,3 +47,45 @@ class ImportRecord(models.Model):
         return (
             f"{self.outcome} import for {self.school or 'unknown school'} at {self.finished:%d/%m/%Y %H:%M}"
         )
+
+
+class Upload(models.Model):
+    """Files uploaded on a school's import page. They are kept under the data folder, in a folder named by
+    the upload's random id, from their preview until they land or are cancelled; the record of what became
+    of them stays in the history."""
+
+    CHECKING, READY, LANDING, DONE = "checking", "ready", "landing", "done"
+    STATUSES = [
+        (CHECKING, "Being checked"),
+        (READY, "Ready to confirm"),
+        (LANDING, "Being imported"),
+        (DONE, "Finished"),
+    ]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="uploads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    files = models.JSONField(default=list, help_text="The files' names, as uploaded")
+    size = models.PositiveBigIntegerField(help_text="In bytes, all files together")
+    status = models.CharField(max_length=10, choices=STATUSES, default=CHECKING)
+    lake_state = models.CharField(max_length=64, blank=True, help_text="What the preview was made from")
+    preview = models.JSONField(default=dict, help_text="What importing the files would change")
+    report = models.TextField(blank=True)
+    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL)
+    record = models.ForeignKey(ImportRecord, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Upload of {', '.join(self.files)} for {self.school}"
+
+    @property
+    def folder(self) -> Path:
+        return config.data_dir() / "uploads" / self.id.hex
+
+    def paths(self) -> list[Path]:
+        """Where the files are kept: each in a folder of its own, under its own name, so that two files of
+        one name can be uploaded together and every report names them as the school does."""
+        return [self.folder / str(number) / name for number, name in enumerate(self.files)]

@@ -1,33 +1,55 @@
 """Running an import for a person or the operator: the lake import, school registration and the audit.
 
-The CLI, the demo and (later) the upload page all come through `run_import`, so every import is recorded
-in the import history whether it landed or was refused.
+The CLI, the demo, the sync API and the import page all come through here, so every import is recorded in
+the import history whether it landed or was refused. An import that lands keeps what it replaced as a lake
+version (the newest ROLLBOOK_UNDO_VERSIONS of each school), so that it can be undone.
+
+The import page's files go through three steps: `check` (a dry run: the report and what would change,
+nothing written), then `confirm` (lands exactly what was previewed, or nothing if the school's data changed
+since), or `cancel`. Undoing an import puts back the school's data as it was before it, unless a later write
+changed the same data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from rollbook import config
-from rollbook.ingest import ImportOutcome, import_paths
+from rollbook.ingest import ImportOutcome, Kind, import_paths
 from rollbook.ingest.batches import find_batches
-from rollbook.lake import Lake
-from rollbook.web.imports.models import ImportRecord
+from rollbook.ingest.importer import weeks_as_list
+from rollbook.lake import Lake, LakeChanged, PartitionKey
+from rollbook.rules.calendar import academic_year_label
+from rollbook.web.audit.models import Kind as AuditKind
+from rollbook.web.audit.models import record as audit
+from rollbook.web.imports.models import ImportRecord, Upload
 from rollbook.web.schools import registry
 from rollbook.web.schools.models import School
 
 #: Told (batches done, batches found) as each school's files finish.
 Progress = Callable[[int, int], None]
+#: The source of imports from the import page.
+WEB = "web"
+#: How long files uploaded but neither confirmed nor cancelled are kept.
+UPLOAD_LIFETIME = dt.timedelta(days=1)
 
 
 class UnknownSchool(LookupError):
     """A CSV import named a school that is not registered, so its identity cannot be checked."""
+
+
+class UndoRefused(Exception):
+    """An import that cannot be undone, with the reason in words for the person asking."""
 
 
 def run_import(
@@ -39,8 +61,41 @@ def run_import(
     source: str = "cli",
     progress: Progress | None = None,
     today: dt.date | None = None,
+    dry_run: bool = False,
+    expect: str | None = None,
 ) -> list[ImportOutcome]:
-    """Import `paths` into the lake, register schools first seen in a CTF header, and record each batch."""
+    """Import `paths` into the lake, register schools first seen in a CTF header, and record each batch.
+
+    A `dry_run` writes nothing and records only a refusal (an import that cannot land); `expect` lands a
+    batch only onto the school state its preview saw (see `import_paths`)."""
+    return [
+        outcome
+        for outcome, _ in _import_and_record(
+            paths,
+            actor=actor,
+            school=school,
+            user=user,
+            source=source,
+            progress=progress,
+            today=today,
+            dry_run=dry_run,
+            expect=expect,
+        )  # fmt: skip
+    ]
+
+
+def _import_and_record(
+    paths: Sequence[Path],
+    *,
+    actor: str,
+    school: int | None,
+    user,
+    source: str,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+    dry_run: bool = False,
+    expect: str | None = None,
+) -> list[tuple[ImportOutcome, ImportRecord | None]]:
     if school is not None and not School.objects.filter(urn=school).exists():
         raise UnknownSchool(
             f"school URN {school} is not registered. Import one of its CTF files without --school first "
@@ -49,10 +104,18 @@ def run_import(
     total = len(find_batches(paths)[0]) or 1
     started = timezone.now()
     done = 0
+    records: list[ImportRecord | None] = []
+    lake = _lake()
 
     def finished(outcome: ImportOutcome) -> None:
         nonlocal done, started
-        _record(outcome, actor=actor, user=user, source=source, started=started)
+        if source == WEB:  # the files' folder is the upload's, which means nothing to anyone
+            outcome.files = [Path(path.name) for path in outcome.files]
+        if not outcome.previewed:
+            records.append(_record(outcome, actor=actor, user=user, source=source, started=started))
+            _keep_bounded(lake, outcome)
+        else:
+            records.append(None)
         done += 1
         started = timezone.now()
         if progress is not None:
@@ -60,15 +123,18 @@ def run_import(
 
     outcomes = import_paths(
         paths,
-        Lake(config.lake_root()),
+        lake,
         school=school,
         find_school=registry.find_urn,
         today=today,
         on_batch=finished,
+        dry_run=dry_run,
+        expect=expect,
+        keep_versions=True,
     )
     if done == 0:  # nothing importable was found: record the refusal all the same
         finished(outcomes[0])
-    return outcomes
+    return list(zip(outcomes, records, strict=True))
 
 
 @transaction.atomic
@@ -87,8 +153,216 @@ def _record(outcome: ImportOutcome, *, actor: str, user, source: str, started: d
         outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
         changes={
             "counts": asdict(outcome.counts),
+            "weeks": weeks_as_list(outcome.weeks),
             "partitions_written": [asdict(key) for key in outcome.partitions_written],
         },
         report=outcome.summary() + "\n" + outcome.report.text(),
+        version=outcome.version or "",
         started=started,
     )
+
+
+def _keep_bounded(lake: Lake, outcome: ImportOutcome) -> None:
+    """Keep only the newest ROLLBOOK_UNDO_VERSIONS versions of the school; older imports can no longer be
+    undone, and their records say so."""
+    if outcome.version is not None:
+        dropped = lake.prune_versions(outcome.urn, settings.ROLLBOOK_UNDO_VERSIONS)
+        ImportRecord.objects.filter(version__in=dropped).update(version="")
+
+
+# -- the import page ------------------------------------------------------------------------------------
+
+
+def receive(school: School, user, files: Sequence[UploadedFile]) -> Upload:
+    """Keep uploaded files under the data folder, for `check` and later `confirm`."""
+    upload = Upload(
+        school=school,
+        user=user,
+        files=[get_valid_filename(Path(file.name).name) for file in files],
+        size=sum(file.size for file in files),
+    )
+    for path, file in zip(upload.paths(), files, strict=True):
+        path.parent.mkdir(parents=True)
+        with path.open("wb") as out:
+            for chunk in file.chunks():
+                out.write(chunk)
+    upload.save()
+    return upload
+
+
+def runs_in_background(upload: Upload) -> bool:
+    return upload.size > settings.ROLLBOOK_BACKGROUND_IMPORT_MB * 1024 * 1024
+
+
+def check(upload: Upload, request=None, progress: Progress | None = None) -> Upload:
+    """Check the upload's files and work out what importing them would change, writing nothing. Files
+    with any refusal are refused for good: recorded, audited and discarded."""
+    ((outcome, record),) = _import_and_record(
+        upload.paths(), **_who(upload), source=WEB, progress=progress, dry_run=True
+    )
+    if record is not None:
+        return _finish(upload, record, request)
+    upload.status = Upload.READY
+    upload.lake_state = outcome.lake_state
+    upload.preview = {
+        "summary": outcome.summary(),
+        "counts": asdict(outcome.counts),
+        "weeks": weeks_as_list(outcome.weeks),
+        "partitions": [asdict(key) for key in outcome.planned],
+    }
+    upload.report = outcome.report.text()
+    upload.save()
+    return upload
+
+
+def start_landing(upload: Upload) -> bool:
+    """Claim a previewed upload for landing; False when it is not waiting (confirmed twice, say)."""
+    return Upload.objects.filter(pk=upload.pk, status=Upload.READY).update(status=Upload.LANDING) == 1
+
+
+def confirm(upload: Upload, request=None, progress: Progress | None = None) -> Upload:
+    """Land exactly what the preview showed (a claimed upload, see `start_landing`). When the school's
+    data changed since the preview, nothing lands: the refusal is recorded and the files are checked
+    again, for a new preview (`status` READY again)."""
+    ((outcome, record),) = _import_and_record(
+        upload.paths(), **_who(upload), source=WEB, progress=progress, expect=upload.lake_state
+    )
+    if not outcome.landed and Kind.CHANGED_MEANWHILE in outcome.report.kinds():
+        audit(AuditKind.IMPORT, _audited(record), request=request, user=upload.user, school=upload.school)
+        return check(upload, request, progress)
+    return _finish(upload, record, request)
+
+
+def cancel(upload: Upload) -> None:
+    """Discard an upload that was not confirmed: its files and its row (nothing was imported)."""
+    shutil.rmtree(upload.folder, ignore_errors=True)
+    upload.delete()
+
+
+def discard_stale(school: School) -> None:
+    """Cancel the school's uploads left unconfirmed for longer than UPLOAD_LIFETIME, and forget finished
+    ones (their records stay in the history)."""
+    old = Upload.objects.filter(school=school, created__lt=timezone.now() - UPLOAD_LIFETIME)
+    for upload in old.filter(status__in=(Upload.READY, Upload.DONE)):
+        cancel(upload)
+
+
+def _finish(upload: Upload, record: ImportRecord, request) -> Upload:
+    """The upload has become `record` (landed or refused): audit it and let its files go."""
+    audit(AuditKind.IMPORT, _audited(record), request=request, user=upload.user, school=upload.school)
+    shutil.rmtree(upload.folder, ignore_errors=True)
+    upload.status, upload.record = Upload.DONE, record
+    upload.save()
+    return upload
+
+
+def _who(upload: Upload) -> dict[str, object]:
+    return {
+        "actor": upload.user.get_username() if upload.user else "unknown",
+        "school": upload.school.urn,
+        "user": upload.user,
+    }
+
+
+def _audited(record: ImportRecord) -> str:
+    return f"Import {record.pk} of {', '.join(record.files)}: {record.get_outcome_display().lower()}"
+
+
+# -- undo -----------------------------------------------------------------------------------------------
+
+
+def why_not_undo(record: ImportRecord) -> str | None:
+    """Why `record` cannot be undone, in words, or None when it may be (the lake has the last word)."""
+    if record.source == ImportRecord.UNDO:
+        return "This is the record of an undo; it cannot itself be undone."
+    if record.outcome == ImportRecord.UNDONE:
+        return "This import has been undone already."
+    if record.outcome != ImportRecord.LANDED:
+        return "Only an import that landed can be undone: this one changed nothing."
+    if not record.changes.get("partitions_written"):
+        return "This import changed nothing, so there is nothing to undo."
+    if not record.version:
+        return (
+            "The data from before this import is no longer kept: Rollbook keeps it for each school's "
+            f"{settings.ROLLBOOK_UNDO_VERSIONS} latest imports."
+        )
+    later = _later_imports(record, record.changes["partitions_written"])
+    if later:
+        return _later_data(later)
+    return None
+
+
+def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
+    """Put the school's data back as it was before `record` landed, and record and audit the undo.
+    UndoRefused, changing nothing, when it cannot be."""
+    reason = why_not_undo(record)
+    if reason is not None:
+        raise UndoRefused(reason)
+    started = timezone.now()
+    try:
+        restored = _lake().restore(record.school.urn, record.version)
+    except LakeChanged as changed:
+        later = _later_imports(record, [asdict(key) for key in changed.partitions])
+        raise UndoRefused(
+            _later_data(later)
+            if later
+            else "The school's data has been changed since this import (by a sync or an erasure, not an "
+            "import from this page), so undoing it would lose that later data."
+        ) from changed
+    with transaction.atomic():
+        record.outcome, record.version = ImportRecord.UNDONE, ""
+        record.save(update_fields=["outcome", "version"])
+        undone = ImportRecord.objects.create(
+            school=record.school,
+            user=user,
+            actor=user.get_username(),
+            source=ImportRecord.UNDO,
+            files=record.files,
+            outcome=ImportRecord.LANDED,
+            changes={"partitions_written": [asdict(key) for key in restored]},
+            report=(
+                f"Undid import {record.pk} of {timezone.localtime(record.finished):%d/%m/%Y %H:%M} by "
+                f"{record.actor}: {_describe(restored)} put back as they were before it."
+            ),
+            started=started,
+            undoes=record,
+        )
+    audit(
+        AuditKind.IMPORT, f"Undid import {record.pk} of {', '.join(record.files)}",
+        request=request, user=user, school=record.school,
+    )  # fmt: skip
+    return undone
+
+
+def _later_imports(record: ImportRecord, partitions: list[dict]) -> list[ImportRecord]:
+    """The school's imports that landed after `record` and are still in place, writing any of
+    `partitions`."""
+    wanted = {tuple(sorted(key.items())) for key in partitions}
+    later = ImportRecord.objects.filter(
+        school=record.school, outcome=ImportRecord.LANDED, finished__gt=record.finished
+    ).exclude(source=ImportRecord.UNDO)
+    return [
+        each
+        for each in later.order_by("finished")
+        if wanted & {tuple(sorted(key.items())) for key in each.changes.get("partitions_written", [])}
+    ]
+
+
+def _later_data(later: list[ImportRecord]) -> str:
+    named = "; ".join(
+        f"import {each.pk} of {timezone.localtime(each.finished):%d/%m/%Y %H:%M} by {each.actor}"
+        for each in later
+    )
+    return (
+        f"Later imports changed the same data ({named}): undoing this one would lose what they brought. "
+        "Undo them first, newest first."
+    )
+
+
+def _describe(partitions: list[PartitionKey]) -> str:
+    names = {"pupils": "pupils", "marks": "session marks"}
+    return ", ".join(f"{names[key.table]} for {academic_year_label(key.academic_year)}" for key in partitions)
+
+
+def _lake() -> Lake:
+    return Lake(config.lake_root())

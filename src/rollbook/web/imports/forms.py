@@ -1,0 +1,41 @@
+"""The import page's upload: one or more files from one file input."""
+
+from __future__ import annotations
+
+from django import forms
+
+#: The most taken in one upload: a year's CTF for a very large school is a few tens of MB.
+MAX_UPLOAD_MB = 200
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one file input (Django's documented way)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml,.csv"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        return [single(each, initial) for each in data] if isinstance(data, list | tuple) else [single(data)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Files to import",
+        help_text="A CTF (.xml) from your MIS, or pupils.csv and marks.csv, or both: choose several at once.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        size = sum(file.size for file in files)
+        if size > MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                f"These files come to {size / 1024 / 1024:,.0f} MB; an upload may be up to "
+                f"{MAX_UPLOAD_MB} MB. Import a year at a time."
+            )
+        return files
