@@ -9,6 +9,7 @@ class ScheduleForm(forms.ModelForm):
         model = PublishingSchedule
         fields = ["enabled", "frequency", "weekday", "at"]
         labels = {"enabled": "Publish on a schedule", "weekday": "On", "at": "At"}
+        widgets = {"at": forms.TimeInput(format="%H:%M")}
 
 
 class PublishNowForm(forms.Form):
