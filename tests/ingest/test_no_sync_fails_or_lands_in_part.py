@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from rollbook.ingest.exchange import push
 from rollbook.lake import Lake
-from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, TODAY, URN, held, marks_held, payload
+from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, TODAY, URN, held, marks_held, payload, upn
 
+#: The pupils the lake holds a week for before each sync: two that no sync sends, one that some do.
+HELD = (ANN, CAL, upn(4))
 GOOD_WEEK = payload(MONDAY, FRIDAY, {ANN: "/\\" * 5, BEN: "/\\IIN/\\LU"})
 #: Values a connector might plausibly get wrong, beside any JSON at all.
 NEAR_MISSES = st.sampled_from(
@@ -88,12 +90,15 @@ def edited(draw):
         if data["from"] <= mark["date"] <= data["to"] and draw(st.booleans())
     ]
     data["pupils"] = draw(st.sampled_from([data["pupils"], data["pupils"][:1], []]))
+    if draw(st.booleans()):  # a re-extract of the whole year, which this is as far as the lake holds
+        del data["from"], data["to"]
+        data.update(scope="year", academic_year=2024)
     return data
 
 
 def expected_after(before: set, data: dict) -> set:
-    """The marks a landed range sync must leave: its pupils' marks in its range are the payload's."""
-    start, end = (dt.date.fromisoformat(data[name]) for name in ("from", "to"))
+    """The marks a landed sync must leave: its pupils' marks in its range are the payload's (every
+    pupil's, for a whole year)."""
     sent = {pupil["upn"].strip().upper() for pupil in data.get("pupils", [])}
     new = {
         (
@@ -104,6 +109,9 @@ def expected_after(before: set, data: dict) -> set:
         )
         for mark in data.get("marks", [])
     }
+    if data.get("scope") == "year":
+        return new
+    start, end = (dt.date.fromisoformat(data[name]) for name in ("from", "to"))
     sent |= {mark[0] for mark in new}
     return {mark for mark in before if not (mark[0] in sent and start <= mark[1] <= end)} | new
 
@@ -113,16 +121,20 @@ def expected_after(before: set, data: dict) -> set:
 def test_a_sync_lands_whole_or_not_at_all(data):
     with tempfile.TemporaryDirectory() as root:
         lake = Lake(root)
-        assert push(payload(MONDAY, FRIDAY, {ANN: "/\\" * 5, CAL: "/\\" * 5}), lake, URN, today=TODAY)[
-            0
-        ].landed
+        assert push(payload(MONDAY, FRIDAY, dict.fromkeys(HELD, "/\\" * 5)), lake, URN, today=TODAY)[0].landed
         before, before_marks = held(lake), marks_held(lake)
 
         outcome, _ = push(data, lake, URN, today=TODAY)
 
         event("landed" if outcome.landed else "refused")
         if outcome.landed:
-            assert marks_held(lake) == expected_after(before_marks, data)
+            after = marks_held(lake)
+            assert after == expected_after(before_marks, data)
+            old, new = ({mark[:3]: mark[3] for mark in marks} for marks in (before_marks, after))
+            c = outcome.counts
+            assert c.marks_added == len(new.keys() - old.keys())
+            assert c.marks_removed == len(old.keys() - new.keys())
+            assert c.marks_changed == sum(old[key] != new[key] for key in old.keys() & new.keys())
         else:
             assert outcome.report.refusals.listed
             after = held(lake)

@@ -25,7 +25,7 @@ from rollbook.ingest.merge import Partitions, Window, plan
 from rollbook.ingest.problems import Kind, ValidationReport, show_date
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.values import parse_date
-from rollbook.lake import Lake
+from rollbook.lake import Lake, LakeChanged, new_version_id
 from rollbook.rules.calendar import (
     academic_year_bounds,
     academic_year_label,
@@ -64,21 +64,24 @@ class Sync:
 
     def describe(self) -> str:
         if self.window is None:
-            return "a sync whose dates could not be read"
+            return "an unreadable range"
         if self.window.everyone:
             return f"the whole academic year {academic_year_label(academic_year_of(self.window.start))}"
         return f"{show_date(self.window.start)} to {show_date(self.window.end)}"
 
 
 def push(
-    data: object, lake: Lake, school: int, *, today: dt.date | None = None
+    data: object, lake: Lake, school: int, *, today: dt.date | None = None, keep_version: bool = False
 ) -> tuple[ImportOutcome, Sync]:
     """Check the decoded JSON `data` and land it for `school`, or change nothing and say why; the
-    outcome's report lists every problem."""
+    outcome's report lists every problem. It lands only onto the school's data it was checked against
+    (another write in between refuses it, to be sent again); `keep_version` keeps what it replaced, for
+    undo, as the outcome's `version`."""
     today = today or dt.date.today()
     report = ValidationReport.listing_everything()
     outcome = ImportOutcome([], report, urn=school)
     sync = read(data, report, today)
+    outcome.lake_state = lake.state(school)
     current = Partitions(lake, school)
     roll = {} if sync.scope == YEAR else current.roll(sync.academic_years())
     roll.update({p.upn: (p.values["admission_date"], p.values["leaving_date"]) for p in sync.pupils})
@@ -86,14 +89,23 @@ def push(
     if report.refused or sync.window is None:
         return outcome, sync
     changes = plan(current, sync.academic_years(), sync.pupils, marks, sync.window)
-    outcome.partitions_written = lake.replace(changes.partitions) if changes.partitions else []
-    outcome.landed = True
-    outcome.counts = changes.counts
+    version = new_version_id() if keep_version and changes.partitions else None
+    try:
+        written = lake.replace(changes.partitions, keep=version, expect=outcome.lake_state)
+    except LakeChanged:
+        report.refuse(
+            Kind.CHANGED_MEANWHILE,
+            "the school's data changed while this sync was checked (another sync or import landed); "
+            "nothing was changed: send it again",
+        )
+        return outcome, sync
+    outcome.landed, outcome.partitions_written, outcome.version = True, written, version if written else None
+    outcome.counts, outcome.weeks, outcome.planned = changes.counts, changes.weeks, sorted(changes.partitions)
     return outcome, sync
 
 
 def push_json(
-    body: bytes, lake: Lake, school: int, *, today: dt.date | None = None
+    body: bytes, lake: Lake, school: int, *, today: dt.date | None = None, keep_version: bool = False
 ) -> tuple[ImportOutcome, Sync]:
     """`push` for a request's body, refused whole when it is not JSON."""
     try:
@@ -102,7 +114,7 @@ def push_json(
         report = ValidationReport.listing_everything()
         report.refuse(Kind.UNREADABLE, f"the payload is not JSON: {error}")
         return ImportOutcome([], report, urn=school), Sync(None, [], Marks.empty())
-    return push(data, lake, school, today=today)
+    return push(data, lake, school, today=today, keep_version=keep_version)
 
 
 def read(data: object, report: ValidationReport, today: dt.date) -> Sync:

@@ -208,11 +208,13 @@ def _compare(
     replaced = (day >= first[pupil]) & (day <= last[pupil])
     session = pc.equal(old["session"], "PM").to_numpy().astype(np.int8)
     code = pc.index_in(old["code"], value_set=pa.array(new.codes, pa.string())).fill_null(-1).to_numpy()
-    old_keys = session_keys(pupil[replaced], day[replaced], session[replaced])
+    # Old rows of pupils not in the import (replaced only by a whole-year window) match no new row.
+    matched = replaced & (pupil >= 0)
+    old_keys = session_keys(pupil[matched], day[matched], session[matched])
     new_keys = session_keys(new.pupil, new.day, new.session)
     _, in_old, in_new = np.intersect1d(old_keys, new_keys, assume_unique=True, return_indices=True)
-    changed = new.day[in_new][code[replaced][in_old] != new.code[in_new]]
-    removed = np.delete(day[replaced], in_old)
+    changed = new.day[in_new][code[matched][in_old] != new.code[in_new]]
+    removed = np.concatenate([np.delete(day[matched], in_old), day[replaced & (pupil < 0)]])
     added = np.delete(new.day, in_new)
     return old.filter(pa.array(~replaced)), removed, added, changed
 
