@@ -215,15 +215,13 @@ if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 #: Everything a page loads comes from this site: no script, style, font or image from anywhere else, no
-#: inline script and no eval (the charts' script asks vega-embed for its expression interpreter, `ast: true`,
-#: and for no style sheet of its own). One inline style is allowed, by its hash: the <style> vega-tooltip
-#: adds, until the chart script passes `tooltip: {disableDefaultStyle: true}` and site.css has its rules.
-CHART_TOOLTIP_STYLE = "'sha256-MmUum7+PiN7Rz79EUMm0OmUFWjCx6NZ97rdjoIbTnAg='"
+#: inline script or style sheet and no eval (the charts' script asks vega-embed for its expression
+#: interpreter, `ast: true`, and vega-embed and vega-tooltip for no style sheets: site.css has their rules).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, CHART_TOOLTIP_STYLE],
+        "style-src": [SELF],
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],

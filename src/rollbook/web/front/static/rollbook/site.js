@@ -10,9 +10,11 @@ function drawCharts(root) {
         actions: false,
         renderer: "svg",
         // No eval and no inline style sheet, for the content security policy: Vega's expressions are
-        // interpreted rather than compiled into functions, and the page's own CSS lays the chart out.
+        // interpreted rather than compiled into functions, and site.css lays out the chart and styles
+        // its tooltip (vega-tooltip would otherwise add a <style> element of its own).
         ast: true,
         defaultStyle: false,
+        tooltip: { disableDefaultStyle: true },
       });
     }
   });
