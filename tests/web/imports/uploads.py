@@ -7,6 +7,7 @@ as the operator's command-line import would; the AMENDMENT then changes them as 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -79,3 +80,22 @@ def lake_data(lake: Lake) -> dict[str, bytes]:
         for path in sorted(lake.root.rglob("data.parquet"))
         if "_versions" not in path.parts
     }
+
+
+def confirm(client: Client, files: dict[str, bytes]):
+    """Upload `files` and confirm them; the response to the confirmation."""
+    address = upload(client, files)["Location"]
+    return client.post(f"{address}confirm/")
+
+
+def table_rows(page: str, after: str) -> list[list[str]]:
+    """The body rows of the first table after the text `after`, each as its cells' text."""
+    table = page.split(after, 1)[1].split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.DOTALL)
+    return [
+        [
+            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.DOTALL)
+        ]
+        for row in rows
+    ]
