@@ -24,6 +24,18 @@ document.addEventListener("DOMContentLoaded", function () { drawCharts(document)
 // The filter form swaps in a new report body with htmx: draw its charts too.
 document.addEventListener("htmx:afterSettle", function (event) { drawCharts(event.detail.elt.ownerDocument); });
 
+// The filter form sends only what was chosen: an empty date, "All pupils" or no term would otherwise put
+// `from_date=&sex=&…` into the address pushed to the history, which then reads as a bookmark of nothing.
+document.addEventListener("htmx:configRequest", function (event) {
+  var data = event.detail.formData;
+  if (event.detail.verb !== "get" || !data) return;
+  Array.from(new Set(data.keys())).forEach(function (name) {
+    var chosen = data.getAll(name).filter(function (value) { return value !== ""; });
+    data.delete(name);
+    chosen.forEach(function (value) { data.append(name, value); });
+  });
+});
+
 // A ticked box or a chosen option updates the report at once (htmx sends the form); typed dates wait for
 // "Show", so half-typed periods are not sent.
 document.addEventListener("change", function (event) {
