@@ -19,6 +19,7 @@ from django.utils import timezone
 from rollbook.analytics.reports import ATTENDANCE_REPORTS
 from rollbook.web.accounts.invitations import invite
 from rollbook.web.accounts.models import Membership
+from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.front.charts import LIBRARY_VERSION
 from rollbook.web.imports.models import ImportRecord, Upload
 
@@ -77,8 +78,8 @@ def filled(route: str, objects: dict[str, list[str]]) -> list[str]:
 
 @pytest.fixture
 def objects(world):
-    """Each school's objects, as URL parameters: its URN, a member, an invitation, an import and an upload;
-    every report by name."""
+    """Each school's objects, as URL parameters: its URN, a member, an invitation, an import, an upload and
+    an API token; every report by name."""
     reports = [*ATTENDANCE_REPORTS]
 
     def of(school, member):
@@ -90,6 +91,7 @@ def objects(world):
             started=timezone.now(),
         )  # fmt: skip
         upload = Upload.objects.create(school=school, user=member, files=["marks.csv"], size=1)
+        token, _ = ExchangeToken.make(school, "connector", member)
         return {
             "urn": [str(school.urn)],
             "name": reports,
@@ -97,6 +99,7 @@ def objects(world):
             "pk": [str(invitation.pk)],
             "import_id": [str(record.pk)],
             "upload_id": [str(upload.pk)],
+            "token_id": [str(token.pk)],
         }
 
     return {"birch": of(world.birch, world.bob), "alder": of(world.alder, world.alice)}
@@ -121,7 +124,8 @@ def test_no_role_of_alder_reaches_birchs_objects(world, objects, role):
         for address in filled(route, objects["birch"]):
             for method in (client.get, client.post):
                 response = method(address)
-                assert response.status_code in (302, 400, 403, 404, 405), (role, method.__name__, address)
+                refused = (302, 400, 401, 403, 404, 405)  # 401: the sync API takes a token, never a session
+                assert response.status_code in refused, (role, method.__name__, address)
                 if response.status_code == 302:
                     assert "100002" not in response["Location"], (role, address, response["Location"])
                 body = response.content.decode(errors="replace")

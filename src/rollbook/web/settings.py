@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -161,6 +162,19 @@ ROLLBOOK_UNDO_VERSIONS = env_int("ROLLBOOK_UNDO_VERSIONS", 10)
 
 #: Large imports and publishing run in `rollbook worker`, which takes tasks from the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# -- the sync API (docs/exchange.md) ---------------------------------------------------------------------
+
+#: The largest sync request taken, in bytes as sent; a gzip-compressed one may expand to 20 times this.
+ROLLBOOK_EXCHANGE_MAX_BYTES = env_int("ROLLBOOK_EXCHANGE_MAX_BYTES", 5 * 1024 * 1024)
+#: Requests per API token, as django-ratelimit writes a rate: 60/m is sixty a minute; 1000/h, a thousand an
+#: hour. Counted in Django's default cache, which is each process's own memory unless CACHES says otherwise.
+ROLLBOOK_EXCHANGE_RATE = os.environ.get("ROLLBOOK_EXCHANGE_RATE", "").strip() or "60/m"
+if not re.fullmatch(r"\d+/\d*[smhd]", ROLLBOOK_EXCHANGE_RATE):
+    raise ImproperlyConfigured(
+        "ROLLBOOK_EXCHANGE_RATE must be a count per period, such as 60/m or 1000/h, "
+        f"not {ROLLBOOK_EXCHANGE_RATE!r}"
+    )
 
 # -- passwords and signing in ---------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from rollbook.analytics import reports
 from rollbook.analytics.attendance import Filters
 from rollbook.analytics.disclosure import minimum_group
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
+from rollbook.web.api.exchange import router as exchange_router
 from rollbook.web.audit.models import record_access
 
 api = NinjaAPI(
@@ -25,6 +26,8 @@ api = NinjaAPI(
     auth=django_auth,
     urls_namespace="api-v1",
 )
+
+api.add_router("/exchange", exchange_router)
 
 ReportName = Literal[reports.ATTENDANCE_REPORTS]  # type: ignore[valid-type]
 

@@ -100,6 +100,7 @@ def attendance_report(request, urn: int, name: str):
         "query": request.GET.urlencode(),
         "may_manage_users": schools_for(request.user, "account_setup").filter(pk=school.pk).exists(),
         "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
+        "may_manage_data": school in schools_for(request.user, "manage_data"),
         "freshness": freshness([school])[school.urn],
     }
     if not choice.is_valid():

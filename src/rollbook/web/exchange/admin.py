@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from rollbook.web.exchange.models import ExchangeToken
+
+
+@admin.register(ExchangeToken)
+class ExchangeTokenAdmin(admin.ModelAdmin):
+    """Read-only: a school's data managers make and revoke tokens; the operator only sees them."""
+
+    list_display = ("prefix", "name", "school", "created_by", "created", "last_used", "revoked")
+    list_filter = ("school",)
+    search_fields = ("prefix", "name")
+    exclude = ("digest",)
+    readonly_fields = [field.name for field in ExchangeToken._meta.fields if field.name != "digest"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,23 @@
+"""Each token may make ROLLBOOK_EXCHANGE_RATE requests a period; the next is refused with 429 and a
+Retry-After header saying how many seconds to wait. Another school's token is counted apart."""
+
+from __future__ import annotations
+
+from sync_client import send, status
+
+from syncs import ANN, FRIDAY, MONDAY, held, payload
+
+
+def test_the_fourth_request_in_a_minute_waits(world, alder_token, birch_token, settings):
+    settings.ROLLBOOK_EXCHANGE_RATE = "3/m"
+    assert [status(world.alder.urn, alder_token).status_code for _ in range(3)] == [200, 200, 200]
+    before = held(world.lake)
+
+    refused = send(world.alder.urn, payload(MONDAY, FRIDAY, {ANN: "/\\" * 5}), alder_token)
+
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "3/m" in refused.json()["detail"]
+    after = held(world.lake)
+    assert after.keys() == before.keys() and all(after[key].equals(rows) for key, rows in before.items())
+    assert status(world.birch.urn, birch_token).status_code == 200
