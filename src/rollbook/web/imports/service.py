@@ -105,17 +105,15 @@ def _import_and_record(
     started = timezone.now()
     done = 0
     records: list[ImportRecord | None] = []
-    lake = _lake()
 
     def finished(outcome: ImportOutcome) -> None:
         nonlocal done, started
         if source == WEB:  # the files' folder is the upload's, which means nothing to anyone
             outcome.files = [Path(path.name) for path in outcome.files]
-        if not outcome.previewed:
-            records.append(_record(outcome, actor=actor, user=user, source=source, started=started))
-            _keep_bounded(lake, outcome)
-        else:
+        if outcome.previewed:
             records.append(None)
+        else:
+            records.append(_record(outcome, actor=actor, user=user, source=source, started=started))
         done += 1
         started = timezone.now()
         if progress is not None:
@@ -123,7 +121,7 @@ def _import_and_record(
 
     outcomes = import_paths(
         paths,
-        lake,
+        _lake(),
         school=school,
         find_school=registry.find_urn,
         today=today,
@@ -139,12 +137,13 @@ def _import_and_record(
 
 @transaction.atomic
 def _record(outcome: ImportOutcome, *, actor: str, user, source: str, started: dt.datetime) -> ImportRecord:
+    """Record an import in the history; one that kept a lake version leaves only the newest few kept."""
     school = None
     if outcome.urn is not None:
         school = School.objects.filter(urn=outcome.urn).first()
         if school is None and outcome.landed and outcome.la is not None and outcome.estab is not None:
             school, _ = registry.register(outcome.urn, outcome.la, outcome.estab, outcome.name or "")
-    return ImportRecord.objects.create(
+    record = ImportRecord.objects.create(
         school=school,
         user=user,
         actor=actor,
@@ -160,14 +159,10 @@ def _record(outcome: ImportOutcome, *, actor: str, user, source: str, started: d
         version=outcome.version or "",
         started=started,
     )
-
-
-def _keep_bounded(lake: Lake, outcome: ImportOutcome) -> None:
-    """Keep only the newest ROLLBOOK_UNDO_VERSIONS versions of the school; older imports can no longer be
-    undone, and their records say so."""
-    if outcome.version is not None:
-        dropped = lake.prune_versions(outcome.urn, settings.ROLLBOOK_UNDO_VERSIONS)
+    if outcome.version is not None:  # older imports can no longer be undone, and their records say so
+        dropped = _lake().prune_versions(outcome.urn, settings.ROLLBOOK_UNDO_VERSIONS)
         ImportRecord.objects.filter(version__in=dropped).update(version="")
+    return record
 
 
 # -- the import page ------------------------------------------------------------------------------------
