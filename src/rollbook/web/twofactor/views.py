@@ -91,6 +91,7 @@ def setup(request):
             "form": form,
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "uri": device.config_url,
+            "qr_code": devices.qr_code(device),
             "required": devices.required_for(user),
             "next": request.GET.get("next", ""),
         },
