@@ -8,12 +8,19 @@ from rollbook import config
 
 
 def ready() -> None:
-    """Configure Django and apply any outstanding migrations, so no separate init step is ever needed."""
+    """Configure Django and apply any outstanding migrations, so no separate init step is ever needed.
+
+    A setting that cannot be used (production without its secret key, a malformed number) stops the
+    command with its message on one line, which says what to set: a traceback would only bury it."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rollbook.web.settings")
     config.lake_root().mkdir(parents=True, exist_ok=True)
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as problem:
+        raise SystemExit(f"rollbook: {problem}") from None
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
