@@ -29,6 +29,7 @@ def test_every_problem_is_named_and_nothing_changes(world):
     record = ImportRecord.objects.get()
     assert response["Location"] == f"/schools/{URN}/imports/uploads/{Upload.objects.get().pk}/"
     page = dora.get(response["Location"], follow=True).content.decode()
+    assert "Nothing was imported: the files have the problems listed below." in page
     assert "refused with 5 problem(s); nothing was changed" in page
     for problem in (
         "notes.txt: not a CTF (.xml), pupils.csv or marks.csv",

@@ -35,8 +35,7 @@ def test_each_import_is_listed_with_who_when_what_and_its_outcome(world, tmp_pat
             "Pupils: 1 added, 1 updated. Marks: 3 added, 2 changed, 2 removed", "Undone",
         ],
         [
-            f"{when(baseline)} : the report", "cli:operator",
-            f"{tmp_path / 'baseline' / 'pupils.csv'}, {tmp_path / 'baseline' / 'marks.csv'}",
+            f"{when(baseline)} : the report", "cli:operator", "pupils.csv, marks.csv",
             "Pupils: 2 added, 0 updated. Marks: 20 added, 0 changed, 0 removed", "Landed",
         ],
     ]  # fmt: skip

@@ -48,6 +48,11 @@ class ImportRecord(models.Model):
             f"{self.outcome} import for {self.school or 'unknown school'} at {self.finished:%d/%m/%Y %H:%M}"
         )
 
+    @property
+    def file_names(self) -> list[str]:
+        """The files as a school knows them, without the operator's folders; a sync's description as it is."""
+        return self.files if self.source == "api" else [Path(path).name for path in self.files]
+
 
 class Upload(models.Model):
     """Files uploaded on a school's import page. They are kept under the data folder, in a folder named by

@@ -260,7 +260,7 @@ def _who(upload: Upload) -> dict[str, object]:
 
 
 def _audited(record: ImportRecord) -> str:
-    return f"Import {record.pk} of {', '.join(record.files)}: {record.get_outcome_display().lower()}"
+    return f"Import {record.pk} of {', '.join(record.file_names)}: {record.get_outcome_display().lower()}"
 
 
 # -- undo -----------------------------------------------------------------------------------------------
@@ -323,7 +323,7 @@ def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
             undoes=record,
         )
     audit(
-        AuditKind.IMPORT, f"Undid import {record.pk} of {', '.join(record.files)}",
+        AuditKind.IMPORT, f"Undid import {record.pk} of {', '.join(record.file_names)}",
         request=request, user=user, school=record.school,
     )  # fmt: skip
     return undone

@@ -37,8 +37,8 @@ def imports(request, school):
         upload = service.receive(school, request.user, form.cleaned_data["files"])
         if service.runs_in_background(upload):
             _in_background(tasks.check_upload, upload, request)
-        else:
-            service.check(upload, request)
+        elif service.check(upload, request).status == Upload.DONE:
+            messages.error(request, "Nothing was imported: the files have the problems listed below.")
         return redirect("imports:upload", school.urn, upload.pk)
     history = ImportRecord.objects.filter(school=school).select_related("undoes")
     page = {
