@@ -188,7 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
 #: django-axes first, so a locked-out sign-in is refused before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "rollbook.web.accounts.backends.AnyCaseUsernameBackend",
 ]
 #: Password guessing is locked out per username and address. Off by default only while pytest runs, since
 #: Django's test Client.login() authenticates without a request; the lockout tests turn it back on.
@@ -198,6 +198,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("ROLLBOOK_LOGIN_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "rollbook.web.security.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "rollbook.web.security.lockout.username"
 #: Behind one reverse proxy, every request comes from the proxy: read the address it forwards.
 BEHIND_PROXY = env_flag("ROLLBOOK_BEHIND_PROXY")
 AXES_CLIENT_IP_CALLABLE = "rollbook.web.security.clients.client_address"

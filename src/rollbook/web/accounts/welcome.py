@@ -22,7 +22,7 @@ NOT_RECOGNISED = (
     "a new one."
 )
 #: Signing in from here skips django-axes (no password was given), so the backend is named.
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "rollbook.web.accounts.backends.AnyCaseUsernameBackend"
 
 
 @never_cache

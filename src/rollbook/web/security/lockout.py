@@ -9,6 +9,13 @@ from django.conf import settings
 from django.shortcuts import render
 
 
+def username(request, credentials=None) -> str:
+    """The name wrong passwords are counted against (AXES_USERNAME_CALLABLE): as sign-in matches it, in any
+    capitals, so that changing the capitals does not buy more guesses."""
+    given = (credentials or {}).get("username") or getattr(request, "POST", {}).get("username") or ""
+    return given.strip().lower()
+
+
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): 429 Too Many Requests, saying for how long."""
     cool_off = get_cool_off(request)
