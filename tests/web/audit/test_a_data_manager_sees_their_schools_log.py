@@ -17,12 +17,15 @@ PASSWORD = "correct horse battery staple"
 def test_the_log_shows_the_schools_reads_and_its_staffs_sign_ins(world):
     world.client_for(world.pam).get("/schools/100001/attendance/pupil-list/")
     Client().post("/login/", {"username": "pam", "password": PASSWORD})
+    Client().post("/login/", {"username": "alice", "password": "a guess"})
     Client().post("/login/", {"username": "bob", "password": PASSWORD})  # Birch's: not Alder's business
+    Client().post("/login/", {"username": "bob", "password": "a guess"})
     page = world.client_for(world.dora).get(LOG)
     assert page.status_code == 200
     shown = {(record.actor, record.what) for record in page.context["page"]}
     assert ("pam", "attendance pupil-list (page)") in shown
     assert ("pam", "signed in") in shown
+    assert ("alice", "failed sign-in as 'alice'") in shown
     assert not any(actor == "bob" for actor, _ in shown)
 
 

@@ -8,12 +8,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
+def account_named(username: str):
+    """The one account whose username is these letters in any capitals; None for none, or for two that
+    differ only in capitals (made in the admin), which are then told apart as typed."""
+    accounts = list(get_user_model()._default_manager.filter(username__iexact=username.strip())[:2])
+    return accounts[0] if len(accounts) == 1 else None
+
+
 class AnyCaseUsernameBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if username is not None:
-            same_letters = get_user_model()._default_manager.filter(username__iexact=username.strip())
-            names = list(same_letters.values_list("username", flat=True)[:2])
-            # Two accounts differing only in capitals (made in the admin) are told apart as typed.
-            if len(names) == 1:
-                username = names[0]
+        account = account_named(username) if username is not None else None
+        if account is not None:
+            username = account.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from rollbook.web.accounts.backends import account_named
 from rollbook.web.accounts.models import Membership
 from rollbook.web.audit.middleware import current_request
 from rollbook.web.audit.models import Kind, record
@@ -19,12 +20,14 @@ def signed_in(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def sign_in_failed(sender, credentials, request=None, **kwargs):
-    # The name tried is kept (it may be a mistyped one); the password never is.
+    # The name tried is kept (it may be a mistyped one); the password never is. When it names an account,
+    # as sign-in would (any capitals), the record is that account's, so its schools' logs show it.
     tried = str(credentials.get("username", ""))[:150]
     record(
         Kind.SIGN_IN_FAILED,
         f"failed sign-in as {tried!r}",
         request=request or current_request.get(),
+        user=account_named(tried),
         actor=tried or "unknown",
     )
 
