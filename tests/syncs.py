@@ -83,3 +83,9 @@ def marks_held(lake: Lake, urn: int = URN, year: int = 2024) -> set[tuple[str, d
         return set()
     columns = rows.to_pydict()
     return set(zip(columns["upn"], columns["date"], columns["session"], columns["code"], strict=True))
+
+
+def assert_unchanged(before: dict, after: dict) -> None:
+    """Every partition as it was (from syncs.held)."""
+    assert after.keys() == before.keys()
+    assert all(after[key].equals(rows) for key, rows in before.items())

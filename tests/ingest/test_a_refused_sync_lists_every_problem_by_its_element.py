@@ -6,7 +6,7 @@ import datetime as dt
 
 from rollbook.ingest.exchange import push
 from rollbook.ingest.problems import MAX_LISTED_PER_KIND
-from syncs import ANN, BEN, FRIDAY, MONDAY, TODAY, URN, held, marks, payload, pupil, upn
+from syncs import ANN, BEN, FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks, payload, pupil, upn
 
 TUE = MONDAY + dt.timedelta(days=1)
 NOT_A_CODE = "9"
@@ -33,8 +33,7 @@ def test_every_problem_is_listed_and_nothing_changes(lake):
     outcome, _ = push(sync, lake, URN, today=TODAY)
 
     assert not outcome.landed
-    assert held(lake).keys() == before.keys()
-    assert all(held(lake)[key].equals(rows) for key, rows in before.items())
+    assert_unchanged(before, held(lake))
     refused = [(str(problem.kind), problem.where) for problem in outcome.report.refusals.listed]
     assert refused == [
         ("bad value", "colour"),

@@ -7,7 +7,7 @@ from django.test import Client
 from sync_client import send, status, status_url
 
 from rollbook.web.exchange.models import ExchangeToken
-from syncs import ANN, FRIDAY, MONDAY, held, payload
+from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 
 def test_revoked_unknown_and_missing_tokens_are_refused(world, alder_token):
@@ -20,8 +20,7 @@ def test_revoked_unknown_and_missing_tokens_are_refused(world, alder_token):
     assert status(world.alder.urn, alder_token).status_code == 401
     assert status(world.alder.urn, alder_token[:-1] + "x").status_code == 401
     assert Client().get(status_url(world.alder.urn)).status_code == 401
-    after = held(world.lake)
-    assert after.keys() == before.keys() and all(after[key].equals(rows) for key, rows in before.items())
+    assert_unchanged(before, held(world.lake))
 
 
 def test_a_signed_in_user_without_a_token_is_refused(world):

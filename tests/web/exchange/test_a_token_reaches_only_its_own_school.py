@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sync_client import send, status
 
-from syncs import ANN, FRIDAY, MONDAY, held, payload
+from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 WEEK = payload(MONDAY, FRIDAY, {ANN: "/\\" * 5})
 
@@ -18,8 +18,7 @@ def test_alders_token_neither_writes_nor_reads_birch(world, alder_token):
 
     assert (sent.status_code, read.status_code) == (404, 404)
     assert "Birch" not in read.content.decode() + sent.content.decode()
-    after = held(world.lake, world.birch.urn)
-    assert after.keys() == birch.keys() and all(after[key].equals(rows) for key, rows in birch.items())
+    assert_unchanged(birch, held(world.lake, world.birch.urn))
 
 
 def test_birchs_token_neither_writes_nor_reads_alder(world, birch_token):
@@ -30,8 +29,7 @@ def test_birchs_token_neither_writes_nor_reads_alder(world, birch_token):
 
     assert (sent.status_code, read.status_code) == (404, 404)
     assert "Alder" not in read.content.decode() + sent.content.decode()
-    after = held(world.lake, world.alder.urn)
-    assert after.keys() == alder.keys() and all(after[key].equals(rows) for key, rows in alder.items())
+    assert_unchanged(alder, held(world.lake, world.alder.urn))
 
 
 def test_each_token_writes_and_reads_its_own_school(world, alder_token, birch_token):

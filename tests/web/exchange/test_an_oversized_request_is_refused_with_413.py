@@ -10,7 +10,7 @@ import json
 from sync_client import send
 
 from rollbook.web.imports.models import ImportRecord
-from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, held, payload
+from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 LIMIT = 3000
 WEEK = payload(MONDAY, FRIDAY, dict.fromkeys((ANN, BEN, CAL), "/\\" * 5))
@@ -26,8 +26,7 @@ def test_a_body_over_the_limit_is_refused(world, alder_token, settings):
 
     assert response.status_code == 413
     assert "3,000 bytes" in response.json()["detail"] and "gzip" in response.json()["detail"]
-    after = held(world.lake)
-    assert after.keys() == before.keys() and all(after[key].equals(rows) for key, rows in before.items())
+    assert_unchanged(before, held(world.lake))
     assert not ImportRecord.objects.exists()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sync_client import send, status
 
-from syncs import ANN, FRIDAY, MONDAY, held, payload
+from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 
 def test_the_fourth_request_in_a_minute_waits(world, alder_token, birch_token, settings):
@@ -18,6 +18,5 @@ def test_the_fourth_request_in_a_minute_waits(world, alder_token, birch_token, s
     assert refused.status_code == 429
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert "3/m" in refused.json()["detail"]
-    after = held(world.lake)
-    assert after.keys() == before.keys() and all(after[key].equals(rows) for key, rows in before.items())
+    assert_unchanged(before, held(world.lake))
     assert status(world.birch.urn, birch_token).status_code == 200

@@ -21,13 +21,11 @@ def run_sync(body: bytes, token: ExchangeToken, request) -> tuple[ImportOutcome,
     """Check and land a sync's JSON `body` for the token's school, and record it."""
     started = timezone.now()
     school = token.school
-    lake = Lake(config.lake_root())
-    outcome, sync = push_json(body, lake, school.urn, keep_version=True)
+    outcome, sync = push_json(body, Lake(config.lake_root()), school.urn, keep_version=True)
     outcome.name = school.name
     outcome.files = [f"API sync of {sync.describe()}"]  # what the history lists where files would be
     actor = f"API token {token.prefix}… ({token.name})"
-    service._record(outcome, actor=actor, user=None, source=SOURCE, started=started)
-    service._keep_bounded(lake, outcome)  # a sync can be undone like any import, while its version is kept
+    service._record(outcome, actor=actor, user=None, source=SOURCE, started=started)  # undone like any import
     if outcome.no_change:
         result = "no change"
     elif outcome.landed:
