@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from totp_codes import code_for, wrong_code_for
 
 
@@ -32,8 +34,23 @@ def test_straight_after_a_wrong_code_even_the_right_one_must_wait(world, with_ap
 
     response = client.post("/two-factor/code/", {"code": code_for(device)})
 
-    assert "Too many wrong codes" in response.content.decode()
+    assert "Too soon after a wrong code: wait 60 seconds" in response.content.decode()
     assert client.get("/schools/100001/attendance/").status_code == 302
+
+
+def test_each_wrong_code_doubles_the_wait_and_the_page_says_how_long(world, with_app, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    device = with_app(world.alice)
+    client = world.client_for(world.alice)
+    client.post("/two-factor/code/", {"code": wrong_code_for(device)})
+    device.refresh_from_db()
+    device.throttling_failure_timestamp -= dt.timedelta(seconds=61)  # the first wait is over
+    device.save()
+
+    client.post("/two-factor/code/", {"code": wrong_code_for(device)})
+    response = client.post("/two-factor/code/", {"code": code_for(device)})
+
+    assert "Too soon after a wrong code: wait 2 minutes" in response.content.decode()
 
 
 def test_a_code_cannot_be_used_twice(world, with_app):

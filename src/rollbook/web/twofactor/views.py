@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from base64 import b32encode
 
 import django_otp
@@ -9,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -17,7 +20,7 @@ from rollbook.web.twofactor import devices
 from rollbook.web.twofactor.forms import CodeForm
 
 WRONG_CODE = "That code is not right. Codes change every 30 seconds: enter the one your app shows now."
-THROTTLED = "Too many wrong codes in a row. Wait a minute, then try again."
+THROTTLED = "Too soon after a wrong code: wait {wait}, then enter the code your app shows."
 TURNED_ON = "Two-factor sign-in is on. Each time you sign in, you will be asked for a code."
 STAYS_ON = "You have access to pupils' details, which needs two-factor sign-in: it stays on."
 
@@ -37,13 +40,22 @@ def _check(request, device: TOTPDevice, form: CodeForm) -> TOTPDevice | None:
     django-otp throttles each device: every wrong code doubles the wait before the next is tried."""
     if not form.is_valid():
         return None
-    if not device.verify_is_allowed()[0]:
-        form.add_error("code", THROTTLED)
+    allowed, throttled = device.verify_is_allowed()
+    if not allowed:
+        form.add_error("code", THROTTLED.format(wait=_wait(throttled["locked_until"])))
         return None
     verified = django_otp.verify_token(request.user, device.persistent_id, form.cleaned_data["code"])
     if verified is None:
         form.add_error("code", WRONG_CODE)
     return verified
+
+
+def _wait(until: dt.datetime) -> str:
+    """How long until `until`, in words: seconds, or whole minutes from two minutes on."""
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 def _signed_in_with(request, device: TOTPDevice) -> None:
@@ -79,9 +91,7 @@ def setup(request):
         verified.confirmed = True
         verified.save(update_fields=["confirmed"])
         _signed_in_with(request, verified)
-        messages.success(
-            request, "Two-factor sign-in is on. Each time you sign in, you will be asked for a code."
-        )
+        messages.success(request, TURNED_ON)
         return redirect(_next(request) if "next" in request.GET else "twofactor:setup")
     secret = b32encode(device.bin_key).decode()
     return render(
@@ -110,9 +120,7 @@ def remove(request):
     required = devices.required_for(user)
     if required:
         form.is_valid()
-        form.add_error(
-            None, "You have access to pupils' details, which needs two-factor sign-in: it stays on."
-        )
+        form.add_error(None, STAYS_ON)
         return render(request, "twofactor/enabled.html", {"form": form, "required": True}, status=403)
     if _check(request, device, form):
         TOTPDevice.objects.filter(user=user).delete()
