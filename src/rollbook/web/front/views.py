@@ -37,11 +37,13 @@ HEADLINE = (
 @login_required
 def home(request):
     schools = list(visible_schools(request.user).prefetch_related("half_terms"))
-    if len(schools) == 1:
+    # Account set-up without report access: the school's user pages are still theirs to reach.
+    users_only = list(schools_for(request.user, "account_setup").exclude(pk__in=[s.pk for s in schools]))
+    if len(schools) == 1 and not users_only:
         return redirect("attendance_summary", urn=schools[0].urn)
     fresh = freshness(schools)
     listed = [(school, fresh[school.urn]) for school in schools]
-    return render(request, "front/home.html", {"schools": listed})
+    return render(request, "front/home.html", {"schools": listed, "users_only": users_only})
 
 
 #: The attendance reports with a page, as (URL name, tab label).
