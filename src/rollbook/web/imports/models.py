@@ -87,6 +87,13 @@ class Upload(models.Model):
         return f"Upload of {', '.join(self.files)} for {self.school}"
 
     @property
+    def may_cancel(self) -> bool:
+        """Waiting to be confirmed, or left so by background work that failed; not while it runs."""
+        if self.status in (self.CHECKING, self.LANDING):
+            return self.job is not None and self.job.status == self.job.FAILED
+        return self.status == self.READY
+
+    @property
     def folder(self) -> Path:
         return config.data_dir() / "uploads" / self.id.hex
 

@@ -235,11 +235,12 @@ def cancel(upload: Upload) -> None:
 
 
 def discard_stale(school: School) -> None:
-    """Cancel the school's uploads left unconfirmed for longer than UPLOAD_LIFETIME, and forget finished
-    ones (their records stay in the history)."""
+    """Cancel the school's uploads left unconfirmed (or failed) for longer than UPLOAD_LIFETIME, and forget
+    finished ones (their records stay in the history)."""
     old = Upload.objects.filter(school=school, created__lt=timezone.now() - UPLOAD_LIFETIME)
-    for upload in old.filter(status__in=(Upload.READY, Upload.DONE)):
-        cancel(upload)
+    for upload in old.select_related("job"):
+        if upload.may_cancel or upload.status == Upload.DONE:
+            cancel(upload)
 
 
 def _finish(upload: Upload, record: ImportRecord, request) -> Upload:

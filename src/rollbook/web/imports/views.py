@@ -89,7 +89,9 @@ def confirm(request, school, upload_id):
 @manage_data_required
 @require_POST
 def cancel(request, school, upload_id):
-    upload = get_object_or_404(Upload, pk=upload_id, school=school, status=Upload.READY)
+    upload = get_object_or_404(Upload.objects.select_related("job"), pk=upload_id, school=school)
+    if not upload.may_cancel:
+        return redirect("imports:upload", school.urn, upload.pk)
     service.cancel(upload)
     messages.success(request, "The upload was cancelled and its files discarded; nothing was imported.")
     return redirect("imports:imports", school.urn)
