@@ -26,12 +26,7 @@ from rollbook.ingest.problems import Kind, ValidationReport, show_date
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.values import parse_date
 from rollbook.lake import Lake, LakeChanged, new_version_id
-from rollbook.rules.calendar import (
-    academic_year_bounds,
-    academic_year_label,
-    academic_year_of,
-    parse_academic_year,
-)
+from rollbook.rules.calendar import academic_year_bounds, academic_year_of, parse_academic_year
 from rollbook.rules.upn import problem_with
 
 RANGE, YEAR = "range", "year"
@@ -63,11 +58,17 @@ class Sync:
         return sorted({int(year) for year in self.marks.academic_years()})
 
     def describe(self) -> str:
+        """What the sync replaces, in words without a slash: the import history takes it for a file name."""
         if self.window is None:
             return "an unreadable range"
         if self.window.everyone:
-            return f"the whole academic year {academic_year_label(academic_year_of(self.window.start))}"
-        return f"{show_date(self.window.start)} to {show_date(self.window.end)}"
+            year = academic_year_of(self.window.start)
+            return f"the whole academic year {year} to {year + 1}"
+        return f"{_spoken(self.window.start)} to {_spoken(self.window.end)}"
+
+
+def _spoken(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def push(

@@ -25,7 +25,7 @@ def test_landed_unchanged_and_refused_syncs_are_recorded(world, alder_token):
     assert {record.source for record in (landed, unchanged, refused)} == {"api"}
     assert {record.school for record in (landed, unchanged, refused)} == {world.alder}
     assert landed.actor == f"API token {prefix}… (Alder's connector)" and landed.user is None
-    assert landed.files == ["API sync of 06/01/2025 to 10/01/2025"]
+    assert landed.file_names == ["API sync of 6 January 2025 to 10 January 2025"]  # as the history shows it
     assert (landed.outcome, unchanged.outcome, refused.outcome) == ("landed", "landed", "refused")
     assert landed.changes["counts"]["marks_added"] == 10 and landed.changes["counts"]["pupils_added"] == 1
     assert landed.version and not unchanged.version  # only a sync that wrote has something to undo
@@ -33,8 +33,8 @@ def test_landed_unchanged_and_refused_syncs_are_recorded(world, alder_token):
     assert "to: '31/02/2025' is not a date" in refused.report
     audited = AccessRecord.objects.filter(school=world.alder, kind=Kind.IMPORT).order_by("at")
     assert [record.what for record in audited] == [
-        "API sync of 06/01/2025 to 10/01/2025: landed: marks 10 added, 0 changed, 0 removed",
-        "API sync of 06/01/2025 to 10/01/2025: no change",
+        "API sync of 6 January 2025 to 10 January 2025: landed: marks 10 added, 0 changed, 0 removed",
+        "API sync of 6 January 2025 to 10 January 2025: no change",
         "API sync of an unreadable range: refused with 1 problem(s)",
     ]
     assert {record.actor for record in audited} == {landed.actor}
