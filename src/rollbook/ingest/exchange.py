@@ -11,6 +11,7 @@ dates; a year sync replaces the school's whole academic year, pupils and marks. 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -35,6 +36,8 @@ MARK_FIELDS = ("upn", "date", "session", "code")
 #: The field of a mark each of check_marks' refusals is about (a duplicate is about the whole mark).
 _FIELD_REFUSED = {Kind.UNKNOWN_CODE: "code", Kind.BAD_DATE: "date", Kind.NOT_ON_ROLL: "upn"}
 _DATE_FIELDS = frozenset({"dob", "admission_date", "leaving_date"})
+#: A payload gives few distinct dates many times over (every mark of a day has its date).
+_read_date = functools.lru_cache(maxsize=1024)(parse_date)
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ def _date(item: Mapping[str, Any], name: str, report: ValidationReport, *, requi
     try:
         if not isinstance(value, str):
             raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD)")
-        return parse_date(value)
+        return _read_date(value)
     except ValueError as error:
         report.refuse(Kind.BAD_DATE, str(error), where=where)
         return None
