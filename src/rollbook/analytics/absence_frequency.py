@@ -1,56 +1,82 @@
 """Absence frequency: each pupil's attendance week by week, every week under 100% marked, and their spells
 of absence counted.
 
+Both are worked out by the engine, which hands back a row per pupil per week and a row per pupil: a big
+school's register is hundreds of thousands of marks, too many to walk one by one for every page.
+
 Pupil-level: callers must check the pupil-level permission and audit the read before calling.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
+import ibis
+import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, enrolment_sessions, measures
+from rollbook.analytics.attendance import Filters, enrolment_sessions
 from rollbook.analytics.pupil_reports import pupil_names
 from rollbook.lake import Lake
-from rollbook.rules.codes import Category
+from rollbook.rules.codes import ABSENT, AEA, ATTENDING, AUTHORISED, PRESENT, UNAUTHORISED
+from rollbook.rules.measures import rate
 from rollbook.rules.periods import Period
-from rollbook.rules.spells import spells
 
 
 def absence_frequency(
     lake: Lake, school: int, period: Period, filters: Filters = Filters()
 ) -> dict[str, object]:
     """Pupils with any week under 100% attendance, most spells first, with every week's attendance."""
-    weekly = measures(lake, [school], period, filters, by=("upn", "week_commencing"))
-    weeks = sorted({row["week_commencing"] for row in weekly})
-    by_pupil: dict[str, dict] = {}
-    for row in weekly:
-        by_pupil.setdefault(row["upn"], {})[row["week_commencing"].isoformat()] = row["attendance_rate"]
     sessions = enrolment_sessions(lake, [school], period, filters)
-    ordered = engines.run(
-        sessions.select("upn", "date", "session", "category").order_by(["upn", "date", "session"])
-    )
-    spell_lengths = {
-        upn: spells(Category(row["category"]) for row in rows)
-        for upn, rows in groupby(ordered, key=lambda r: r["upn"])
-    }
+    by_pupil: dict[str, dict[str, float | None]] = {}
+    for row in engines.run(_weekly(sessions)):
+        by_pupil.setdefault(row["upn"], {})[row["week"]] = rate(row["attended"], row["possible"])
+    weeks = sorted({week for attendance in by_pupil.values() for week in attendance})
+    spells = {row["upn"]: row for row in engines.run(_spells(sessions))}
     names = pupil_names(lake, school, period, filters)
     pupils = []
     for upn, attendance in by_pupil.items():
-        below = [week for week, rate in attendance.items() if rate is not None and rate < 100]
+        below = sum(value is not None and value < 100 for value in attendance.values())
         if not below:
             continue
-        lengths = spell_lengths.get(upn, [])
+        found = spells.get(upn, {})
         pupils.append(
             {
                 "upn": upn,
                 "name": names.get(upn, upn),
-                "weeks_below_100": len(below),
-                "spells": len(lengths),
-                "longest_spell_sessions": max(lengths, default=0),
-                "absent_sessions": sum(lengths),
+                "weeks_below_100": below,
+                "spells": found.get("spells", 0),
+                "longest_spell_sessions": found.get("longest", 0),
+                "absent_sessions": found.get("absent", 0),
                 "weeks": attendance,
             }
         )
     pupils.sort(key=lambda pupil: (-pupil["spells"], -pupil["weeks_below_100"], pupil["name"]))
-    return {"weeks": [week.isoformat() for week in weeks], "pupils": pupils}
+    return {"weeks": weeks, "pupils": pupils}
+
+
+def _weekly(sessions: ir.Table) -> ir.Table:
+    """Each pupil's sessions attended and possible, week by week (named by Monday, ISO), in week order."""
+    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
+    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
+    weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
+        attended=attended.sum(), possible=(attended + absent).sum()
+    )
+    named = weekly.mutate(week=weekly.week_commencing.strftime("%Y-%m-%d"))
+    return named.order_by(["upn", "week_commencing"])
+
+
+def _spells(sessions: ir.Table) -> ir.Table:
+    """Per pupil with any absence: the number of spells, the longest and the absent sessions, as
+    `rules.spells` defines a spell. Only sessions that attend or are absent count: a spell starts at an
+    absent session whose previous such session (in register order) was not absent, and each absent session
+    belongs to the spell of the latest start before it."""
+    counted = sessions.filter(sessions.category.isin(sorted(map(str, ABSENT | ATTENDING))))
+    counted = counted.mutate(absent=counted.category.isin(sorted(map(str, ABSENT))))
+    in_order = {"group_by": "upn", "order_by": ["date", "session"]}
+    before = counted.absent.lag().over(ibis.window(**in_order))
+    marked = counted.mutate(starts=(counted.absent & ~before.fill_null(False)).cast("int32"))
+    numbered = marked.mutate(spell=marked.starts.cumsum(**in_order))
+    absences = numbered.filter(numbered.absent)
+    lengths = absences.group_by(["upn", "spell"]).aggregate(sessions=absences.count())
+    return lengths.group_by("upn").aggregate(
+        spells=lengths.count(), longest=lengths.sessions.max(), absent=lengths.sessions.sum()
+    )

@@ -6,7 +6,8 @@ A report only arranges what `analytics.attendance` computed; it never works out 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -66,8 +67,26 @@ class Report:
 
     title: str
     data: dict[str, object]
-    rows: list[dict[str, object]]
-    tables: list[tuple[str, list[dict[str, object]]]]
+    rows: Sequence[dict[str, object]]
+    tables: Sequence[tuple[str, list[dict[str, object]]]]
+
+
+class Deferred(Sequence):
+    """A list made the first time something reads it. A page shows a report's data, not its rows, and a big
+    school's pupil grid takes longer to flatten for a download than to show a page of."""
+
+    def __init__(self, make: Callable[[], list]) -> None:
+        self._make = make
+
+    @functools.cached_property
+    def _items(self) -> list:
+        return self._make()
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def attendance_report(
@@ -119,10 +138,17 @@ def attendance_report(
             "period": period_info(shown),
             "absence_frequency": absence_frequency(lake, school, shown, filters),
         }
-        rows = _pupil_rows(data["absence_frequency"]["pupils"])
+        listed = data["absence_frequency"]["pupils"]
+        rows = Deferred(lambda: _pupil_rows(listed))
         columns = ("name", "spells", "longest spell sessions", "weeks below 100")
-        shown_rows = [{key: row[key] for key in columns} for row in rows]
-        tables = [("Pupils with a week under 100%, most spells of absence first", shown_rows)]
+        tables = Deferred(
+            lambda: [
+                (
+                    "Pupils with a week under 100%, most spells of absence first",
+                    [{key: row[key] for key in columns} for row in rows],
+                )
+            ]
+        )
     elif name == "pupil":
         if not upn:
             raise ValueError("the pupil report needs a pupil's UPN")
@@ -237,10 +263,12 @@ def pupil_list_report(
 
 def _pupil_rows(pupils: list[dict]) -> list[dict[str, object]]:
     """One flat row per pupil: their figures, then a column per week (attendance %)."""
+    weeks = {week for pupil in pupils for week in pupil["weeks"]}
+    headings = {week: f"w/c {dt.date.fromisoformat(week):%d/%m/%Y}" for week in weeks}  # once, not per pupil
     return [
         {
             **{key.replace("_", " "): value for key, value in pupil.items() if key != "weeks"},
-            **{f"w/c {dt.date.fromisoformat(week):%d/%m/%Y}": rate for week, rate in pupil["weeks"].items()},
+            **{headings[week]: rate for week, rate in pupil["weeks"].items()},
         }
         for pupil in pupils
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 import altair as alt
@@ -86,11 +87,11 @@ def beside_national(groups: list[dict], title: str, key: str = "attendance_rate"
     return _with_rows(chart, rows)
 
 
-def absence_heatmap(found: dict) -> dict:
+def absence_heatmap(pupils: Sequence[dict]) -> dict:
     """Pupils down, weeks across, each cell shaded by the week's attendance: absence shows as dark cells."""
     rows = [
         {"pupil": pupil["name"], "week": week, "attendance": rate}
-        for pupil in found["pupils"]
+        for pupil in pupils
         for week, rate in pupil["weeks"].items()
         if rate is not None
     ]
@@ -111,7 +112,7 @@ def absence_heatmap(found: dict) -> dict:
                 alt.Tooltip("attendance:Q", title="Attendance (%)", format=".1f"),
             ],
         )
-        .properties(width="container", height=max(120, 4 * len(found["pupils"])))
+        .properties(width="container", height=max(120, 4 * len(pupils)))
     )
     return _with_rows(chart, rows)
 

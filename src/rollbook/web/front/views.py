@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -99,7 +100,7 @@ def attendance_report(request, urn: int, name: str):
         "heading": REPORT_HEADINGS[name],
         "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
         "form": choice,
-        "query": request.GET.urlencode(),
+        "query": _choices_in(request.GET),
         "may_manage_users": schools_for(request.user, "account_setup").filter(pk=school.pk).exists(),
         "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
         "may_manage_data": school in schools_for(request.user, "manage_data"),
@@ -151,6 +152,8 @@ def attendance_report(request, urn: int, name: str):
         "group_minimum": None if pupil_level else minimum_group(),
     }
     context |= _charts(name, report.data)
+    if name == "absence-frequency":
+        context |= _frequency_page(report.data["absence_frequency"], request.GET.get("page"))
     if name == "summary":
         context |= _summary_context(report.data)
     return render(request, f"front/report_{name.replace('-', '_')}.html", context)
@@ -181,8 +184,6 @@ def _charts(name: str, result: dict) -> dict:
     """The report's charts: one `chart`, or for pupil groups one per grouping in `group_charts`."""
     if name == "summary":
         return {"chart": charts.weekly_attendance(result["weeks"])}
-    if name == "absence-frequency":
-        return {"chart": charts.absence_heatmap(result["absence_frequency"])}
     if name == "year-groups":
         return {"chart": charts.beside_national(result["year_groups"], "Attendance by year group")}
     if name == "weekday":
@@ -195,6 +196,24 @@ def _charts(name: str, result: dict) -> dict:
             }
         }
     return {}
+
+
+#: Pupils on a page of the absence-frequency grid; the downloads list every pupil.
+FREQUENCY_PAGE_PUPILS = 50
+
+
+def _frequency_page(found: dict, number: str | None) -> dict:
+    """One page of the absence-frequency grid, most spells first, and its heat map: a big school lists over
+    a thousand pupils, too many to draw, send or read at once."""
+    pupils = Paginator(found["pupils"], FREQUENCY_PAGE_PUPILS).get_page(number)
+    return {"pupils": pupils, "chart": charts.absence_heatmap(pupils.object_list)}
+
+
+def _choices_in(query: QueryDict) -> str:
+    """The URL's choices, for the links to other reports and downloads: a page of pupils is not one."""
+    choices = query.copy()
+    choices.pop("page", None)
+    return choices.urlencode()
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
