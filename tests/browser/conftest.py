@@ -171,6 +171,22 @@ def sign_in_with_the_form(page):
     return sign_in_with_the_form
 
 
+#: Runs before any of a page's scripts, so a breach while the charts are first drawn is caught too.
+RECORD_VIOLATIONS = """
+window.violations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.violations.push(event.violatedDirective + " " + (event.blockedURI || event.sample));
+});
+"""
+
+
+@pytest.fixture
+def policy_violations(page):
+    """The breaches of the content security policy the current page has reported, as a function to call."""
+    page.add_init_script(RECORD_VIOLATIONS)
+    return lambda: page.evaluate("window.violations")
+
+
 @pytest.fixture
 def save_screenshot(page):
     """Leave a full-page screenshot of the page as it stands in var/screenshots/<name>.png, for review."""

@@ -4,19 +4,10 @@ policy (no inline style) would refuse."""
 
 from __future__ import annotations
 
-#: Runs before any of the page's scripts, so a violation while the charts are drawn is caught too.
-RECORD_VIOLATIONS = """
-window.violations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.violations.push(event.violatedDirective + " " + (event.blockedURI || event.sample));
-});
-"""
 
-
-def test_a_charts_tooltip_shows_within_the_content_security_policy(world, page, sign_in):
+def test_a_charts_tooltip_shows_within_the_content_security_policy(world, page, sign_in, policy_violations):
     console = []
     page.on("console", lambda message: console.append(message.text))
-    page.add_init_script(RECORD_VIOLATIONS)
     sign_in(world.alice)
     page.goto("/schools/100001/attendance/")
 
@@ -31,5 +22,5 @@ def test_a_charts_tooltip_shows_within_the_content_security_policy(world, page, 
     assert tooltip.evaluate("element => getComputedStyle(element).position") == "fixed"
     assert page.locator("style").count() == 0, "a script added an inline style sheet"
 
-    assert page.evaluate("window.violations") == []
+    assert policy_violations() == []
     assert not [text for text in console if "Content Security Policy" in text]

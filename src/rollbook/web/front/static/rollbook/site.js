@@ -24,6 +24,13 @@ document.addEventListener("DOMContentLoaded", function () { drawCharts(document)
 // The filter form swaps in a new report body with htmx: draw its charts too.
 document.addEventListener("htmx:afterSettle", function (event) { drawCharts(event.detail.elt.ownerDocument); });
 
+// While new content settles, htmx gives each element the attributes its old version had; vega-embed sets
+// the chart container's style from script, and copied as an attribute it would breach the content security
+// policy (no inline style). The chart is drawn afresh anyway.
+document.addEventListener("htmx:beforeSwap", function () {
+  document.querySelectorAll(".chart[style]").forEach(function (chart) { chart.removeAttribute("style"); });
+});
+
 // The filter form sends only what was chosen: an empty date, "All pupils" or no term would otherwise put
 // `from_date=&sex=&…` into the address pushed to the history, which then reads as a bookmark of nothing.
 document.addEventListener("htmx:configRequest", function (event) {
