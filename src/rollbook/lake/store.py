@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 from filelock import FileLock
 
@@ -255,6 +256,16 @@ class Lake:
             commit.remove(self._version_dir(school, version))
             commit.apply()
             return sorted(kept.after)
+
+    def schools_keeping(self, upn: str) -> list[int]:
+        """The schools whose kept versions hold rows of pupil `upn`, though their current data may not (a
+        later import removed the pupil): erasure must reach those copies too."""
+        found = []
+        for school_dir in sorted((self.root / VERSIONS).glob("school=*")):
+            files = [str(path) for path in school_dir.glob(f"*/*/academic_year=*/{DATA_FILE}")]
+            if files and ds.dataset(files, format="parquet").count_rows(filter=pc.field("upn") == upn):
+                found.append(int(school_dir.name.removeprefix("school=")))
+        return found
 
     def prune_versions(self, school: int, keep: int) -> list[str]:
         """Drop all but the newest `keep` versions of a school; returns the ids dropped."""

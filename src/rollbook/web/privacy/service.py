@@ -88,7 +88,7 @@ def erase_pupil(upn: str, reason: str, by: Operator) -> ErasureRecord:
         kind=ErasureRecord.PUPIL, user=by.user, actor=by.actor, upn_hash=upn_hash(upn), reason=reason
     )
     removed: dict[PartitionKey, int] = {}
-    for school in sorted({key.school for key in _held(lake, upn)}):
+    for school in sorted({key.school for key in _held(lake, upn)} | set(lake.schools_keeping(upn))):
         removed |= lake.erase_pupil(upn, school)
         record.removed = subject_access.summary(removed)
         record.save(update_fields=["removed"])
