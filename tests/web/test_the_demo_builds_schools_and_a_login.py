@@ -37,6 +37,10 @@ def test_the_login_opens_the_first_schools_summary():
     comparison = response.context["result"]["comparison"]
     assert comparison["as_of"] == "2024-09-16" and not comparison["unavailable"]
     assert comparison["comparators"][0]["suppressed"].startswith("built from 2 schools")
+    # The demo user is the school's data manager, so every page of the school is there to try.
+    page = response.content.decode()
+    for link in ("users/", "imports/", "audit/"):
+        assert f'href="/schools/{first.urn}/{link}' in page, link
 
 
 @pytest.mark.django_db

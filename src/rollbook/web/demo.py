@@ -70,10 +70,11 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
 
 
 def demo_login() -> Login:
-    """The demo user, a member of the first demo school, with a new password each time."""
+    """The demo user: the first demo school's data manager, who may do everything there (pupil-level
+    reports, imports and sync tokens, users and the audit log), with a new password each time."""
     from django.contrib.auth import get_user_model
 
-    from rollbook.web.accounts.models import Membership
+    from rollbook.web.accounts.models import Membership, Role
     from rollbook.web.schools.models import School
 
     user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
@@ -82,5 +83,14 @@ def demo_login() -> Login:
     user.save()
     first = School.objects.order_by("urn").first()
     if first is not None:
-        Membership.objects.update_or_create(user=user, school=first, defaults={"pupil_level": True})
+        Membership.objects.update_or_create(
+            user=user,
+            school=first,
+            defaults={
+                "role": Role.DATA_MANAGER,
+                "pupil_level": True,
+                "manage_data": True,
+                "account_setup": True,
+            },
+        )
     return Login(DEMO_USERNAME, password)
