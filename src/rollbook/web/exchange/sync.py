@@ -25,7 +25,8 @@ def run_sync(body: bytes, token: ExchangeToken, request) -> tuple[ImportOutcome,
     outcome.name = school.name
     outcome.files = [f"API sync of {sync.describe()}"]  # what the history lists where files would be
     actor = f"API token {token.prefix}… ({token.name})"
-    service._record(outcome, actor=actor, user=None, source=SOURCE, started=started)  # undone like any import
+    # Recorded as any import is, so it can be undone from the history.
+    service.record_import(outcome, actor=actor, user=None, source=SOURCE, started=started)
     if outcome.no_change:
         result = "no change"
     elif outcome.landed:

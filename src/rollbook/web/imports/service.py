@@ -113,7 +113,7 @@ def _import_and_record(
         if outcome.previewed:
             records.append(None)
         else:
-            records.append(_record(outcome, actor=actor, user=user, source=source, started=started))
+            records.append(record_import(outcome, actor=actor, user=user, source=source, started=started))
         done += 1
         started = timezone.now()
         if progress is not None:
@@ -136,7 +136,9 @@ def _import_and_record(
 
 
 @transaction.atomic
-def _record(outcome: ImportOutcome, *, actor: str, user, source: str, started: dt.datetime) -> ImportRecord:
+def record_import(
+    outcome: ImportOutcome, *, actor: str, user, source: str, started: dt.datetime
+) -> ImportRecord:
     """Record an import in the history; one that kept a lake version leaves only the newest few kept."""
     school = None
     if outcome.urn is not None:
