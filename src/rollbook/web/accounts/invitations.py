@@ -12,7 +12,7 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -65,6 +65,11 @@ def invite(user, school, invited_by) -> str:
         },
     )
     return code
+
+
+def pending(school) -> QuerySet[Invitation]:
+    """The school's invitations not yet used: waiting, expired or locked, so someone may need a new code."""
+    return Invitation.objects.filter(school=school, accepted__isnull=True)
 
 
 def status(invitation: Invitation) -> str:

@@ -90,17 +90,13 @@ def create_user(request, school):
 @account_setup_required
 @require_GET
 def pending(request, school):
-    waiting = Invitation.objects.filter(school=school, accepted__isnull=True).select_related(
-        "user", "invited_by"
-    )
+    waiting = invitations.pending(school).select_related("user", "invited_by")
     rows = [(invitation, invitations.status(invitation)) for invitation in waiting]
     return render(request, "accounts/pending.html", {"school": school, "rows": rows, "tab": "pending"})
 
 
 def _waiting_invitation(school, pk: int) -> Invitation:
-    return get_object_or_404(
-        Invitation.objects.select_related("user"), pk=pk, school=school, accepted__isnull=True
-    )
+    return get_object_or_404(invitations.pending(school).select_related("user"), pk=pk)
 
 
 @account_setup_required

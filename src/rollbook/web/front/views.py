@@ -19,6 +19,7 @@ from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURE
 from rollbook.analytics.pupil_record import UnknownPupil
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.rules.measures import DESCRIPTIONS
+from rollbook.web.accounts import invitations
 from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_schools
 from rollbook.web.audit.models import record_access
 from rollbook.web.front import charts
@@ -94,6 +95,7 @@ def attendance_report(request, urn: int, name: str):
     if name in reports.PUPIL_LEVEL_REPORTS and not pupil_level:
         return render(request, "front/needs_pupil_level.html", {"school": school}, status=403)
     choice = ReportChoice(request.GET)
+    may_manage_users = school in schools_for(request.user, "account_setup")
     page = {
         "school": school,
         "name": name,
@@ -101,7 +103,9 @@ def attendance_report(request, urn: int, name: str):
         "tabs": [tab for tab in REPORT_TABS if pupil_level or tab[0] not in reports.PUPIL_LEVEL_REPORTS],
         "form": choice,
         "query": _choices_in(request.GET),
-        "may_manage_users": schools_for(request.user, "account_setup").filter(pk=school.pk).exists(),
+        "may_manage_users": may_manage_users,
+        # Administrators are told of people invited who have not yet set up their account.
+        "pending_users": invitations.pending(school).count() if may_manage_users else 0,
         "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
         "may_manage_data": school in schools_for(request.user, "manage_data"),
         "freshness": freshness([school])[school.urn],
