@@ -1,4 +1,5 @@
-"""The admin for records of what happened (imports, erasures, background work): shown, never edited."""
+"""The admin for records of what happened (imports, erasures, background work, the audit trail) and for API
+tokens: shown to the operator, never edited there."""
 
 from django.contrib import admin
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from rollbook.web.exchange.models import ExchangeToken
+from rollbook.web.records_admin import RecordAdmin
 
 
 @admin.register(ExchangeToken)
-class ExchangeTokenAdmin(admin.ModelAdmin):
+class ExchangeTokenAdmin(RecordAdmin):
     """Read-only: a school's data managers make and revoke tokens; the operator only sees them."""
 
     list_display = ("prefix", "name", "school", "created_by", "created", "last_used", "revoked")
@@ -12,12 +13,3 @@ class ExchangeTokenAdmin(admin.ModelAdmin):
     search_fields = ("prefix", "name")
     exclude = ("digest",)
     readonly_fields = [field.name for field in ExchangeToken._meta.fields if field.name != "digest"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
