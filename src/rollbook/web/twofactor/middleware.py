@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -11,10 +12,23 @@ from rollbook.web.twofactor import devices
 
 #: Pages a signed-in user may reach before giving a code: signing out, or in as somebody else.
 ALWAYS_OPEN = {"login", "logout"}
+#: What the JSON API answers a session held at each page.
+API_ANSWERS = {
+    "twofactor:verify": "two-factor sign-in: give a code from your authenticator app at {page} first",
+    "twofactor:setup": "this account needs two-factor sign-in: set it up at {page} first",
+}
 
 
 def _redirect(view_name: str, request):
+    """To the code or set-up page, then back; the JSON API, asked by a program, says so in JSON instead (a
+    person opening its docs in a browser, which prefers HTML, is sent to the page)."""
+    if request.path.startswith("/api/") and _prefers_json(request):
+        return JsonResponse({"detail": API_ANSWERS[view_name].format(page=reverse(view_name))}, status=403)
     return redirect(f"{reverse(view_name)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def _prefers_json(request) -> bool:
+    return request.get_preferred_type(["application/json", "text/html"]) == "application/json"
 
 
 class TwoFactorMiddleware:
