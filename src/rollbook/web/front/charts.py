@@ -38,10 +38,12 @@ def weekly_attendance(weeks: list[dict]) -> dict:
                 scale=alt.Scale(domain=["This school", "National"], range=["#1d4f91", "#6f777b"]),
                 legend=alt.Legend(orient="top"),
             ),
+            # The same legend as the colour, so the two merge: the key shows each series' colour and dash.
             strokeDash=alt.StrokeDash(
                 "series:N",
+                title=None,
                 scale=alt.Scale(domain=["This school", "National"], range=[[1, 0], [6, 3]]),
-                legend=None,
+                legend=alt.Legend(orient="top"),
             ),
             tooltip=[
                 alt.Tooltip("series:N", title="Series"),
