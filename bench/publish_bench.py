@@ -16,10 +16,16 @@ reported.
 - pandas: the same Parquet files, a batch of schools at a time (all schools at once does not fit in memory).
 
 Each run is a fresh subprocess; peak memory is its maximum resident set (for PostgreSQL the client only; the
-server's work is not counted, though its temporary-file spill is shown). The data: see
-`publish_bench_data.py` (built once, cached under /work/bench-data, smaller sizes take the first N schools).
+server's work is not counted, though its temporary-file spill is shown), and the machine's load average is
+noted as it starts. The data: see `publish_bench_data.py` (built once, cached under /work/bench-data,
+smaller sizes take the first N schools).
+
+`--old-source DIR` also times `publish` from another checkout's `src` (e.g. a `git worktree` of an earlier
+commit), run with that folder first on PYTHONPATH, and checks that its snapshot's cells and reasons are
+IDENTICAL to this checkout's, row for row, every period kind included. `--engines` chooses which to run.
 
     uv run --all-extras --frozen python bench/publish_bench.py [--sizes 100,1000,3000]
+        [--engines rollbook,postgres,pandas,old] [--old-source /tmp/old-publish/src]
 
 A script, not a test: timings vary by machine.
 """
@@ -52,8 +58,13 @@ from rollbook.rules.calendar import england_default, week_commencing  # noqa: E4
 from rollbook.rules.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.years import SESSION_MEASURE_YEARS  # noqa: E402
 
-ENGINES = ("rollbook", "postgres", "pandas")
-LABELS = {"rollbook": "Rollbook publish (DuckDB)", "postgres": "PostgreSQL SQL", "pandas": "pandas"}
+ENGINES = ("rollbook", "old", "postgres", "pandas")
+LABELS = {
+    "rollbook": "Rollbook publish (DuckDB)",
+    "old": "Rollbook publish, old source",
+    "postgres": "PostgreSQL SQL",
+    "pandas": "pandas",
+}
 TALLIED = ("present", "aea", "authorised", "unauthorised")
 KEYS = ["kind", "period", "school", *CELL]
 PANDAS_BATCH = 100  # schools per pandas batch
@@ -279,11 +290,38 @@ def totals(folder: Path) -> dict[str, object]:
     }
 
 
-def measure(engine: str, size: int, built: int, out: Path) -> dict:
-    """Run one engine on the first `size` schools of the lake of `built` in a fresh process; its result and
-    peak RSS (MB)."""
-    command = [sys.executable, __file__, "--run", engine, "--sizes", f"{size},{built}", "--out", str(out)]
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+def identical(ours: Path, theirs: Path) -> str:
+    """ "IDENTICAL" when both snapshots hold the same cells and reasons, row for row once sorted; otherwise
+    how many rows of each period kind only one of them has."""
+    found = []
+    for table in ("cells", "reasons"):
+        one, other = (_sorted(pq.read_table(folder / f"{table}.parquet")) for folder in (ours, theirs))
+        if one.schema != other.schema:
+            found.append(f"{table}: columns differ ({one.schema.names} / {other.schema.names})")
+        elif not one.equals(other):
+            merged = one.to_pandas().merge(other.to_pandas(), how="outer", indicator=True)
+            only = merged[merged["_merge"] != "both"].groupby(["kind", "_merge"], observed=True).size()
+            found.append(f"{table}: {len(one):,} / {len(other):,} rows; rows in one only: {only.to_dict()}")
+    return "IDENTICAL" if not found else "DIFFERENT -- " + "; ".join(found)
+
+
+def _sorted(table: pa.Table) -> pa.Table:
+    return table.sort_by([(name, "ascending") for name in table.column_names])
+
+
+def measure(engine: str, size: int, built: int, out: Path, old_source: Path | None) -> dict:
+    """Run one engine on the first `size` schools of the lake of `built` in a fresh process; its result,
+    peak RSS (MB) and the one-minute load average as it started. The old source runs `publish` as
+    "rollbook" does, with its folder first on PYTHONPATH."""
+    run = "rollbook" if engine == "old" else engine
+    command = [sys.executable, __file__, "--run", run, "--sizes", f"{size},{built}", "--out", str(out)]
+    environment = dict(os.environ)
+    if engine == "old":
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(old_source), os.environ.get("PYTHONPATH")])
+        )
+    load = os.getloadavg()[0]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -292,8 +330,9 @@ def measure(engine: str, size: int, built: int, out: Path) -> dict:
             "seconds": None,
             "note": f"failed (exit {child.returncode})",
             "rss_mb": usage.ru_maxrss / 1024,
+            "load": load,
         }
-    return {**json.loads(output.strip().splitlines()[-1]), "rss_mb": usage.ru_maxrss / 1024}
+    return {**json.loads(output.strip().splitlines()[-1]), "rss_mb": usage.ru_maxrss / 1024, "load": load}
 
 
 def child(engine: str, size: int, built: int, out: Path) -> None:
@@ -305,12 +344,19 @@ def child(engine: str, size: int, built: int, out: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,3000")
+    parser.add_argument("--engines", default="rollbook,postgres,pandas", help="of " + ",".join(ENGINES))
+    parser.add_argument("--old-source", type=Path, help="another checkout's src folder, timed as 'old'")
     parser.add_argument("--run", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     sizes = sorted(int(size) for size in arguments.sizes.split(","))
     if arguments.run:
         return child(arguments.run, sizes[0], sizes[-1], arguments.out)
+    engines = [engine for engine in ENGINES if engine in arguments.engines.split(",")]
+    if arguments.old_source and "old" not in engines:
+        engines.insert(1, "old")
+    if "old" in engines and not (arguments.old_source and (arguments.old_source / "rollbook").is_dir()):
+        parser.error("the old engine needs --old-source, a folder holding the rollbook package")
 
     lake, schools = data.cached_lake(max(sizes))
     print(f"data: academic year {data.YEAR}/{data.YEAR % 100 + 1}, marks to {data.AS_OF} (first four weeks")
@@ -318,34 +364,41 @@ def main() -> None:
     for size in sizes:
         rows = data.row_counts(lake, [int(s["urn"]) for s in schools[:size]])
         print(f"  {size:>5} schools: {rows['pupils']:>10,} pupils {rows['marks']:>13,} marks")
-    started = time.perf_counter()
-    loaded = data.load_postgres(lake, [int(s["urn"]) for s in schools[: max(sizes)]])
-    print(
-        f"PostgreSQL load of {max(sizes)} schools: COPY {loaded['copy_s']:.0f} s, primary keys and ANALYZE "
-        f"{loaded['index_s']:.0f} s, {loaded['gb']:.1f} GB ({time.perf_counter() - started:.0f} s)",
-        flush=True,
-    )
+    print(f"machine: {os.cpu_count()} cores; load average as each run starts in the table", flush=True)
+    if "postgres" in engines:
+        started = time.perf_counter()
+        loaded = data.load_postgres(lake, [int(s["urn"]) for s in schools[: max(sizes)]])
+        print(
+            f"PostgreSQL load of {max(sizes)} schools: COPY {loaded['copy_s']:.0f} s, primary keys and "
+            f"ANALYZE {loaded['index_s']:.0f} s, {loaded['gb']:.1f} GB "
+            f"({time.perf_counter() - started:.0f} s, load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
     results = []
     try:
         for size in sizes:
-            results += run_size(size, max(sizes))
+            results += run_size(size, max(sizes), engines, arguments.old_source)
     finally:
-        data.drop_postgres()
+        if "postgres" in engines:
+            data.drop_postgres()
     report(results)
 
 
-def run_size(size: int, built: int) -> list[dict]:
+def run_size(size: int, built: int, engines: list[str], old_source: Path | None) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(dir=data.CACHE) as scratch:
-        for engine in ENGINES:
+        for engine in engines:
             out = Path(scratch) / engine
             out.mkdir()
-            result = {"size": size, "engine": engine, **measure(engine, size, built, out)}
+            result = {"size": size, "engine": engine, **measure(engine, size, built, out, old_source)}
             if result["seconds"] is not None:
                 result["totals"] = totals(out)
+            if engine == "old" and result["seconds"] is not None and (Path(scratch) / "rollbook").is_dir():
+                result["note"] += f"; snapshot {identical(Path(scratch) / 'rollbook', out)}"
             rows.append(result)
             print(
-                f"  {size} {engine}: {result['seconds']} s, {result['rss_mb']:.0f} MB, {result['note']}",
+                f"  {size} {engine}: {result['seconds']} s, {result['rss_mb']:.0f} MB, load "
+                f"{result['load']:.1f}, {result['note']}",
                 flush=True,
             )
         reference = rows[0].get("totals")
@@ -361,8 +414,8 @@ def run_size(size: int, built: int) -> list[dict]:
 def report(results: list[dict]) -> None:
     print()
     print(
-        f"{'schools':>7}  {'engine':<26}{'wall s':>9}{'peak RSS MB':>13}{'time ratio':>12}"
-        f"{'RSS ratio':>11}  notes"
+        f"{'schools':>7}  {'engine':<30}{'wall s':>9}{'peak RSS MB':>13}{'time ratio':>12}"
+        f"{'RSS ratio':>11}{'load':>6}  notes"
     )
     base: dict[int, dict] = {}
     for row in results:
@@ -374,8 +427,8 @@ def report(results: list[dict]) -> None:
         rss_ratio = f"{row['rss_mb'] / ref['rss_mb']:.2f}" if ref.get("rss_mb") else "-"
         shown = f"{seconds:.1f}" if seconds is not None else "-"
         print(
-            f"{row['size']:>7}  {LABELS[row['engine']]:<26}{shown:>9}{row['rss_mb']:>13,.0f}"
-            f"{time_ratio:>12}{rss_ratio:>11}  {row['note']}"
+            f"{row['size']:>7}  {LABELS[row['engine']]:<30}{shown:>9}{row['rss_mb']:>13,.0f}"
+            f"{time_ratio:>12}{rss_ratio:>11}{row['load']:>6.1f}  {row['note']}"
         )
 
 
