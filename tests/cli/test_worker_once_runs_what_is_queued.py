@@ -12,7 +12,8 @@ from rollbook.web.jobs.service import start
 from rollbook.web.schools.tasks import publish_comparators
 
 
-def test_a_queued_publish_is_run_and_finished(db, school_files, data_dir):
+def test_a_queued_publish_is_run_and_finished(transactional_db, school_files, data_dir):
+    # The worker runs outside any transaction, as on a server.
     run_import([school_files], actor="test")
     PublishingSchedule.objects.create(pk=1, enabled=False)  # only the queued work, not today's schedule
     job = start(publish_comparators, kind="publish", as_of="2024-09-13")

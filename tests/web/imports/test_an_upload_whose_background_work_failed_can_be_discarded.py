@@ -3,12 +3,17 @@ not while the work is still to run."""
 
 from __future__ import annotations
 
+import pytest
 from uploads import AMENDMENT, lake_data, land_baseline, upload
 
 from rollbook.web.imports import service
 from rollbook.web.imports.models import Upload
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.worker import run_pending
+
+#: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
+#: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_failed_check_is_shown_and_its_files_can_be_discarded(world, tmp_path, settings, monkeypatch):

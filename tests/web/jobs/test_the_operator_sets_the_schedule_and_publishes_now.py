@@ -3,8 +3,14 @@ Nobody else finds the page."""
 
 import datetime as dt
 
+import pytest
+
 from rollbook.web.jobs.models import Job, PublishingSchedule
 from rollbook.web.jobs.worker import run_pending
+
+#: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
+#: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_operator_changes_the_schedule_to_daily(world):

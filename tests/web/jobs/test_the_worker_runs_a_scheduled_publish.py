@@ -2,12 +2,17 @@
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from rollbook import config
 from rollbook.analytics.benchmarks import Snapshot, snapshots_root
 from rollbook.web.jobs.models import Job, PublishingSchedule, ScheduledRun
 from rollbook.web.jobs.worker import queue_due_publishing, run_pending
+
+#: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
+#: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # The base world's registers are for the week of Monday 09/09/2024.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))
