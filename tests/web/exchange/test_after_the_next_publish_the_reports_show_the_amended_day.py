@@ -8,35 +8,23 @@ to the other and changes nothing else."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from pathlib import Path
 
 import pytest
+from connector import load_connector, registered_with_token
 from django.utils import timezone
 
 from rollbook.analytics import reports
-from rollbook.ingest.ctf import read_ctf
-from rollbook.ingest.problems import ValidationReport
 from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.years import SESSION_MEASURE_YEARS
-from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start
 from rollbook.web.jobs.worker import queue_due_publishing, run_pending
 from rollbook.web.schools.models import School
 from rollbook.web.schools.tasks import publish_comparators
 
-EXAMPLE = Path(__file__).parents[3] / "examples" / "sync_connector.py"
 #: The fixture's fortnight ends on Friday 13/09/2024; the schedule's Wednesday after publishes to it.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))
 FRIDAY = "2024-09-13"
-
-
-def load_connector():
-    spec = importlib.util.spec_from_file_location("sync_connector", EXAMPLE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def tally(pupils: list[dict], marks: list[dict]) -> dict[str, int]:
@@ -76,9 +64,7 @@ def published_job() -> Job:
 def test_the_next_publish_reports_exactly_the_amended_registers(live_server, school_files, monkeypatch):
     monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")  # the synced school is the nation here
     folder = school_files / "900001"
-    header = read_ctf(next(folder.glob("*.xml")), ValidationReport()).school
-    school = School.objects.create(urn=header.urn, la_code=header.la, estab=header.estab, name=header.name)
-    _, token = ExchangeToken.make(school, "connector", None)
+    school, token = registered_with_token(folder)
     connector = load_connector()
     mis = connector.School(folder)
     server = connector.Server(live_server.url, token, school.urn)

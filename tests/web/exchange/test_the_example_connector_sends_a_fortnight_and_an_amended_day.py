@@ -4,33 +4,16 @@ with the amended day's N marks (no reason yet) as I, and says so in its answers.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from connector import load_connector, registered_with_token
 
-from rollbook.ingest.ctf import read_ctf
-from rollbook.ingest.problems import ValidationReport
-from rollbook.web.exchange.models import ExchangeToken
-from rollbook.web.schools.models import School
 from syncs import marks_held
-
-EXAMPLE = Path(__file__).parents[3] / "examples" / "sync_connector.py"
-
-
-def load_connector():
-    spec = importlib.util.spec_from_file_location("sync_connector", EXAMPLE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_site_holds_exactly_the_days_sent_and_the_amendment(live_server, school_files, lake, capsys):
     folder = school_files / "900001"
-    header = read_ctf(next(folder.glob("*.xml")), ValidationReport()).school
-    school = School.objects.create(urn=header.urn, la_code=header.la, estab=header.estab, name=header.name)
-    _, token = ExchangeToken.make(school, "connector", None)
+    school, token = registered_with_token(folder)
     connector = load_connector()
     mis = connector.School(folder)
     days = mis.school_days()[: connector.DAYS]
