@@ -12,12 +12,15 @@ standardised (z-scored) FSM6 %, EAL %, SEN % and number on roll, and prior attai
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import math
 import os
-from collections.abc import Callable, Collection, Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -40,7 +43,7 @@ from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.measures import Tally, from_totals, rate
-from rollbook.rules.periods import Period, term, year_to_date
+from rollbook.rules.periods import Period, term_so_far, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
 #: The cell every figure is published by; filters on group reports choose among these.
@@ -57,6 +60,8 @@ COUNTS = (
     "severe_absentees",
 )
 SIMILAR_SCHOOLS = 20
+#: Schools measured per query when publishing: about 1.5 GB at the peak for secondary schools.
+PUBLISH_BATCH = 250
 FEATURES = ("fsm6_pct", "eal_pct", "sen_pct", "pupils_on_roll")
 
 
@@ -113,8 +118,13 @@ def publish(
     suppression: Suppression | None = None,
     progress: Callable[[int, int], None] | None = None,
     engine: str | None = None,
+    batch: int = PUBLISH_BATCH,
 ) -> Path:
-    """Compute and write a snapshot of `schools` for `academic_year` up to `as_of`; returns its folder."""
+    """Compute and write a snapshot of `schools` for `academic_year` up to `as_of`; returns its folder.
+
+    Schools are measured `batch` at a time and each batch's counts written as they come, so memory stays
+    bounded however many schools there are; every count belongs to one school, so batches add up exactly.
+    """
     now = now or dt.datetime.now(dt.UTC)
     suppression = suppression or Suppression.from_environment()
     held = set(lake.schools())
@@ -122,37 +132,29 @@ def publish(
     queries = [
         query
         for calendar, urns in _by_calendar(schools).items()
-        for query in _queries(lake, urns, calendar, as_of, engine)
+        for first in range(0, len(urns), batch)
+        for query in _queries(lake, urns[first : first + batch], calendar, as_of, engine)
     ]
-    results: dict[str, list[pa.Table]] = {"cells": [], "reasons": []}
-    for done, (table, query) in enumerate(queries, start=1):
-        results[table].append(_as_published(engines.arrow(query, engine), table))
-        if progress is not None:
-            progress(done, len(queries))
-    profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
-    members = _members(schools, profiles)
-    manifest = Manifest(
-        academic_year,
-        as_of.isoformat(),
-        now.isoformat(timespec="seconds"),
-        len(schools),
-        SIMILAR_SCHOOLS,
-        FEATURES,
-        asdict(suppression),
-    )
-    return _write(
-        out,
-        now,
-        manifest,
-        {
-            **{
-                table: pa.concat_tables(parts) if parts else _SCHEMAS[table].empty_table()
-                for table, parts in results.items()
-            },
-            "members": _table("members", members),
-            "profiles": _table("profiles", profiles),
-        },
-    )
+    with _writing(out, now) as folder:
+        with _parquet_writers(folder, ("cells", "reasons")) as writers:
+            for done, (table, query) in enumerate(queries, start=1):
+                writers[table].write_table(_as_published(engines.arrow(query, engine), table))
+                if progress is not None:
+                    progress(done, len(queries))
+        profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
+        pq.write_table(_table("members", _members(schools, profiles)), folder / "members.parquet")
+        pq.write_table(_table("profiles", profiles), folder / "profiles.parquet")
+        manifest = Manifest(
+            academic_year,
+            as_of.isoformat(),
+            now.isoformat(timespec="seconds"),
+            len(schools),
+            SIMILAR_SCHOOLS,
+            FEATURES,
+            asdict(suppression),
+        )
+        (folder / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+    return out / _folder_name(now)
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
@@ -170,9 +172,8 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     periods = [("year", "year_to_date", ytd), ("week", "", ytd), ("weekday", "year_to_date", ytd)]
     for kind, names in (("half_term", HALF_TERM_NAMES), ("term", TERM_NAMES)):
         for name in names:
-            whole = term(calendar, name)
-            if whole.start <= as_of:
-                periods.append((kind, name, Period(whole.start, min(whole.end, as_of), whole.label)))
+            if calendar.named(name).start <= as_of:
+                periods.append((kind, name, term_so_far(calendar, name, as_of)))
     return periods
 
 
@@ -342,20 +343,37 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
 
 
-def _write(out: Path, now: dt.datetime, manifest: Manifest, tables: dict[str, pa.Table]) -> Path:
-    """Write the snapshot beside its final name, then rename it into place: readers never see half of it."""
+def _folder_name(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%S")
+
+
+@contextlib.contextmanager
+def _writing(out: Path, now: dt.datetime) -> Iterator[Path]:
+    """A folder beside the snapshot's final name, renamed into place once whole: readers never see half of
+    a snapshot, and a publish that fails leaves nothing behind."""
     out.mkdir(parents=True, exist_ok=True)
-    name = now.strftime("%Y%m%dT%H%M%S")
-    final = out / name
+    final = out / _folder_name(now)
     if final.exists():
-        raise FileExistsError(f"a snapshot published at {name} already exists; snapshots are never changed")
-    partial = out / f".{name}.partial"
-    partial.mkdir()
-    for table, content in tables.items():
-        pq.write_table(content, partial / f"{table}.parquet")
-    (partial / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+        raise FileExistsError(
+            f"a snapshot published at {final.name} already exists; snapshots are never changed"
+        )
+    partial = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=out))
+    try:
+        yield partial
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     partial.rename(final)
-    return final
+
+
+@contextlib.contextmanager
+def _parquet_writers(folder: Path, tables: Sequence[str]) -> Iterator[dict[str, pq.ParquetWriter]]:
+    """A Parquet file per table, written a batch at a time; a table given no rows is still written, empty."""
+    with contextlib.ExitStack() as stack:
+        yield {
+            table: stack.enter_context(pq.ParquetWriter(folder / f"{table}.parquet", _SCHEMAS[table]))
+            for table in tables
+        }
 
 
 # Reading
@@ -369,9 +387,17 @@ class Snapshot:
     @classmethod
     def latest(cls, out: Path) -> Snapshot | None:
         """The most recently published snapshot, or None before the first publish."""
-        folders = (
-            sorted(p for p in out.glob("[0-9]*T*") if (p / "manifest.json").exists()) if out.exists() else []
-        )
+        try:
+            changed = out.stat().st_mtime_ns  # a snapshot is renamed into `out`, which changes this
+        except FileNotFoundError:
+            return None
+        return cls._latest_in(out, changed)
+
+    @classmethod
+    @functools.lru_cache(maxsize=8)
+    def _latest_in(cls, out: Path, changed: int) -> Snapshot | None:
+        """Read once per change of `out`, not on every report page."""
+        folders = sorted(p for p in out.glob("[0-9]*T*") if (p / "manifest.json").exists())
         if not folders:
             return None
         data = json.loads((folders[-1] / "manifest.json").read_text())
