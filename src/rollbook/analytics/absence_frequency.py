@@ -14,10 +14,9 @@ import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance import Filters, enrolment_sessions
-from rollbook.analytics.pupil_reports import pupil_names
+from rollbook.analytics.pupil_reports import pupil_names, weekly_attendance
 from rollbook.lake import Lake
-from rollbook.rules.codes import ABSENT, AEA, ATTENDING, AUTHORISED, PRESENT, UNAUTHORISED
-from rollbook.rules.measures import rate
+from rollbook.rules.codes import ABSENT, ATTENDING
 from rollbook.rules.periods import Period
 
 
@@ -26,9 +25,7 @@ def absence_frequency(
 ) -> dict[str, object]:
     """Pupils with any week under 100% attendance, most spells first, with every week's attendance."""
     sessions = enrolment_sessions(lake, [school], period, filters)
-    by_pupil: dict[str, dict[str, float | None]] = {}
-    for row in engines.run(_weekly(sessions)):
-        by_pupil.setdefault(row["upn"], {})[row["week"]] = rate(row["attended"], row["possible"])
+    by_pupil = weekly_attendance(sessions)
     weeks = sorted({week for attendance in by_pupil.values() for week in attendance})
     spells = {row["upn"]: row for row in engines.run(_spells(sessions))}
     names = pupil_names(lake, school, period, filters)
@@ -51,17 +48,6 @@ def absence_frequency(
         )
     pupils.sort(key=lambda pupil: (-pupil["spells"], -pupil["weeks_below_100"], pupil["name"]))
     return {"weeks": weeks, "pupils": pupils}
-
-
-def _weekly(sessions: ir.Table) -> ir.Table:
-    """Each pupil's sessions attended and possible, week by week (named by Monday, ISO), in week order."""
-    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
-    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
-    weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
-        attended=attended.sum(), possible=(attended + absent).sum()
-    )
-    named = weekly.mutate(week=weekly.week_commencing.strftime("%Y-%m-%d"))
-    return named.order_by(["upn", "week_commencing"])
 
 
 def _spells(sessions: ir.Table) -> ir.Table:

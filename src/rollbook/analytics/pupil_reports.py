@@ -7,11 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ibis.expr.types as ir
+
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, academic_years_in, measures, year_to_date_held
+from rollbook.analytics.attendance import (
+    Filters,
+    academic_years_in,
+    enrolment_sessions,
+    measures,
+    year_to_date_held,
+)
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar
+from rollbook.rules.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED
 from rollbook.rules.early_warning import RECENT_WEEKS, outlook
+from rollbook.rules.measures import rate
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
@@ -45,9 +55,7 @@ def pupil_list(
     in_period = {row["upn"]: row for row in measures(lake, [school], period, filters, by=("upn",))}
     this_year = {row["upn"]: row for row in measures(lake, [school], year_so_far, filters, by=("upn",))}
     lately = {row["upn"]: row for row in measures(lake, [school], recent, filters, by=("upn",))}
-    weeks: dict[str, dict[str, float | None]] = {}
-    for row in measures(lake, [school], period, filters, by=("upn", "week_commencing")):
-        weeks.setdefault(row["upn"], {})[row["week_commencing"].isoformat()] = row["attendance_rate"]
+    weeks = weekly_attendance(enrolment_sessions(lake, [school], period, filters))
     sessions_left = 2 * len(calendar.school_days(start=held_to + dt.timedelta(days=1)))
     rows = []
     for pupil in _pupils(lake, school, period, filters):
@@ -78,6 +86,26 @@ def pupil_list(
             }
         )
     return sorted(rows, key=lambda row: (-row["weeks_below_100"], row["attendance_rate"] or 0, row["name"]))
+
+
+def weekly_attendance(sessions: ir.Table) -> dict[str, dict[str, float | None]]:
+    """Each pupil's attendance rate week by week (weeks named by their Monday, ISO), in week order.
+
+    Summed by the engine to a row per pupil per week, and only the rate made here: a big school's year is
+    tens of thousands of pupil-weeks, too many to build a whole summary for each on every page.
+    """
+    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
+    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
+    weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
+        attended=attended.sum(), possible=(attended + absent).sum()
+    )
+    named = weekly.mutate(week=weekly.week_commencing.strftime("%Y-%m-%d")).order_by(
+        ["upn", "week_commencing"]
+    )
+    by_pupil: dict[str, dict[str, float | None]] = {}
+    for row in engines.run(named):
+        by_pupil.setdefault(row["upn"], {})[row["week"]] = rate(row["attended"], row["possible"])
+    return by_pupil
 
 
 def _absent(row: dict) -> int:
