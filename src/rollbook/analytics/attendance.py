@@ -105,11 +105,26 @@ def enrolment_sessions(
     not know is left out, as not a possible session; the importer refuses such codes anyway.
     """
     years = academic_years_in(period)
-    pupils = filters.apply(engines.pupils(lake, schools, years, engine))
+    tables = engines.pupils(lake, schools, years, engine), engines.marks(lake, schools, years, engine)
+    try:
+        hash(filters)
+    except TypeError:  # filters given as lists cannot key the memory
+        return _sessions(*tables, period, filters)
+    return _sessions_remembered(*tables, period, filters)
+
+
+@functools.lru_cache(maxsize=256)
+def _sessions_remembered(pupils: ir.Table, marks: ir.Table, period: Period, filters: Filters) -> ir.Table:
+    """Built once per set of lake files, period and filters: a page asks for the same sessions several times,
+    and building the expression costs more than answering it from the engine's remembered results."""
+    return _sessions(pupils, marks, period, filters)
+
+
+def _sessions(pupils: ir.Table, marks: ir.Table, period: Period, filters: Filters) -> ir.Table:
+    pupils = filters.apply(pupils)
     pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS)).select(
         *ENROLMENT, *PUPIL_ATTRIBUTES, "admission_date", "leaving_date"
     )
-    marks = engines.marks(lake, schools, years, engine)
     marks = marks.filter(marks.date.between(period.start, period.end))
     joined = marks.join(pupils, list(ENROLMENT))
     on_roll = (joined.admission_date.isnull() | (joined.admission_date <= joined.date)) & (
