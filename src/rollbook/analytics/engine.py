@@ -12,6 +12,7 @@ from paying for catalogue and Parquet metadata work on every request.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+import cachetools
 import ibis
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
@@ -35,9 +37,12 @@ SPARK_REMOTE_VARIABLE = "SPARK_REMOTE"
 #: The partition columns, read from the folder names and typed alike on every engine.
 PARTITION_COLUMNS = {"academic_year": "int32", "school": "int32"}
 
-#: How many registered file sets, and query results, to remember per process before the oldest is forgotten.
+#: How many registered file sets, and rows of query results, to remember per process before the oldest are
+#: forgotten. Results are bounded by rows, not by count: one school's pupil-weeks for a year are 50,000 rows,
+#: so a count would let a server's memory grow with how many schools it serves. A result larger than the
+#: whole allowance is simply not remembered.
 _REGISTRATIONS_KEPT = 512
-_RESULTS_KEPT = 256
+_ROWS_KEPT = 1_000_000
 
 # DuckDB connections must not run two queries at once from different threads (web server threads).
 _query_lock = threading.Lock()
@@ -86,14 +91,35 @@ def arrow(expr: ir.Table, engine: str | None = None) -> pa.Table:
         return target.to_pyarrow(expr)
 
 
-@functools.lru_cache(maxsize=_RESULTS_KEPT)
+def remembered_rows(rows_kept: int = _ROWS_KEPT) -> cachetools.LRUCache:
+    """A memory of query results that counts their rows (and one for the result itself)."""
+    return cachetools.LRUCache(rows_kept, getsizeof=lambda rows: len(rows) + 1)
+
+
+_remembered = remembered_rows()
+_remembered_lock = threading.Lock()
+
+
 def _results(query: ops.Relation, engine: str) -> tuple[dict[str, object], ...]:
     """Rows of a query, remembered. Ibis operations compare by structure, and a query names the versions
     of the lake files it reads (see `_registered`), so a replaced partition gives a different query and is
     never answered from here."""
+    key = (query, engine)
+    with _remembered_lock:
+        if key in _remembered:
+            return _remembered[key]
     target = backend(engine)
     with _query_lock:
-        return tuple(target.to_pyarrow(query.to_expr()).to_pylist())
+        rows = tuple(target.to_pyarrow(query.to_expr()).to_pylist())
+    with _remembered_lock, contextlib.suppress(ValueError):  # larger than the whole allowance
+        _remembered[key] = rows
+    return rows
+
+
+def forget_results() -> None:
+    """Forget every remembered result, so the next queries run afresh (for benchmarks)."""
+    with _remembered_lock:
+        _remembered.clear()
 
 
 def pupils(
