@@ -19,7 +19,6 @@ import json
 import math
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -357,13 +356,14 @@ def _writing(out: Path, now: dt.datetime) -> Iterator[Path]:
         raise FileExistsError(
             f"a snapshot published at {final.name} already exists; snapshots are never changed"
         )
-    partial = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=out))
+    partial = out / f".{final.name}.partial"
+    partial.mkdir()  # refuses a second publish in the same second at once
     try:
         yield partial
+        partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    partial.rename(final)
 
 
 @contextlib.contextmanager
@@ -387,21 +387,18 @@ class Snapshot:
     @classmethod
     def latest(cls, out: Path) -> Snapshot | None:
         """The most recently published snapshot, or None before the first publish."""
-        try:
-            changed = out.stat().st_mtime_ns  # a snapshot is renamed into `out`, which changes this
-        except FileNotFoundError:
-            return None
-        return cls._latest_in(out, changed)
+        names = sorted(os.listdir(out), reverse=True) if out.is_dir() else []
+        for name in names:  # newest first: a half-written or hidden folder has no manifest or no digit
+            if name[:1].isdigit() and "T" in name and (out / name / "manifest.json").exists():
+                return cls._read(out / name)
+        return None
 
     @classmethod
     @functools.lru_cache(maxsize=8)
-    def _latest_in(cls, out: Path, changed: int) -> Snapshot | None:
-        """Read once per change of `out`, not on every report page."""
-        folders = sorted(p for p in out.glob("[0-9]*T*") if (p / "manifest.json").exists())
-        if not folders:
-            return None
-        data = json.loads((folders[-1] / "manifest.json").read_text())
-        return cls(folders[-1], Manifest(**{**data, "features": tuple(data["features"])}))
+    def _read(cls, folder: Path) -> Snapshot:
+        """Read once: a snapshot is never changed, and every report page asks for the latest."""
+        data = json.loads((folder / "manifest.json").read_text())
+        return cls(folder, Manifest(**{**data, "features": tuple(data["features"])}))
 
     def comparators_of(self, school: int) -> list[tuple[str, str]]:
         """The (kind, name) of each comparator the school is set beside, national first."""

@@ -43,6 +43,7 @@ PARTITION_COLUMNS = {"academic_year": "int32", "school": "int32"}
 #: whole allowance is simply not remembered.
 _REGISTRATIONS_KEPT = 512
 _ROWS_KEPT = 1_000_000
+_RESULT_ROWS = 100
 
 # DuckDB connections must not run two queries at once from different threads (web server threads).
 _query_lock = threading.Lock()
@@ -92,8 +93,9 @@ def arrow(expr: ir.Table, engine: str | None = None) -> pa.Table:
 
 
 def remembered_rows(rows_kept: int = _ROWS_KEPT) -> cachetools.LRUCache:
-    """A memory of query results that counts their rows (and one for the result itself)."""
-    return cachetools.LRUCache(rows_kept, getsizeof=lambda rows: len(rows) + 1)
+    """A memory of query results that counts their rows, and each result as `_RESULT_ROWS` more for its
+    query, so many small results cannot pile up unbounded either."""
+    return cachetools.LRUCache(rows_kept, getsizeof=lambda rows: len(rows) + _RESULT_ROWS)
 
 
 _remembered = remembered_rows()
@@ -192,6 +194,7 @@ def _schema(table: str) -> pa.Schema:
     return pa.schema([*TABLES[table], *ibis.schema(PARTITION_COLUMNS).to_pyarrow()])
 
 
+@functools.cache
 def _empty(table: str) -> ir.Table:
     return ibis.memtable(_schema(table).empty_table())
 

@@ -11,17 +11,18 @@ import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance import (
+    TALLIED,
     Filters,
     academic_years_in,
     enrolment_sessions,
+    enrolment_tallies,
     measures,
     year_to_date_held,
 )
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar
-from rollbook.rules.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED
 from rollbook.rules.early_warning import RECENT_WEEKS, outlook
-from rollbook.rules.measures import rate
+from rollbook.rules.measures import Tally, rate
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
@@ -91,20 +92,16 @@ def pupil_list(
 def weekly_attendance(sessions: ir.Table) -> dict[str, dict[str, float | None]]:
     """Each pupil's attendance rate week by week (weeks named by their Monday, ISO), in week order.
 
-    Summed by the engine to a row per pupil per week, and only the rate made here: a big school's year is
-    tens of thousands of pupil-weeks, too many to build a whole summary for each on every page.
+    The engine tallies each pupil's weeks and only the rate is made here: a big school's year is tens of
+    thousands of pupil-weeks, too many to build a whole summary for each on every page.
     """
-    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
-    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
-    weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
-        attended=attended.sum(), possible=(attended + absent).sum()
-    )
-    named = weekly.mutate(week=weekly.week_commencing.strftime("%Y-%m-%d")).order_by(
-        ["upn", "week_commencing"]
-    )
+    weekly = enrolment_tallies(sessions, ("week_commencing",)).order_by(["upn", "week_commencing"])
     by_pupil: dict[str, dict[str, float | None]] = {}
-    for row in engines.run(named):
-        by_pupil.setdefault(row["upn"], {})[row["week"]] = rate(row["attended"], row["possible"])
+    for row in engines.run(weekly):
+        week = Tally(*(row[str(category)] for category in TALLIED))
+        by_pupil.setdefault(row["upn"], {})[row["week_commencing"].isoformat()] = rate(
+            week.attendance, week.possible
+        )
     return by_pupil
 
 
