@@ -39,6 +39,7 @@ SCHOOL_FREE = {
     "two-factor/": "the user's own device",
     "two-factor/code/": "the user's own device",
     "two-factor/remove/": "the user's own device",
+    "two-factor/backup-codes/": "the user's own backup codes",
     "operator/privacy/": "the operator's only",
     "operator/privacy/export/": "the operator's only",
     "operator/privacy/erase-pupil/": "the operator's only",

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # backup codes, for when the phone is lost
     "django_tasks",
     "django_tasks_db",
     "rollbook.web.schools",
@@ -205,6 +206,8 @@ AXES_CLIENT_IP_CALLABLE = "rollbook.web.security.clients.client_address"
 
 #: Two-factor sign-in (django-otp): the issuer names the site in the user's authenticator app.
 OTP_TOTP_ISSUER = "Rollbook"
+#: The admin shows neither authenticator keys nor backup codes, even to the operator.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 #: Whoever may see pupils' names must set up two-factor sign-in before anything else, when the operator asks.
 ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = env_flag("ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL")
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from totp_codes import code_for, wrong_code_for
+
+from rollbook.web.twofactor import devices
 
 
 def signed_in_with_code(world, device):
@@ -21,11 +24,13 @@ def test_the_page_says_it_is_on_and_offers_to_turn_it_off(world, with_app):
 
 def test_a_current_code_turns_it_off(world, with_app):
     device = with_app(world.alice)
+    devices.new_backup_codes(world.alice)
     client = signed_in_with_code(world, device)
 
     response = client.post("/two-factor/remove/", {"code": code_for(device, steps_ahead=1)}, follow=True)
 
     assert not TOTPDevice.objects.filter(user=world.alice, confirmed=True).exists()
+    assert not StaticDevice.objects.filter(user=world.alice).exists()  # the backup codes go with it
     assert "Two-factor sign-in is off" in response.content.decode()
     # Signing in again needs only the password.
     assert world.client_for(world.alice).get("/schools/100001/attendance/").status_code == 200

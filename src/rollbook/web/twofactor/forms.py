@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
+
+#: A backup code as django-otp's static tokens make them: eight letters a-z and digits 2-7.
+BACKUP_CODE = re.compile(r"[a-z2-7]{8}")
 
 
 class CodeForm(forms.Form):
@@ -19,3 +24,23 @@ class CodeForm(forms.Form):
         if not (code.isdigit() and len(code) == 6):
             raise forms.ValidationError("Enter the six digits your authenticator app shows.")
         return code
+
+
+class SignInCodeForm(CodeForm):
+    """At sign-in, a backup code does instead of the app's code."""
+
+    def __init__(self, *arguments, **options):
+        super().__init__(*arguments, **options)
+        self.fields["code"].label = "Code from your authenticator app, or a backup code"
+        self.fields["code"].widget.attrs["inputmode"] = "text"
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split()).lower()
+        if (code.isdigit() and len(code) == 6) or BACKUP_CODE.fullmatch(code):
+            return code
+        raise forms.ValidationError(
+            "Enter the six digits your authenticator app shows, or one of your eight-character backup codes."
+        )
+
+    def is_backup_code(self) -> bool:
+        return not self.cleaned_data["code"].isdigit()

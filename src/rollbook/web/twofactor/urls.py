@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.setup, name="setup"),
     path("code/", views.verify, name="verify"),
     path("remove/", views.remove, name="remove"),
+    path("backup-codes/", views.backup_codes, name="backup_codes"),
 ]
