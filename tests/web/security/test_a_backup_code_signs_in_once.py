@@ -76,6 +76,7 @@ def test_with_no_backup_codes_the_page_asks_for_the_apps_code(world, with_app):
 def test_with_the_phone_lost_a_backup_code_turns_two_factor_off(world, codes):
     client = at_the_code_page()
     client.post("/two-factor/code/", {"code": codes[0]})
+    assert "or a backup code" in client.get("/two-factor/").content.decode()  # the turn-off form says so
 
     response = client.post("/two-factor/remove/", {"code": codes[1]}, follow=True)
 

@@ -105,7 +105,7 @@ def setup(request):
     """Turn on two-factor sign-in: the secret for an authenticator app, then a code from it to confirm."""
     user = request.user
     if devices.confirmed_device(user) is not None:
-        return _enabled(request, CodeForm(), devices.required_for(user))
+        return _enabled(request, SignInCodeForm(), devices.required_for(user))
     device = devices.pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and (verified := _check(request, device, form)):
