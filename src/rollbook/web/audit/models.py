@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
     PERMISSION = "permission", "Permission change"
     IMPORT = "import", "Import"
+    TWO_FACTOR = "two_factor", "Two-factor sign-in"
 
 
 class AccessRecord(models.Model):

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp.models import Device
 
+from rollbook.web.audit.models import Kind, record
 from rollbook.web.twofactor import devices
 from rollbook.web.twofactor.forms import CodeForm, SignInCodeForm
 
@@ -84,7 +85,9 @@ def verify(request):
     if request.method == "POST" and form.is_valid() and (verified := _verify_sign_in(request, device, form)):
         _signed_in_with(request, verified)
         if form.is_backup_code():  # to the page that says how many are left, then on
-            messages.warning(request, USED_BACKUP_CODE.format(left=devices.backup_codes_left(request.user)))
+            left = devices.backup_codes_left(request.user)
+            record(Kind.TWO_FACTOR, f"Signed in with a backup code ({left} left)", request=request)
+            messages.warning(request, USED_BACKUP_CODE.format(left=left))
             return _to_backup_codes(request, always_next=True)
         return redirect(_next(request))
     return render(request, "twofactor/verify.html", {"form": form, "next": _next(request)})
@@ -114,6 +117,7 @@ def setup(request):
         _signed_in_with(request, verified)
         messages.success(request, TURNED_ON)
         request.session[NEW_CODES] = devices.new_backup_codes(user)
+        record(Kind.TWO_FACTOR, "Turned two-factor sign-in on, with new backup codes", request=request)
         return _to_backup_codes(request)
     secret = b32encode(device.bin_key).decode()
     return render(
@@ -147,6 +151,8 @@ def remove(request):
         return _enabled(request, form, required=True, status=403)
     if form.is_valid() and _verify_sign_in(request, device, form):
         devices.remove_all(user)
+        way = "a backup code" if form.is_backup_code() else "a code from the app"
+        record(Kind.TWO_FACTOR, f"Turned two-factor sign-in off, with {way}", request=request)
         messages.success(request, "Two-factor sign-in is off. You can set it up again at any time.")
         return redirect("twofactor:setup")
     return _enabled(request, form, required=False)
@@ -171,6 +177,7 @@ def backup_codes(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and _check(request, device, form):
         request.session[NEW_CODES] = devices.new_backup_codes(user)
+        record(Kind.TWO_FACTOR, "Made new backup codes; the old ones no longer work", request=request)
         return _to_backup_codes(request)
     return render(
         request,
