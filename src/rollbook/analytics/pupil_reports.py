@@ -11,18 +11,17 @@ import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance import (
-    TALLIED,
     Filters,
     academic_years_in,
     enrolment_sessions,
-    enrolment_tallies,
     measures,
     year_to_date_held,
 )
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar
+from rollbook.rules.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED
 from rollbook.rules.early_warning import RECENT_WEEKS, outlook
-from rollbook.rules.measures import Tally, rate
+from rollbook.rules.measures import rate
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 
@@ -92,16 +91,19 @@ def pupil_list(
 def weekly_attendance(sessions: ir.Table) -> dict[str, dict[str, float | None]]:
     """Each pupil's attendance rate week by week (weeks named by their Monday, ISO), in week order.
 
-    The engine tallies each pupil's weeks and only the rate is made here: a big school's year is tens of
-    thousands of pupil-weeks, too many to build a whole summary for each on every page.
+    The engine sums each pupil's weeks into sessions attended and possible (as `group_totals` does, from the
+    rules' categories) and names the week; only the rate is made here. A big school's year is tens of
+    thousands of pupil-weeks, too many to build a whole summary, or even a tally, for each on every page.
     """
-    weekly = enrolment_tallies(sessions, ("week_commencing",)).order_by(["upn", "week_commencing"])
+    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
+    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
+    weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
+        attended=attended.sum(), possible=(attended + absent).sum()
+    )
+    named = weekly.mutate(week=weekly.week_commencing.strftime("%Y-%m-%d"))
     by_pupil: dict[str, dict[str, float | None]] = {}
-    for row in engines.run(weekly):
-        week = Tally(*(row[str(category)] for category in TALLIED))
-        by_pupil.setdefault(row["upn"], {})[row["week_commencing"].isoformat()] = rate(
-            week.attendance, week.possible
-        )
+    for row in engines.run(named.order_by(["upn", "week_commencing"]).drop("week_commencing")):
+        by_pupil.setdefault(row["upn"], {})[row["week"]] = rate(row["attended"], row["possible"])
     return by_pupil
 
 
