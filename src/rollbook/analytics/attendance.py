@@ -194,10 +194,17 @@ def enrolment_tallies(sessions: ir.Table, by: tuple[str, ...]) -> ir.Table:
     return sessions.group_by(keys).aggregate(**counts)
 
 
+def attended_and_absent(tallied: ir.Table) -> tuple[ir.IntegerValue, ir.IntegerValue]:
+    """Sessions attended (present, late and AEA) and absent (authorised and unauthorised) from a table of
+    tallied categories, in the engine; together they are the possible sessions."""
+    attended = tallied[str(PRESENT)] + tallied[str(AEA)]
+    return attended, tallied[str(AUTHORISED)] + tallied[str(UNAUTHORISED)]
+
+
 def group_totals(enrolments: ir.Table, by: tuple[str, ...]) -> ir.Table:
     """Summed tallies per group, with counted enrolments and persistent and severe absentees."""
-    absence = enrolments[str(AUTHORISED)] + enrolments[str(UNAUTHORISED)]
-    possible = absence + enrolments[str(PRESENT)] + enrolments[str(AEA)]
+    attended, absence = attended_and_absent(enrolments)
+    possible = attended + absence
     counted = possible > 0
 
     def missed_at_least(share) -> ir.BooleanColumn:

@@ -134,7 +134,8 @@ def publish(
         for first in range(0, len(urns), batch)
         for query in _queries(lake, urns[first : first + batch], calendar, as_of, engine)
     ]
-    with _writing(out, now) as folder:
+    final = out / now.strftime("%Y%m%dT%H%M%S")
+    with _writing(final) as folder:
         with _parquet_writers(folder, ("cells", "reasons")) as writers:
             for done, (table, query) in enumerate(queries, start=1):
                 writers[table].write_table(_as_published(engines.arrow(query, engine), table))
@@ -153,7 +154,7 @@ def publish(
             asdict(suppression),
         )
         (folder / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
-    return out / _folder_name(now)
+    return final
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
@@ -342,21 +343,16 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
 
 
-def _folder_name(now: dt.datetime) -> str:
-    return now.strftime("%Y%m%dT%H%M%S")
-
-
 @contextlib.contextmanager
-def _writing(out: Path, now: dt.datetime) -> Iterator[Path]:
+def _writing(final: Path) -> Iterator[Path]:
     """A folder beside the snapshot's final name, renamed into place once whole: readers never see half of
     a snapshot, and a publish that fails leaves nothing behind."""
-    out.mkdir(parents=True, exist_ok=True)
-    final = out / _folder_name(now)
+    final.parent.mkdir(parents=True, exist_ok=True)
     if final.exists():
         raise FileExistsError(
             f"a snapshot published at {final.name} already exists; snapshots are never changed"
         )
-    partial = out / f".{final.name}.partial"
+    partial = final.parent / f".{final.name}.partial"
     partial.mkdir()  # refuses a second publish in the same second at once
     try:
         yield partial

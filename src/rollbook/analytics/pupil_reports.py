@@ -13,13 +13,13 @@ from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance import (
     Filters,
     academic_years_in,
+    attended_and_absent,
     enrolment_sessions,
     measures,
     year_to_date_held,
 )
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar
-from rollbook.rules.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED
 from rollbook.rules.early_warning import RECENT_WEEKS, outlook
 from rollbook.rules.measures import rate
 from rollbook.rules.periods import Period, custom
@@ -91,12 +91,11 @@ def pupil_list(
 def weekly_attendance(sessions: ir.Table) -> dict[str, dict[str, float | None]]:
     """Each pupil's attendance rate week by week (weeks named by their Monday, ISO), in week order.
 
-    The engine sums each pupil's weeks into sessions attended and possible (as `group_totals` does, from the
-    rules' categories) and names the week; only the rate is made here. A big school's year is tens of
+    The engine sums each pupil's weeks into sessions attended and possible (`attended_and_absent`, as
+    `group_totals` counts them) and names the week; only the rate is made here. A big school's year is tens of
     thousands of pupil-weeks, too many to build a whole summary, or even a tally, for each on every page.
     """
-    attended = sessions[str(PRESENT)] + sessions[str(AEA)]
-    absent = sessions[str(AUTHORISED)] + sessions[str(UNAUTHORISED)]
+    attended, absent = attended_and_absent(sessions)
     weekly = sessions.group_by(["upn", "week_commencing"]).aggregate(
         attended=attended.sum(), possible=(attended + absent).sum()
     )

@@ -8,6 +8,10 @@ from django import forms
 BACKUP_CODE = re.compile(r"[a-z2-7]{8}")
 
 
+def _is_app_code(code: str) -> bool:
+    return code.isdigit() and len(code) == 6
+
+
 class CodeForm(forms.Form):
     """The six-digit code an authenticator app shows; spaces, as some apps show them, are ignored."""
 
@@ -21,7 +25,7 @@ class CodeForm(forms.Form):
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
-        if not (code.isdigit() and len(code) == 6):
+        if not _is_app_code(code):
             raise forms.ValidationError("Enter the six digits your authenticator app shows.")
         return code
 
@@ -36,7 +40,7 @@ class SignInCodeForm(CodeForm):
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split()).lower()
-        if (code.isdigit() and len(code) == 6) or BACKUP_CODE.fullmatch(code):
+        if _is_app_code(code) or BACKUP_CODE.fullmatch(code):
             return code
         raise forms.ValidationError(
             "Enter the six digits your authenticator app shows, or one of your eight-character backup codes."
