@@ -30,3 +30,32 @@ def school_files(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth")
     write_schools(out, 2, seed=7, academic_year=2024, as_of=dt.date(2024, 9, 13))
     return out
+
+
+def _shared_data() -> Path | None:
+    """The project's shared folder of real public data (`shared/data`), found beside the checkout or any
+    folder above it, or named by `ROLLBOOK_SHARED_DATA`; None where this machine has none."""
+    import os
+
+    if named := os.environ.get("ROLLBOOK_SHARED_DATA"):
+        return Path(named)
+    for folder in Path(__file__).resolve().parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Real public data (DfE performance tables, Schools Like Yours) for tests that check against it.
+
+    Skipped where the folder is absent, unless `ROLLBOOK_REQUIRE_SHARED_DATA=1` (as in CI) makes that a
+    failure: a check against real data must not quietly stop running."""
+    import os
+
+    found = _shared_data()
+    if found is None or not found.is_dir():
+        if os.environ.get("ROLLBOOK_REQUIRE_SHARED_DATA") == "1":
+            pytest.fail("the shared data folder (shared/data) was not found; set ROLLBOOK_SHARED_DATA")
+        pytest.skip("the shared data folder (shared/data) is not on this machine")
+    return found
