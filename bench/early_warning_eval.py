@@ -17,8 +17,8 @@ import sys
 
 import numpy as np
 
-from rollbook.rules.early_warning import RECENT_WEEKS, outlook
-from rollbook.rules.measures import is_persistent_absentee
+from rollbook.rules.attendance.early_warning import RECENT_WEEKS, outlook
+from rollbook.rules.attendance.measures import is_persistent_absentee
 from rollbook.synth import generate_schools
 from rollbook.synth.school_year import SchoolYear
 

@@ -67,7 +67,7 @@ def cached() -> Path:
 
 
 def build(where: Path) -> None:
-    from rollbook.analytics.benchmarks import SchoolFacts, publish
+    from rollbook.analytics.comparators.publish import SchoolFacts, publish
     from rollbook.ingest import import_paths
     from rollbook.lake import Lake
     from rollbook.rules.calendar import england_default

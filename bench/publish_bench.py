@@ -1,5 +1,5 @@
-"""Time publishing comparators (`rollbook.analytics.benchmarks.publish`) beside the same sums in PostgreSQL
-and in pandas, on 100, 1,000 and 3,000 synthetic secondary schools.
+"""Time publishing comparators (`rollbook.analytics.comparators.publish.publish`) beside the same sums in
+PostgreSQL and in pandas, on 100, 1,000 and 3,000 synthetic secondary schools.
 
 What is computed, by all three: for every school, period (year to date, each week, each half-term and term
 begun) and cell (nc_year x sex x fsm6 x sen), the enrolments with a possible session, sessions present, AEA,
@@ -52,10 +52,10 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).parent))
 
 import publish_bench_data as data  # noqa: E402
-from rollbook.analytics.benchmarks import CELL, SchoolFacts, Suppression, _periods, publish  # noqa: E402
+from rollbook.analytics.comparators.publish import CELL, SchoolFacts, Suppression, _periods, publish  # noqa: E402
 from rollbook.lake import Lake  # noqa: E402
+from rollbook.rules.attendance.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.calendar import england_default, week_commencing  # noqa: E402
-from rollbook.rules.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.years import SESSION_MEASURE_YEARS  # noqa: E402
 
 ENGINES = ("rollbook", "old", "postgres", "pandas")

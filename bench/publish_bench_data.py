@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from rollbook.ingest import import_paths
 from rollbook.lake import Lake
-from rollbook.rules.codes import CATEGORY_OF
+from rollbook.rules.attendance.codes import CATEGORY_OF
 from rollbook.synth import write_schools
 
 CACHE = Path("/work/bench-data")

@@ -26,12 +26,13 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.dataset as ds
 
-from rollbook.analytics import attendance, engine, measures, summary
-from rollbook.analytics.attendance import ENROLMENT, TALLIED, academic_years_in
+from rollbook.analytics import engine
+from rollbook.analytics.attendance import measures, sessions, summary
+from rollbook.analytics.attendance.sessions import ENROLMENT, TALLIED, academic_years_in
 from rollbook.ingest import import_paths
 from rollbook.lake import Lake
-from rollbook.rules.codes import CATEGORY_OF
-from rollbook.rules.measures import Tally, summarise
+from rollbook.rules.attendance.codes import CATEGORY_OF
+from rollbook.rules.attendance.measures import Tally, summarise
 from rollbook.rules.periods import Period, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.synth import write_schools
@@ -69,7 +70,7 @@ def seconds(run: Callable[[], object], before: Callable[[], None] = lambda: None
 
 def forget_everything() -> None:
     engine._registered.cache_clear()
-    attendance._sessions_remembered.cache_clear()
+    sessions._sessions_remembered.cache_clear()
     engine.forget_results()
 
 

@@ -80,7 +80,7 @@ DateOption = Annotated[dt.date | None, typer.Option(parser=parse_date, metavar="
 @app.command()
 def codes(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
     """The attendance code table: each code's meaning, category and whether it is a possible session."""
-    from rollbook.rules.codes import code_table
+    from rollbook.rules.attendance.codes import code_table
 
     rows = code_table()
     if format is Format.json:
@@ -220,7 +220,7 @@ def attendance(
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.analytics.attendance import Filters
+    from rollbook.analytics.filters import Filters
     from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, access_label, attendance_report
     from rollbook.web.audit.models import record_operator_access
     from rollbook.web.schools.registry import calendar_of, consecutive_days_of

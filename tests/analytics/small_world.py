@@ -12,9 +12,9 @@ import datetime as dt
 import pyarrow as pa
 
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from rollbook.rules.attendance.codes import CATEGORY_OF
+from rollbook.rules.attendance.measures import Tally
 from rollbook.rules.calendar import SESSIONS, weekdays
-from rollbook.rules.codes import CATEGORY_OF
-from rollbook.rules.measures import Tally
 from rollbook.rules.periods import custom
 
 URN = 100001
@@ -137,7 +137,7 @@ THREE_SCHOOL_REGIONS = {1: "London", 2: "London", 3: "North East"}
 
 def write_three_schools(lake: Lake) -> list:
     """Write the three schools; their SchoolFacts for publishing (LA codes 201-203)."""
-    from rollbook.analytics.benchmarks import SchoolFacts
+    from rollbook.analytics.comparators.publish import SchoolFacts
     from rollbook.rules.calendar import england_default
 
     marks = register("A", present(10)) + register("B", ["I"] * 4 + present(6))

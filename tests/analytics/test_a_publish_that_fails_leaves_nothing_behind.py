@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from small_world import write_three_schools
 
-from rollbook.analytics import benchmarks
-from rollbook.analytics.benchmarks import Snapshot, publish
+from rollbook.analytics.comparators import publish as benchmarks
+from rollbook.analytics.comparators.publish import Snapshot, publish
 
 AS_OF = dt.date(2024, 9, 20)
 MONDAY = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics.absence_frequency import absence_frequency
+from rollbook.analytics.attendance.absence_frequency import absence_frequency
 
 
 def test_spells_and_weeks_under_100(lake):

@@ -13,12 +13,12 @@ from itertools import groupby
 
 from synthetic_school import school_partitions
 
-from rollbook.analytics.absence_frequency import absence_frequency
+from rollbook.analytics.attendance.absence_frequency import absence_frequency
+from rollbook.rules.attendance.codes import ABSENT, CATEGORY_OF
+from rollbook.rules.attendance.measures import Tally, on_roll, rate
+from rollbook.rules.attendance.spells import spells
 from rollbook.rules.calendar import week_commencing
-from rollbook.rules.codes import ABSENT, CATEGORY_OF
-from rollbook.rules.measures import Tally, on_roll, rate
 from rollbook.rules.periods import custom
-from rollbook.rules.spells import spells
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
 URN, YEAR = 100001, 2024

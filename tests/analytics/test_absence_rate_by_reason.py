@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics import reasons
+from rollbook.analytics.attendance import reasons
 
 
 def test_each_code_is_rated_over_possible_sessions_not_over_absence(lake):

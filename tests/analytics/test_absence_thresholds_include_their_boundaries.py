@@ -6,7 +6,7 @@ import datetime as dt
 
 from small_world import URN, WEEK_1, present, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 from rollbook.rules.periods import custom
 
 # 200 sessions: 20 school weeks from Monday 9 September 2024 (weekdays only; the world has no holidays).

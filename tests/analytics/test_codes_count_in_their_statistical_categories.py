@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from small_world import TWO_WEEKS, URN, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 
 
 def figures_for(lake, codes):

@@ -15,9 +15,9 @@ import datetime as dt
 import pytest
 from small_world import pupil, register, write, write_three_schools
 
-from rollbook.analytics.attendance import Filters
-from rollbook.analytics.benchmarks import SchoolFacts, Snapshot, Suppression, publish
-from rollbook.analytics.comparisons import published_period
+from rollbook.analytics.comparators.beside import published_period
+from rollbook.analytics.comparators.publish import SchoolFacts, Snapshot, Suppression, publish
+from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom
 

@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 from synthetic_school import school_partitions
 
-from rollbook.analytics.attendance import group_counts
-from rollbook.analytics.benchmarks import CELL, COUNTS, SchoolFacts, _periods, publish
+from rollbook.analytics.attendance.sessions import group_counts
+from rollbook.analytics.comparators.publish import CELL, COUNTS, SchoolFacts, _periods, publish
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HalfTerm, SchoolCalendar, england_default
 from rollbook.rules.periods import year_to_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from small_world import OTHER_URN, TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 
 
 def test_the_same_upn_at_two_schools_is_counted_once_at_each(lake):

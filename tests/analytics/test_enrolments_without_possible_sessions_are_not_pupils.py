@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 
 
 def test_a_dual_registered_pupil_attending_elsewhere_full_time_is_not_counted(lake):

@@ -14,7 +14,7 @@ import datetime as dt
 
 from small_world import URN, present, pupil, register, write
 
-from rollbook.analytics.latest_days import latest_days
+from rollbook.analytics.attendance.latest_days import latest_days
 from rollbook.rules.calendar import england_default
 
 FRIDAY = dt.date(2024, 9, 20)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from small_world import TWO_WEEKS, URN, write_two_week_school
 
-from rollbook.analytics import measures
-from rollbook.rules.measures import Tally, summarise
+from rollbook.analytics.attendance import measures
+from rollbook.rules.attendance.measures import Tally, summarise
 
 # Hand tallies over both weeks (worked in test_summary_agrees_with_the_rules).
 A = Tally(present=16, authorised=2, unauthorised=2)

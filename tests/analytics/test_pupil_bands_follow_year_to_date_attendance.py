@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rollbook.analytics.pupil_reports import band
+from rollbook.analytics.attendance.pupil_list import band
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 
 WEDNESDAY = dt.date(2024, 9, 11)
 

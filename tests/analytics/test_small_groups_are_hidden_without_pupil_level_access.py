@@ -6,8 +6,8 @@ import pyarrow as pa
 import pytest
 from small_world import URN, YEAR, present, pupil, register
 
-from rollbook.analytics.attendance import Filters
 from rollbook.analytics.disclosure import hide_small_groups, reason
+from rollbook.analytics.filters import Filters
 from rollbook.analytics.reports import attendance_report
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from small_world import present, pupil, register, write
 
-from rollbook.analytics.benchmarks import SchoolFacts, Snapshot, Suppression, publish
+from rollbook.analytics.comparators.publish import SchoolFacts, Snapshot, Suppression, publish
 from rollbook.rules.calendar import england_default
 
 MONDAY = dt.datetime(2024, 9, 16, 6, 0, tzinfo=dt.UTC)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from small_world import TWO_WEEK_SCHOOL, TWO_WEEKS, URN, WEEK_1, WEEK_2, write_two_week_school
 
-from rollbook.analytics import summary
-from rollbook.rules.measures import SUMMARY_KEYS, Tally, summarise
+from rollbook.analytics.attendance import summary
+from rollbook.rules.attendance.measures import SUMMARY_KEYS, Tally, summarise
 
 # Over both weeks (see small_world for the registers):
 #   A 16 present (L counts as present), 2 authorised (I), 2 unauthorised (U): 4/20 = 20%, persistent.

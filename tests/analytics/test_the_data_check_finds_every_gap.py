@@ -15,7 +15,7 @@ import datetime as dt
 
 from small_world import URN, WEEK_1, present, pupil, register, write
 
-from rollbook.analytics.data_check import data_check
+from rollbook.analytics.attendance.data_check import data_check
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom
 

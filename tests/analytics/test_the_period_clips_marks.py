@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from small_world import URN, WEEK_1, WEEK_2, YEAR, present, pupil, register, write
 
-from rollbook.analytics import measures, summary
+from rollbook.analytics.attendance import measures, summary
 from rollbook.rules.calendar import HALF_TERM_NAMES, HalfTerm, SchoolCalendar
 from rollbook.rules.periods import custom, term, week, year_to_date
 

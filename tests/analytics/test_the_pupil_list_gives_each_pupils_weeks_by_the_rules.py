@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from small_world import TWO_WEEKS, URN, write_two_week_school
 
-from rollbook.analytics.pupil_reports import pupil_list
+from rollbook.analytics.attendance.pupil_list import pupil_list
 from rollbook.rules.calendar import england_default
 
 WEEK_1, WEEK_2 = "2024-09-09", "2024-09-16"

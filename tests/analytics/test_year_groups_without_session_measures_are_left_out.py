@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
-from rollbook.analytics import measures
+from rollbook.analytics.attendance import measures
 
 
 def test_sixth_formers_and_pupils_without_a_year_group_are_not_counted(lake):

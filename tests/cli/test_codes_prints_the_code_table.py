@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from rollbook.cli import app
-from rollbook.rules.codes import code_table
+from rollbook.rules.attendance.codes import code_table
 
 
 def test_json_lists_every_code_with_the_five_fields():

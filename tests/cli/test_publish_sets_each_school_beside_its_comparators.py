@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 

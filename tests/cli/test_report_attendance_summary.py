@@ -10,10 +10,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from rollbook.analytics import Filters, summary
+from rollbook.analytics.attendance import summary
+from rollbook.analytics.filters import Filters
 from rollbook.cli import app
 from rollbook.lake import Lake
-from rollbook.rules.measures import SUMMARY_KEYS
+from rollbook.rules.attendance.measures import SUMMARY_KEYS
 from rollbook.rules.periods import custom
 from rollbook.web.imports.service import run_import
 

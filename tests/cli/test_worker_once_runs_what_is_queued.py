@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 from rollbook.web.jobs.models import Job, PublishingSchedule

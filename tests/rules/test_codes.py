@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from rollbook.rules import codes
-from rollbook.rules.codes import AEA, AUTHORISED, NOT_POSSIBLE, PRESENT, UNAUTHORISED
+from rollbook.rules.attendance import codes
+from rollbook.rules.attendance.codes import AEA, AUTHORISED, NOT_POSSIBLE, PRESENT, UNAUTHORISED
 
 # The DfE grouping (§2.2), written out independently of the code table under test.
 EXPECTED_2024 = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rollbook.rules.early_warning import outlook
+from rollbook.rules.attendance.early_warning import outlook
 
 
 def test_rising_recent_absence_flags_a_pupil_not_yet_persistently_absent():

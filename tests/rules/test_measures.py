@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from rollbook.rules.codes import CATEGORY_OF
-from rollbook.rules.measures import (
+from rollbook.rules.attendance.codes import CATEGORY_OF
+from rollbook.rules.attendance.measures import (
     SUMMARY_KEYS,
     Tally,
     is_persistent_absentee,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rollbook.rules.codes import CATEGORY_OF
-from rollbook.rules.spells import spells
+from rollbook.rules.attendance.codes import CATEGORY_OF
+from rollbook.rules.attendance.spells import spells
 
 
 def categories(codes: str):

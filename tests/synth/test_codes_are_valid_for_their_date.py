@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from conftest import read_ctf
-from rollbook.rules.codes import lookup
+from rollbook.rules.attendance.codes import lookup
 from rollbook.synth import write_schools
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-from rollbook.analytics.attendance import Filters, measures
+from rollbook.analytics.attendance.sessions import measures
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.periods import Period
 

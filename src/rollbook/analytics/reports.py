@@ -12,28 +12,22 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from rollbook import config
-from rollbook.analytics import group_reports
-from rollbook.analytics.absence_frequency import absence_frequency
-from rollbook.analytics.attendance import (
-    Filters,
-    accepted_values,
-    data_to,
-    period_info,
-    summary,
-    year_to_date_held,
-)
-from rollbook.analytics.benchmarks import Snapshot, snapshots_root
-from rollbook.analytics.comparisons import beside, published_period
-from rollbook.analytics.data_check import data_check
+from rollbook.analytics.attendance import groups as group_reports
+from rollbook.analytics.attendance.absence_frequency import absence_frequency
+from rollbook.analytics.attendance.data_check import data_check
+from rollbook.analytics.attendance.latest_days import latest_days
+from rollbook.analytics.attendance.pupil_list import pupil_list
+from rollbook.analytics.attendance.pupil_record import pupil_record
+from rollbook.analytics.attendance.sessions import data_to, period_info, summary, year_to_date_held
+from rollbook.analytics.comparators.beside import beside, published_period
+from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
 from rollbook.analytics.disclosure import hide_small_groups, refuse_small_selection
-from rollbook.analytics.latest_days import latest_days
-from rollbook.analytics.pupil_record import pupil_record
-from rollbook.analytics.pupil_reports import pupil_list
+from rollbook.analytics.filters import Filters, accepted_values
 from rollbook.lake import Lake
+from rollbook.rules.attendance.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.calendar import SchoolCalendar, academic_year_of, england_default
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES, group_label
-from rollbook.rules.measures import DESCRIPTIONS, SUMMARY_KEYS
 from rollbook.rules.periods import Period, custom, term_so_far, week
 
 ATTENDANCE_REPORTS = (

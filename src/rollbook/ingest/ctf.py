@@ -21,13 +21,13 @@ from rollbook.ingest.problems import MAX_LISTED_PER_KIND, Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.tokens import Tokens, tokenise
 from rollbook.ingest.values import parse_sen, parse_sex
+from rollbook.rules.attendance.codes import ATTENDING, AUTHORISED, CATEGORY_OF, UNAUTHORISED
 from rollbook.rules.calendar import (
     academic_year_bounds,
     academic_year_label,
     academic_year_of,
     parse_academic_year,
 )
-from rollbook.rules.codes import ATTENDING, AUTHORISED, CATEGORY_OF, UNAUTHORISED
 from rollbook.rules.upn import problem_with
 from rollbook.rules.years import parse_nc_year
 

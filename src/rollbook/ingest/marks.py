@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from rollbook.ingest.problems import Kind, ValidationReport, show_date
 from rollbook.lake import MARKS
-from rollbook.rules.codes import SET_2006, SET_2024, SET_2024_STARTS
+from rollbook.rules.attendance.codes import SET_2006, SET_2024, SET_2024_STARTS
 
 SESSION_NAMES = ("AM", "PM")
 NOT_ON_ROLL_CODE = "Z"  # a Z outside the pupil's enrolment says just that, so it is not refused

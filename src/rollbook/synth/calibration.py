@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rollbook.rules.attendance.codes import ABSENT, ATTENDING, CATEGORY_OF
+from rollbook.rules.attendance.measures import Tally, summarise
 from rollbook.rules.calendar import week_commencing
-from rollbook.rules.codes import ABSENT, ATTENDING, CATEGORY_OF
-from rollbook.rules.measures import Tally, summarise
 from rollbook.synth.marks import CODES
 from rollbook.synth.school_year import SchoolYear
 

@@ -16,7 +16,7 @@ import datetime as dt
 
 import numpy as np
 
-from rollbook.rules.codes import SET_2024_STARTS
+from rollbook.rules.attendance.codes import SET_2024_STARTS
 from rollbook.synth.pupils import Pupils
 from rollbook.synth.schools import SchoolInfo
 from rollbook.synth.season import Season

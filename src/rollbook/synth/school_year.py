@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rollbook.rules.attendance.codes import CATEGORY_OF, Category
+from rollbook.rules.attendance.measures import Tally
 from rollbook.rules.calendar import SchoolCalendar, england_default
-from rollbook.rules.codes import CATEGORY_OF, Category
-from rollbook.rules.measures import Tally
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.synth.marks import CODES, draw_marks
 from rollbook.synth.pupils import Pupils, draw_pupils

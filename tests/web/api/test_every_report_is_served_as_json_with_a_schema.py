@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from lxml import html
 
-from rollbook.analytics.attendance import Filters
+from rollbook.analytics.filters import Filters
 from rollbook.analytics.reports import ATTENDANCE_REPORTS, attendance_report
 
 URL = "/api/v1/schools/{urn}/attendance/{name}"

@@ -14,7 +14,7 @@ from connector import load_connector, registered_with_token
 from django.utils import timezone
 
 from rollbook.analytics import reports
-from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
+from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start

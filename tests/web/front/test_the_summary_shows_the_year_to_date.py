@@ -8,7 +8,7 @@ Alder School, week commencing 09/09/2024 (the only week held), worked by hand:
 
 from __future__ import annotations
 
-from rollbook.analytics import summary
+from rollbook.analytics.attendance import summary
 
 
 def test_the_headline_figures_are_the_hand_worked_ones(world):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from rollbook import config
-from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
 from rollbook.web.jobs.models import Job, PublishingSchedule, ScheduledRun
 from rollbook.web.jobs.worker import queue_due_publishing, run_pending
 

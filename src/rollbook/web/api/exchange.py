@@ -18,7 +18,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from rollbook import config
-from rollbook.analytics.attendance import data_to, latest_academic_year
+from rollbook.analytics.attendance.sessions import data_to, latest_academic_year
 from rollbook.ingest.exchange import PAYLOAD_SCHEMA
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import academic_year_label

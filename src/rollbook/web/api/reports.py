@@ -13,8 +13,8 @@ from ninja import NinjaAPI, Query
 from ninja.security import django_auth
 
 from rollbook.analytics import reports
-from rollbook.analytics.attendance import Filters
 from rollbook.analytics.disclosure import minimum_group
+from rollbook.analytics.filters import Filters
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.api.exchange import router as exchange_router
 from rollbook.web.audit.models import record_access

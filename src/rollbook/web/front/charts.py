@@ -10,7 +10,7 @@ import altair as alt
 import vl_convert
 
 from rollbook import config
-from rollbook.rules.measures import DESCRIPTIONS
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 
 LIBRARY_VERSION = vl_convert.__version__
 

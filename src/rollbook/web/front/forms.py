@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from rollbook.analytics.attendance import Filters
+from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
 from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
 from rollbook.rules.years import SESSION_MEASURE_YEARS, label

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET
 
 from rollbook import output
 from rollbook.analytics import reports
-from rollbook.analytics.comparisons import SIGNIFICANCE_METHOD, SIMILAR_METHOD
+from rollbook.analytics.attendance.groups import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
+from rollbook.analytics.attendance.pupil_record import UnknownPupil
+from rollbook.analytics.comparators.beside import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.disclosure import minimum_group
-from rollbook.analytics.group_reports import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
-from rollbook.analytics.pupil_record import UnknownPupil
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.groups import GROUPING_NAMES
-from rollbook.rules.measures import DESCRIPTIONS
 from rollbook.web.accounts import invitations
 from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_schools
 from rollbook.web.audit.models import record_access

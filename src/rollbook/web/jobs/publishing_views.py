@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from rollbook import config
-from rollbook.analytics.benchmarks import Snapshot, snapshots_root
+from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
 from rollbook.web.accounts.access import operator_only
 from rollbook.web.jobs.forms import PublishNowForm, ScheduleForm
 from rollbook.web.jobs.models import Job, PublishingSchedule

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from rollbook import config
-from rollbook.analytics.attendance import latest_marks
+from rollbook.analytics.attendance.sessions import latest_marks
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_of
 from rollbook.web.imports.models import ImportRecord

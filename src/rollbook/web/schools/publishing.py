@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rollbook import config
 from rollbook.analytics import engine as engines
-from rollbook.analytics.benchmarks import SchoolFacts, publish, snapshots_root
+from rollbook.analytics.comparators.publish import SchoolFacts, publish, snapshots_root
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.web.schools.models import School

@@ -7,9 +7,9 @@ import datetime as dt
 from django import template
 from django.utils.html import format_html_join
 
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES
-from rollbook.rules.measures import DESCRIPTIONS
 
 register = template.Library()
 

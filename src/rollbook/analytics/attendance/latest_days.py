@@ -10,12 +10,13 @@ import datetime as dt
 from collections import defaultdict
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, academic_years_in, enrolment_sessions
-from rollbook.analytics.data_check import NOT_YET_ESTABLISHED, RESOLVE_WITHIN_SCHOOL_DAYS
+from rollbook.analytics.attendance.data_check import NOT_YET_ESTABLISHED, RESOLVE_WITHIN_SCHOOL_DAYS
+from rollbook.analytics.attendance.sessions import academic_years_in, enrolment_sessions
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
+from rollbook.rules.attendance.codes import ABSENT, CATEGORY_OF, NO_MARK
+from rollbook.rules.attendance.measures import on_roll as is_on_roll
 from rollbook.rules.calendar import SESSIONS, SchoolCalendar
-from rollbook.rules.codes import ABSENT, CATEGORY_OF, NO_MARK
-from rollbook.rules.measures import on_roll as is_on_roll
 from rollbook.rules.periods import custom
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from rollbook.rules.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED, Category
+from rollbook.rules.attendance.codes import AEA, AUTHORISED, PRESENT, UNAUTHORISED, Category
 
 PERSISTENT_ABSENCE_SHARE = Fraction(1, 10)
 SEVERE_ABSENCE_SHARE = Fraction(1, 2)

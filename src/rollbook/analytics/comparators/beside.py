@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from rollbook.analytics.attendance import Filters, measures
-from rollbook.analytics.benchmarks import SIMILAR_SCHOOLS, Snapshot
+from rollbook.analytics.attendance.sessions import measures
+from rollbook.analytics.comparators.publish import SIMILAR_SCHOOLS, Snapshot
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules import local_authorities
 from rollbook.rules.calendar import TERM_NAMES, academic_year_label, academic_year_of

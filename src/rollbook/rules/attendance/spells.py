@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rollbook.rules.codes import ABSENT, ATTENDING, Category
+from rollbook.rules.attendance.codes import ABSENT, ATTENDING, Category
 
 
 def spells(categories: Iterable[Category]) -> list[int]:

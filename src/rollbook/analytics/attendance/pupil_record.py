@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, enrolment_sessions, measures, reasons
-from rollbook.analytics.group_reports import SESSION_NAMES, WEEKDAY_NAMES
+from rollbook.analytics.attendance.groups import SESSION_NAMES, WEEKDAY_NAMES
+from rollbook.analytics.attendance.sessions import enrolment_sessions, measures, reasons
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of, week_commencing
 from rollbook.rules.periods import Period, whole_year

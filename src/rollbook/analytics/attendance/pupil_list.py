@@ -10,18 +10,18 @@ import datetime as dt
 import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import (
-    Filters,
+from rollbook.analytics.attendance.sessions import (
     academic_years_in,
     attended_and_absent,
     enrolment_sessions,
     measures,
     year_to_date_held,
 )
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
+from rollbook.rules.attendance.early_warning import RECENT_WEEKS, outlook
+from rollbook.rules.attendance.measures import rate
 from rollbook.rules.calendar import SchoolCalendar
-from rollbook.rules.early_warning import RECENT_WEEKS, outlook
-from rollbook.rules.measures import rate
 from rollbook.rules.periods import Period, custom
 from rollbook.rules.years import label as year_label
 

@@ -7,11 +7,12 @@ shown for the school alone.
 
 from __future__ import annotations
 
-from rollbook.analytics.attendance import Filters, measures, reasons
-from rollbook.analytics.benchmarks import CELL, WEEKDAY, Snapshot
-from rollbook.analytics.comparisons import gap, label
+from rollbook.analytics.attendance.sessions import measures, reasons
+from rollbook.analytics.comparators.beside import gap, label
+from rollbook.analytics.comparators.publish import CELL, WEEKDAY, Snapshot
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
-from rollbook.rules import codes
+from rollbook.rules.attendance import codes
 from rollbook.rules.comparison import shade
 from rollbook.rules.groups import group_label
 from rollbook.rules.periods import Period

@@ -31,17 +31,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import (
-    Filters,
-    accepted_values,
-    enrolment_sessions,
-    enrolment_tallies,
-    group_totals,
-)
+from rollbook.analytics.attendance.sessions import enrolment_sessions, enrolment_tallies, group_totals
+from rollbook.analytics.filters import Filters, accepted_values
 from rollbook.lake import Lake
+from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
+from rollbook.rules.attendance.measures import Tally, from_totals, rate
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
-from rollbook.rules.codes import CATEGORY_OF, NOT_POSSIBLE
-from rollbook.rules.measures import Tally, from_totals, rate
 from rollbook.rules.periods import Period, term_so_far, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 

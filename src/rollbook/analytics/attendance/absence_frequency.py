@@ -13,10 +13,11 @@ import ibis
 import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, enrolment_sessions
-from rollbook.analytics.pupil_reports import pupil_names, weekly_attendance
+from rollbook.analytics.attendance.pupil_list import pupil_names, weekly_attendance
+from rollbook.analytics.attendance.sessions import enrolment_sessions
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
-from rollbook.rules.codes import ABSENT, ATTENDING
+from rollbook.rules.attendance.codes import ABSENT, ATTENDING
 from rollbook.rules.periods import Period
 
 

@@ -13,10 +13,11 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance import Filters, academic_years_in, enrolment_sessions
+from rollbook.analytics.attendance.sessions import academic_years_in, enrolment_sessions
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
+from rollbook.rules.attendance.codes import CATEGORY_OF, NO_MARK, NOT_POSSIBLE, Category
 from rollbook.rules.calendar import SchoolCalendar, week_commencing
-from rollbook.rules.codes import CATEGORY_OF, NO_MARK, NOT_POSSIBLE, Category
 from rollbook.rules.periods import Period
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 

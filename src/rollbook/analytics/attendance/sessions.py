@@ -1,9 +1,9 @@
-"""Attendance measures over the lake (shared/domain/attendance.md §3), as Ibis expressions.
+"""Attendance measures over the lake (docs/attendance-measures.md), as Ibis expressions.
 
-The measures are defined in `rollbook.rules.measures`; this module computes the same numbers over many
-marks at once. Sessions are tallied per enrolment (academic year, school, UPN) so persistent and severe
-absence test each enrolment against its own possible sessions, then the tallies are summed per group. The
-engine returns whole-number counts only; rates come from the rules' own `rate`, so the two computations
+The measures are defined in `rollbook.rules.attendance.measures`; this module computes the same numbers
+over many marks at once. Sessions are tallied per enrolment (academic year, school, UPN) so persistent and
+severe absence test each enrolment against its own possible sessions, then the tallies are summed per group.
+The engine returns whole-number counts only; rates come from the rules' own `rate`, so the two computations
 cannot drift apart.
 """
 
@@ -12,23 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
-from rollbook.rules.calendar import academic_year_bounds, academic_year_of
-from rollbook.rules.codes import AEA, AUTHORISED, CATEGORY_OF, NOT_POSSIBLE, PRESENT, UNAUTHORISED
-from rollbook.rules.measures import (
+from rollbook.rules.attendance.codes import AEA, AUTHORISED, CATEGORY_OF, NOT_POSSIBLE, PRESENT, UNAUTHORISED
+from rollbook.rules.attendance.measures import (
     PERSISTENT_ABSENCE_SHARE,
     SEVERE_ABSENCE_SHARE,
     Tally,
     from_totals,
     rate,
 )
+from rollbook.rules.calendar import academic_year_bounds, academic_year_of
 from rollbook.rules.periods import Period, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
@@ -43,46 +44,6 @@ GROUPINGS = ("school", *PUPIL_ATTRIBUTES, "upn", "week_commencing", "weekday", "
 #: The categories tallied per enrolment, named as `Tally`'s fields (present includes L, late).
 TALLIED = (PRESENT, AEA, AUTHORISED, UNAUTHORISED)
 assert tuple(field.name for field in fields(Tally)) == tuple(map(str, TALLIED))
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which pupils a measure covers. Each filter is one value or a collection of accepted values; None
-    (the default) accepts every pupil."""
-
-    year_groups: int | Collection[int] | None = None
-    sex: str | Collection[str] | None = None
-    fsm6: bool | None = None
-    sen: str | Collection[str] | None = None
-    eal: bool | None = None
-    ethnicity: str | Collection[str] | None = None
-    reg_group: str | Collection[str] | None = None
-    upns: str | Collection[str] | None = None
-
-    def by_column(self) -> dict[str, object]:
-        """The filters that are set, by the pupils-table column each one tests."""
-        columns = {
-            "nc_year": self.year_groups,
-            "sex": self.sex,
-            "fsm6": self.fsm6,
-            "sen": self.sen,
-            "eal": self.eal,
-            "ethnicity": self.ethnicity,
-            "reg_group": self.reg_group,
-            "upn": self.upns,
-        }
-        return {column: accepted for column, accepted in columns.items() if accepted is not None}
-
-    def apply(self, pupils: ir.Table) -> ir.Table:
-        for column, accepted in self.by_column().items():
-            pupils = pupils.filter(pupils[column].isin(accepted_values(accepted)))
-        return pupils
-
-
-def accepted_values(accepted: object) -> list[object]:
-    """A filter's accepted values as a list, whether it was given one value or several."""
-    single = isinstance(accepted, str | bool | int)
-    return [accepted] if single else list(accepted)  # type: ignore[call-overload]
 
 
 def academic_years_in(period: Period) -> list[int]:

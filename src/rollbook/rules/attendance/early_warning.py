@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from rollbook.rules.measures import PERSISTENT_ABSENCE_SHARE, is_persistent_absentee
+from rollbook.rules.attendance.measures import PERSISTENT_ABSENCE_SHARE, is_persistent_absentee
 
 RECENT_WEEKS = 4
 
