@@ -52,7 +52,8 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).parent))
 
 import publish_bench_data as data  # noqa: E402
-from rollbook.analytics.comparators.publish import CELL, SchoolFacts, Suppression, _periods, publish  # noqa: E402
+from rollbook.analytics.comparators.publish import SchoolFacts, _periods, publish
+from rollbook.analytics.comparators.snapshot import CELL, Suppression
 from rollbook.lake import Lake  # noqa: E402
 from rollbook.rules.attendance.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.calendar import england_default, week_commencing  # noqa: E402

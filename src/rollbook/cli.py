@@ -418,7 +418,11 @@ def _rows(counts: dict) -> str:
 
 
 def main() -> None:
+    from rollbook.config import ConfigurationError
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except ConfigurationError as problem:
+        sys.exit(f"rollbook: {problem}")

@@ -9,7 +9,8 @@ import pytest
 from small_world import write_three_schools
 
 from rollbook.analytics.comparators import publish as benchmarks
-from rollbook.analytics.comparators.publish import Snapshot, publish
+from rollbook.analytics.comparators.publish import publish
+from rollbook.analytics.comparators.snapshot import Snapshot
 
 AS_OF = dt.date(2024, 9, 20)
 MONDAY = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)

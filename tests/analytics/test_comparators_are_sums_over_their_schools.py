@@ -16,7 +16,8 @@ import pytest
 from small_world import pupil, register, write, write_three_schools
 
 from rollbook.analytics.comparators.beside import published_period
-from rollbook.analytics.comparators.publish import SchoolFacts, Snapshot, Suppression, publish
+from rollbook.analytics.comparators.publish import SchoolFacts, publish
+from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom

@@ -20,7 +20,8 @@ import pytest
 from synthetic_school import school_partitions
 
 from rollbook.analytics.attendance.sessions import group_counts
-from rollbook.analytics.comparators.publish import CELL, COUNTS, SchoolFacts, _periods, publish
+from rollbook.analytics.comparators.publish import SchoolFacts, _periods, publish
+from rollbook.analytics.comparators.snapshot import CELL, COUNTS
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HalfTerm, SchoolCalendar, england_default
 from rollbook.rules.periods import year_to_date

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rollbook.analytics.comparators.publish import nearest_schools
+from rollbook.analytics.comparators.similar import nearest_schools
 
 
 def profile(school: int, fsm6: float, pupils: int) -> dict[str, float]:

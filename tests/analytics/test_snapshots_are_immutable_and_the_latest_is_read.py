@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from small_world import present, pupil, register, write
 
-from rollbook.analytics.comparators.publish import SchoolFacts, Snapshot, Suppression, publish
+from rollbook.analytics.comparators.publish import SchoolFacts, publish
+from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.rules.calendar import england_default
 
 MONDAY = dt.datetime(2024, 9, 16, 6, 0, tzinfo=dt.UTC)
@@ -41,7 +42,15 @@ def test_a_half_written_snapshot_is_never_read(lake, tmp_path, school):
     assert Snapshot.latest(tmp_path) is None
     publish(lake, tmp_path, school, 2024, dt.date(2024, 9, 13), now=MONDAY)
     (tmp_path / ".20990101T000000.partial").mkdir()
-    assert Snapshot.latest(tmp_path).path.name == "20240916T060000"
+    assert Snapshot.latest(tmp_path).path.name == "20240916T060000000000"
+
+
+def test_two_publishes_within_one_second_are_two_snapshots(lake, tmp_path, school):
+    first = publish(lake, tmp_path, school, 2024, dt.date(2024, 9, 13), now=MONDAY)
+    later = MONDAY + dt.timedelta(microseconds=1)
+    second = publish(lake, tmp_path, school, 2024, dt.date(2024, 9, 13), now=later)
+    assert first != second
+    assert Snapshot.latest(tmp_path).path == second
 
 
 def test_the_suppression_limits_are_recorded_with_the_snapshot(lake, tmp_path, school, monkeypatch):

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 
@@ -18,7 +18,7 @@ def published(db, school_files, data_dir, monkeypatch):
     run_import([school_files], actor="test")
     result = CliRunner().invoke(app, ["publish"])
     assert result.exit_code == 0, result.output
-    return Snapshot.latest(snapshots_root(data_dir))
+    return Snapshot.latest(data_dir / "snapshots")
 
 
 def summary(*args: str) -> dict:

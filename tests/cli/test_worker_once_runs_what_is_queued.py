@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 from rollbook.web.jobs.models import Job, PublishingSchedule
@@ -23,4 +23,4 @@ def test_a_queued_publish_is_run_and_finished(transactional_db, school_files, da
     assert result.exit_code == 0, result.output
     job.refresh_from_db()
     assert job.status == Job.DONE, job.error
-    assert Snapshot.latest(snapshots_root(data_dir)).manifest.as_of == "2024-09-13"
+    assert Snapshot.latest(data_dir / "snapshots").manifest.as_of == "2024-09-13"

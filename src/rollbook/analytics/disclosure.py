@@ -7,19 +7,10 @@ number itself is shown: that a school has three FSM6 girls in Year 9 is not abou
 
 from __future__ import annotations
 
-import os
-
 from rollbook.analytics.attendance.sessions import measures
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.periods import Period
-
-#: Groups of fewer pupils than this show no figures to staff without pupil-level access.
-DEFAULT_MINIMUM = 5
-
-
-def minimum_group() -> int:
-    return int(os.environ.get("ROLLBOOK_MIN_GROUP_PUPILS", DEFAULT_MINIMUM))
 
 
 def reason(minimum: int) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,10 +28,6 @@ from ibis.backends import BaseBackend
 
 from rollbook import config
 from rollbook.lake import TABLES, Lake
-
-DEFAULT_SPARK_MASTER = "local[2]"
-SPARK_MASTER_VARIABLE = "ROLLBOOK_SPARK_MASTER"
-SPARK_REMOTE_VARIABLE = "SPARK_REMOTE"
 
 #: The partition columns, read from the folder names and typed alike on every engine.
 PARTITION_COLUMNS = {"academic_year": "int32", "school": "int32"}
@@ -66,10 +61,10 @@ def _spark_session():  # -> pyspark.sql.SparkSession, imported only when Spark i
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("rollbook")
-    if remote := os.environ.get(SPARK_REMOTE_VARIABLE):
+    if remote := config.spark_remote():
         return builder.remote(remote).getOrCreate()
     session = (
-        builder.master(os.environ.get(SPARK_MASTER_VARIABLE, DEFAULT_SPARK_MASTER))
+        builder.master(config.spark_master())
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
@@ -162,31 +157,54 @@ def _registered(
     """A view over exactly these files, named by their content's signature so re-registering replaces it."""
     name = f"lake_{table}_{hashlib.sha1(repr(signature).encode()).hexdigest()[:16]}"
     paths = [path for path, *_ in signature]
-    with _query_lock:
-        view = _spark_view(name, base, paths) if engine == "spark" else _duckdb_view(name, table, paths)
+    view = _view(engine, name, paths, _schema(table), base=base)
     return view.cast(PARTITION_COLUMNS).select(*TABLES[table].names, *PARTITION_COLUMNS)
 
 
-def _spark_view(name: str, base: str, paths: list[str]) -> ir.Table:
-    _spark_session().read.option("basePath", base).parquet(*paths).createOrReplaceTempView(name)
+def parquet_file(path: Path, schema: pa.Schema, engine: str | None = None) -> ir.Table:
+    """A Parquet file written once and never changed (a published snapshot's table) as a table on the
+    engine, registered once per process."""
+    return _registered_file(engine or config.engine(), str(path), schema)
+
+
+@functools.lru_cache(maxsize=_REGISTRATIONS_KEPT)
+def _registered_file(engine: str, path: str, schema: pa.Schema) -> ir.Table:
+    name = f"file_{hashlib.sha1(path.encode()).hexdigest()[:16]}"
+    return _view(engine, name, [path], schema)
+
+
+def _view(engine: str, name: str, paths: list[str], schema: pa.Schema, base: str | None = None) -> ir.Table:
+    """A view named `name` over Parquet `paths`; with `base`, a partitioned folder whose partition columns
+    are read from the paths below it."""
+    with _query_lock:
+        if engine == "spark":
+            return _spark_view(name, paths, base)
+        return _duckdb_view(name, paths, schema, base)
+
+
+def _spark_view(name: str, paths: list[str], base: str | None) -> ir.Table:
+    reader = _spark_session().read
+    if base is not None:
+        reader = reader.option("basePath", base)
+    reader.parquet(*paths).createOrReplaceTempView(name)
     return backend("spark").table(name)
 
 
-def _duckdb_view(name: str, table: str, paths: list[str]) -> ir.Table:
-    """The view is typed by the lake's schema (the partition columns by `hive_types`), so Ibis is told its
-    schema rather than asking DuckDB for it: one query fewer per registration, and it avoids the ibis DuckDB
+def _duckdb_view(name: str, paths: list[str], schema: pa.Schema, base: str | None) -> ir.Table:
+    """The view is typed by `schema` (the partition columns by `hive_types`), so Ibis is told its schema
+    rather than asking DuckDB for it: one query fewer per registration, and it avoids the ibis DuckDB
     backend's `DESCRIBE` path, which calls DuckDB's deprecated `fetch_arrow_table`."""
     target = backend("duckdb")
     listed = ", ".join(_sql_string(path) for path in paths)
-    to_duckdb = target.compiler.type_mapper.to_string
-    hive_types = ", ".join(
-        f"{column}: '{to_duckdb(ibis.dtype(kind))}'" for column, kind in PARTITION_COLUMNS.items()
-    )
-    target.raw_sql(
-        f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{listed}], "
-        f"hive_partitioning = true, hive_types = {{{hive_types}}})"
-    )
-    return ops.DatabaseTable(name, schema=ibis.schema(_schema(table)), source=target).to_expr()
+    options = ""
+    if base is not None:
+        to_duckdb = target.compiler.type_mapper.to_string
+        hive_types = ", ".join(
+            f"{column}: '{to_duckdb(ibis.dtype(kind))}'" for column, kind in PARTITION_COLUMNS.items()
+        )
+        options = f", hive_partitioning = true, hive_types = {{{hive_types}}}"
+    target.raw_sql(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{listed}]{options})")
+    return ops.DatabaseTable(name, schema=ibis.schema(schema), source=target).to_expr()
 
 
 def _schema(table: str) -> pa.Schema:

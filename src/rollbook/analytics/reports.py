@@ -20,7 +20,7 @@ from rollbook.analytics.attendance.pupil_list import pupil_list
 from rollbook.analytics.attendance.pupil_record import pupil_record
 from rollbook.analytics.attendance.sessions import data_to, period_info, summary, year_to_date_held
 from rollbook.analytics.comparators.beside import beside, published_period
-from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import hide_small_groups, refuse_small_selection
 from rollbook.analytics.filters import Filters, accepted_values
 from rollbook.lake import Lake
@@ -113,7 +113,7 @@ def attendance_report(
     period = chosen_period(lake, school, calendar, start, end, term_name)
     if latest_week:
         period = week((period or year_to_date_held(lake, school)).end)
-    snapshots = snapshots or snapshots_root(config.data_dir())
+    snapshots = snapshots or config.snapshots_root()
     if min_group_pupils:
         shown = period or year_to_date_held(lake, school)
         refuse_small_selection(lake, school, shown, filters, min_group_pupils)

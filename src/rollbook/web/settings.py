@@ -7,7 +7,6 @@ environment, and every cookie and header is set for a site served only over HTTP
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 
 import dj_database_url
@@ -16,33 +15,14 @@ from django.core.exceptions import ImproperlyConfigured
 
 from rollbook import config
 
-
-def env_flag(name: str, default: bool = False) -> bool:
-    """A yes/no setting: 1, true, yes or on (any case) for yes; unset for the default."""
-    value = os.environ.get(name)
-    if value is None or not value.strip():
-        return default
-    return value.strip().lower() in ("1", "true", "yes", "on")
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
-
-
 DATA_DIR = config.data_dir()
-PRODUCTION = env_flag("ROLLBOOK_PRODUCTION")
-DEBUG = os.environ.get("ROLLBOOK_DEBUG", "") == "1"
+PRODUCTION = config.flag("ROLLBOOK_PRODUCTION")
+DEBUG = config.flag("ROLLBOOK_DEBUG")
 DEVELOPMENT_SECRET_KEY = "rollbook-development-key-not-for-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+SECRET_KEY = config.text("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = [
     host.strip()
-    for host in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    for host in config.text("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
     if host.strip()
 ]
 
@@ -50,11 +30,11 @@ ALLOWED_HOSTS = [
 def refuse_unsafe_production() -> None:
     """Stop before serving anything when production would run on a guessable key or any host name."""
     problems = []
-    if not os.environ.get("SECRET_KEY", "").strip():
+    if not config.text("SECRET_KEY"):
         problems.append("SECRET_KEY is not set: set it to a long random value kept secret")
     elif SECRET_KEY == DEVELOPMENT_SECRET_KEY:
         problems.append("SECRET_KEY is the development key, which is public: set a long random value")
-    if not os.environ.get("ALLOWED_HOSTS", "").strip():
+    if not config.text("ALLOWED_HOSTS"):
         problems.append("ALLOWED_HOSTS is not set: set the site's host names, comma-separated")
     if problems:
         raise ImproperlyConfigured(
@@ -130,7 +110,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'rollbook.sqlite3'}"), conn_max_age=60
+        config.text("DATABASE_URL", f"sqlite:///{DATA_DIR / 'rollbook.sqlite3'}"), conn_max_age=60
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -148,16 +128,16 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 #: Invitations and password resets. The console backend prints each email; EMAIL_BACKEND
 #: "django.core.mail.backends.smtp.EmailBackend" hands them to the mail server on this machine (port 25).
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")
+EMAIL_BACKEND = config.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = config.text("DEFAULT_FROM_EMAIL", "Rollbook <rollbook@localhost>")
 
 # -- imports ---------------------------------------------------------------------------------------------
 
 #: Uploads larger than this many MB, all files together, are checked and imported by `rollbook worker`,
 #: with progress shown on the page; smaller ones while the page waits.
-ROLLBOOK_BACKGROUND_IMPORT_MB = env_int("ROLLBOOK_BACKGROUND_IMPORT_MB", 5)
+ROLLBOOK_BACKGROUND_IMPORT_MB = config.whole_number("ROLLBOOK_BACKGROUND_IMPORT_MB", 5)
 #: How many of each school's latest imports can be undone: the lake keeps what each of them replaced.
-ROLLBOOK_UNDO_VERSIONS = env_int("ROLLBOOK_UNDO_VERSIONS", 10)
+ROLLBOOK_UNDO_VERSIONS = config.whole_number("ROLLBOOK_UNDO_VERSIONS", 10)
 
 # -- background work -------------------------------------------------------------------------------------
 
@@ -167,12 +147,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # -- the sync API (docs/exchange.md) ---------------------------------------------------------------------
 
 #: The largest sync request taken, in bytes as sent; a gzip-compressed one may expand to 20 times this.
-ROLLBOOK_EXCHANGE_MAX_BYTES = env_int("ROLLBOOK_EXCHANGE_MAX_BYTES", 5 * 1024 * 1024)
+ROLLBOOK_EXCHANGE_MAX_BYTES = config.whole_number("ROLLBOOK_EXCHANGE_MAX_BYTES", 5 * 1024 * 1024)
 #: Requests per API token, as django-ratelimit writes a rate: 60/m is sixty a minute; 1000/h, a thousand an
 #: hour. Counted in Django's default cache, which is each process's own memory unless CACHES says otherwise.
-ROLLBOOK_EXCHANGE_RATE = os.environ.get("ROLLBOOK_EXCHANGE_RATE", "").strip() or "60/m"
+ROLLBOOK_EXCHANGE_RATE = config.text("ROLLBOOK_EXCHANGE_RATE", "60/m")
 if not re.fullmatch(r"\d+/\d*[smhd]", ROLLBOOK_EXCHANGE_RATE):
-    raise ImproperlyConfigured(
+    raise config.ConfigurationError(
         "ROLLBOOK_EXCHANGE_RATE must be a count per period, such as 60/m or 1000/h, "
         f"not {ROLLBOOK_EXCHANGE_RATE!r}"
     )
@@ -193,15 +173,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 #: Password guessing is locked out per username and address. Off by default only while pytest runs, since
 #: Django's test Client.login() authenticates without a request; the lockout tests turn it back on.
-AXES_ENABLED = env_flag("ROLLBOOK_LOGIN_LOCKOUT", default="PYTEST_VERSION" not in os.environ)
-AXES_FAILURE_LIMIT = env_int("ROLLBOOK_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("ROLLBOOK_LOGIN_COOLOFF_MINUTES", 30))
+AXES_ENABLED = config.flag("ROLLBOOK_LOGIN_LOCKOUT", default=not config.text("PYTEST_VERSION"))
+AXES_FAILURE_LIMIT = config.whole_number("ROLLBOOK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=config.whole_number("ROLLBOOK_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "rollbook.web.security.lockout.locked_out"
 AXES_USERNAME_CALLABLE = "rollbook.web.security.lockout.username"
 #: Behind one reverse proxy, every request comes from the proxy: read the address it forwards.
-BEHIND_PROXY = env_flag("ROLLBOOK_BEHIND_PROXY")
+BEHIND_PROXY = config.flag("ROLLBOOK_BEHIND_PROXY")
 AXES_CLIENT_IP_CALLABLE = "rollbook.web.security.clients.client_address"
 
 #: Two-factor sign-in (django-otp): the issuer names the site in the user's authenticator app.
@@ -209,12 +189,12 @@ OTP_TOTP_ISSUER = "Rollbook"
 #: The admin shows neither authenticator keys nor backup codes, even to the operator.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 #: Whoever may see pupils' names must set up two-factor sign-in before anything else, when the operator asks.
-ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = env_flag("ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL")
+ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = config.flag("ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL")
 
 # -- browsers: sessions, cookies, headers ----------------------------------------------------------------
 
 #: A school day: a shared staffroom computer does not stay signed in overnight.
-SESSION_COOKIE_AGE = env_int("ROLLBOOK_SESSION_HOURS", 10) * 60 * 60
+SESSION_COOKIE_AGE = config.whole_number("ROLLBOOK_SESSION_HOURS", 10) * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -224,7 +204,7 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     #: Off only when a proxy in front already sends plain-HTTP visitors to HTTPS.
-    SECURE_SSL_REDIRECT = env_flag("ROLLBOOK_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = config.flag("ROLLBOOK_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -250,6 +230,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+LOG_LEVEL = config.choice(
+    "ROLLBOOK_LOG_LEVEL", ("debug", "info", "warning", "error", "critical"), "warning"
+).upper()
+
 # -- logs -------------------------------------------------------------------------------------------------
 
 #: One console handler for everything, passing every record through a filter that blanks UPNs, so no log
@@ -262,7 +246,7 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_upns"], "formatter": "plain"}
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("ROLLBOOK_LOG_LEVEL", "WARNING").upper()},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -19,7 +19,7 @@ def ready() -> None:
 
     try:
         django.setup()
-    except ImproperlyConfigured as problem:
+    except (ImproperlyConfigured, config.ConfigurationError) as problem:
         raise SystemExit(f"rollbook: {problem}") from None
     from django.core.management import call_command
     from django.db import connection

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from rollbook import config
-from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.web.jobs.models import Job, PublishingSchedule, ScheduledRun
 from rollbook.web.jobs.worker import queue_due_publishing, run_pending
 
@@ -28,7 +28,7 @@ def test_the_due_publish_is_queued_once_and_the_worker_publishes_to_the_friday_b
 
     job.refresh_from_db()
     assert job.status == Job.DONE, job.error
-    snapshot = Snapshot.latest(snapshots_root(config.data_dir()))
+    snapshot = Snapshot.latest(config.snapshots_root())
     assert snapshot is not None
     assert snapshot.manifest.as_of == FRIDAY.isoformat()
     assert job.message == f"Published comparators {snapshot.path.name}"
@@ -49,4 +49,4 @@ def test_a_publish_with_no_data_for_its_year_fails_with_the_reason(world):
     job.refresh_from_db()
     assert job.status == Job.FAILED
     assert job.error == "the lake holds no attendance for 2026/27, the year of 20/11/2026"
-    assert Snapshot.latest(snapshots_root(config.data_dir())) is None
+    assert Snapshot.latest(config.snapshots_root()) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rollbook.analytics.attendance.sessions import measures, reasons
 from rollbook.analytics.comparators.beside import gap, label
-from rollbook.analytics.comparators.publish import CELL, WEEKDAY, Snapshot
+from rollbook.analytics.comparators.snapshot import CELL, WEEKDAY, Snapshot
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.attendance import codes

@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from rollbook.analytics.attendance.sessions import measures
-from rollbook.analytics.comparators.publish import SIMILAR_SCHOOLS, Snapshot
+from rollbook.analytics.comparators.similar import SIMILAR_SCHOOLS
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules import local_authorities

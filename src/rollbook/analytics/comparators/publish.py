@@ -1,62 +1,37 @@
-"""Published comparators: national, regional, local-authority and similar-school attendance.
+"""Publishing comparators: every school's counts per period and cell, and who each comparator holds.
 
-A snapshot holds every school's counts per period and per cell (year group × sex × FSM6 × SEND), and the
-schools that make up each comparator. Counts add up across schools and cells (enrolments sit in exactly one
-cell, and persistent absence is decided per enrolment before summing), so any comparator under any filter
-is a sum over its schools' cells, turned into rates by the same rules as a school's own figures.
-
-A snapshot is a folder written once under `snapshots/<published>/` and never changed; reports read the
-latest. Similar schools: each school's `SIMILAR_SCHOOLS` nearest others by Euclidean distance over
-standardised (z-scored) FSM6 %, EAL %, SEN % and number on roll, and prior attainment where held.
+Schools are measured a batch at a time, and each batch's counts are written to the snapshot's files as they
+come, so memory stays bounded however many schools there are (the format is `snapshot.SCHEMAS`). Similar
+schools are found from each school's profile (`similar`). A snapshot is written in a hidden folder and
+renamed into place once whole, so readers never see half of one and a failed publish leaves nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import json
-import math
-import os
 import shutil
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import duckdb
 import ibis
 import ibis.expr.types as ir
-import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.sessions import enrolment_sessions, enrolment_tallies, group_totals
-from rollbook.analytics.filters import Filters, accepted_values
+from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
+from rollbook.analytics.comparators.snapshot import CELL, SCHEMAS, WEEKDAY, Manifest, Suppression
 from rollbook.lake import Lake
-from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
-from rollbook.rules.attendance.measures import Tally, from_totals, rate
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.periods import Period, term_so_far, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
-#: The cell every figure is published by; filters on group reports choose among these.
-CELL = ("nc_year", "sex", "fsm6", "sen")
-#: Year-to-date figures are also published by weekday and session (kind "weekday").
-WEEKDAY = ("weekday", "session")
-COUNTS = (
-    "pupils",
-    "present",
-    "aea",
-    "authorised",
-    "unauthorised",
-    "persistent_absentees",
-    "severe_absentees",
-)
-SIMILAR_SCHOOLS = 20
 #: Schools measured per query when publishing: about 1.5 GB at the peak for secondary schools.
 PUBLISH_BATCH = 250
-FEATURES = ("fsm6_pct", "eal_pct", "sen_pct", "pupils_on_roll")
 
 
 @dataclass(frozen=True)
@@ -69,36 +44,6 @@ class SchoolFacts:
     region: str
     calendar: SchoolCalendar
     prior_attainment: float | None = None
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """A comparator is shown only when built from at least this many schools and pupils."""
-
-    min_schools: int = 5
-    min_pupils: int = 30
-
-    @classmethod
-    def from_environment(cls) -> Suppression:
-        return cls(
-            int(os.environ.get("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", cls.min_schools)),
-            int(os.environ.get("ROLLBOOK_MIN_COMPARATOR_PUPILS", cls.min_pupils)),
-        )
-
-
-@dataclass(frozen=True)
-class Manifest:
-    academic_year: int
-    as_of: str
-    published: str
-    schools: int
-    similar_schools: int
-    features: tuple[str, ...]
-    suppression: dict[str, int] = field(default_factory=dict)
-
-
-def snapshots_root(data_dir: Path) -> Path:
-    return data_dir / "snapshots"
 
 
 def publish(
@@ -129,7 +74,8 @@ def publish(
         for first in range(0, len(urns), batch)
         for query in _queries(lake, urns[first : first + batch], calendar, as_of, engine)
     ]
-    final = out / now.strftime("%Y%m%dT%H%M%S")
+    # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
+    final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder:
         with _parquet_writers(folder, ("cells", "reasons")) as writers:
             for done, (table, query) in enumerate(queries, start=1):
@@ -222,7 +168,7 @@ def _in_periods(weekly: ir.Table) -> ir.Table:
 
 def _as_published(counts: pa.Table, table: str) -> pa.Table:
     """Counts from the engine in the snapshot table's columns and types; columns it lacks are null."""
-    schema = _SCHEMAS[table]
+    schema = SCHEMAS[table]
     arrays = [
         counts[field.name].cast(field.type) if field.name in counts.column_names
         else pa.nulls(counts.num_rows, field.type)
@@ -262,21 +208,6 @@ def school_profiles(
     ]
 
 
-def nearest_schools(profiles: Sequence[dict], features: Sequence[str], k: int) -> dict[int, list[int]]:
-    """Each school's `k` nearest other schools over z-scored `features` (ties broken by URN)."""
-    if len(profiles) < 2:
-        return {row["school"]: [] for row in profiles}
-    values = np.array([[float(row[name]) for name in features] for row in profiles])
-    spread = values.std(axis=0)
-    scores = (values - values.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
-    distances = np.sqrt(((scores[:, None, :] - scores[None, :, :]) ** 2).sum(axis=2))
-    np.fill_diagonal(distances, math.inf)
-    urns = np.array([row["school"] for row in profiles])
-    order = np.lexsort((np.broadcast_to(urns, distances.shape), distances), axis=1)
-    nearest = order[:, : min(k, len(profiles) - 1)]  # never the school itself, last at infinite distance
-    return {int(urns[i]): [int(urn) for urn in urns[nearest[i]]] for i in range(len(profiles))}
-
-
 def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[str, object]]:
     """Rows of (comparator kind, comparator name, member school) for every comparator in the snapshot."""
     rows = []
@@ -295,47 +226,8 @@ def _members(schools: Sequence[SchoolFacts], profiles: list[dict]) -> list[dict[
     return rows
 
 
-#: The columns that place a count: its period, school and cell.
-_KEY_FIELDS = (
-    ("kind", pa.string()),
-    ("period", pa.string()),
-    ("school", pa.int64()),
-    ("nc_year", pa.int8()),
-    ("sex", pa.string()),
-    ("fsm6", pa.bool_()),
-    ("sen", pa.string()),
-)
-_SCHEMAS = {
-    "cells": pa.schema(
-        [
-            *_KEY_FIELDS,
-            *((name, pa.int64()) for name in COUNTS),
-            ("weekday", pa.int8()),
-            ("session", pa.string()),
-        ]
-    ),
-    "reasons": pa.schema(
-        [
-            *_KEY_FIELDS,
-            ("code", pa.string()),
-            ("sessions", pa.int64()),
-        ]
-    ),
-    "members": pa.schema([("comparator", pa.string()), ("name", pa.string()), ("school", pa.int64())]),
-    "profiles": pa.schema(
-        [
-            ("school", pa.int64()),
-            ("pupils_on_roll", pa.int64()),
-            ("fsm6_pct", pa.float64()),
-            ("eal_pct", pa.float64()),
-            ("sen_pct", pa.float64()),
-        ]
-    ),
-}
-
-
 def _table(name: str, rows: list[dict]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
 
 
 @contextlib.contextmanager
@@ -362,158 +254,6 @@ def _parquet_writers(folder: Path, tables: Sequence[str]) -> Iterator[dict[str, 
     """A Parquet file per table, written a batch at a time; a table given no rows is still written, empty."""
     with contextlib.ExitStack() as stack:
         yield {
-            table: stack.enter_context(pq.ParquetWriter(folder / f"{table}.parquet", _SCHEMAS[table]))
+            table: stack.enter_context(pq.ParquetWriter(folder / f"{table}.parquet", SCHEMAS[table]))
             for table in tables
         }
-
-
-# Reading
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    path: Path
-    manifest: Manifest
-
-    @classmethod
-    def latest(cls, out: Path) -> Snapshot | None:
-        """The most recently published snapshot, or None before the first publish."""
-        names = sorted(os.listdir(out), reverse=True) if out.is_dir() else []
-        for name in names:  # newest first: a half-written or hidden folder has no manifest or no digit
-            if name[:1].isdigit() and "T" in name and (out / name / "manifest.json").exists():
-                return cls._read(out / name)
-        return None
-
-    @classmethod
-    @functools.lru_cache(maxsize=8)
-    def _read(cls, folder: Path) -> Snapshot:
-        """Read once: a snapshot is never changed, and every report page asks for the latest."""
-        data = json.loads((folder / "manifest.json").read_text())
-        return cls(folder, Manifest(**{**data, "features": tuple(data["features"])}))
-
-    def comparators_of(self, school: int) -> list[tuple[str, str]]:
-        """The (kind, name) of each comparator the school is set beside, national first."""
-        rows = self._query(
-            "SELECT comparator, name FROM members WHERE school = ? AND comparator != 'similar' "
-            "ORDER BY CASE comparator WHEN 'national' THEN 0 WHEN 'region' THEN 1 ELSE 2 END",
-            [school],
-        )
-        return [*rows, ("similar", str(school))]
-
-    def figures(
-        self,
-        comparator: str,
-        name: str,
-        kind: str,
-        period: str | None,
-        filters: Filters = Filters(),
-        by: Sequence[str] = (),
-    ) -> list[dict[str, object]]:
-        """A comparator's summary for one published period, under `filters`, per group of `by` (cells only).
-        With `period` None, every period of `kind` at once, each row naming its `period`.
-
-        Each row carries `schools` (how many schools contributed) and, when the comparator is too small to
-        show, `suppressed` with the reason; its figures are then None.
-        """
-        unknown = set(by) - set(CELL) - set(WEEKDAY)
-        if unknown:
-            published = ", ".join((*CELL, *WEEKDAY))
-            raise ValueError(f"comparators are published by {published} only, not {', '.join(unknown)}")
-        if kind == "weekday" and not set(WEEKDAY) <= set(by):
-            raise ValueError(
-                "weekday figures count each pupil once per session: group them by weekday and session"
-            )
-        where, parameters = _filter_sql(filters)
-        if period is None:
-            by = ("period", *by)
-        else:
-            where, parameters = f" AND c.period = ? {where}", [period, *parameters]
-        groups = ", ".join(f"c.{column}" for column in by)
-        rows = self._query(
-            # A school counts towards the minimum only where it has pupils: cells of marks that are not
-            # possible sessions alone must not make one school's figures look like five schools'.
-            f"""SELECT {groups + "," if by else ""}
-                   count(DISTINCT c.school) FILTER (WHERE c.pupils > 0) AS schools,
-                   {", ".join(f"sum({count})::BIGINT AS {count}" for count in COUNTS)}
-                FROM cells c JOIN members m ON c.school = m.school
-                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? {where}
-                {"GROUP BY " + groups + " ORDER BY " + groups if by else ""}""",
-            [comparator, name, kind, *parameters],
-        )
-        columns = [*by, "schools", *COUNTS]
-        return [self._summary(dict(zip(columns, row, strict=True)), by) for row in rows]
-
-    def reasons(
-        self, comparator: str, name: str, kind: str, period: str, filters: Filters = Filters()
-    ) -> list[dict[str, object]]:
-        """Sessions per register code for a comparator, with the rate by reason over its possible sessions;
-        empty when the comparator is suppressed."""
-        (overall,) = self.figures(comparator, name, kind, period, filters)
-        if overall["suppressed"]:
-            return []
-        where, parameters = _filter_sql(filters)
-        rows = self._query(
-            f"""SELECT c.code, sum(c.sessions)::BIGINT FROM reasons c JOIN members m ON c.school = m.school
-                WHERE m.comparator = ? AND m.name = ? AND c.kind = ? AND c.period = ? {where}
-                GROUP BY c.code ORDER BY c.code""",
-            [comparator, name, kind, period, *parameters],
-        )
-        possible = overall["possible_sessions"]
-        return [
-            {
-                "code": code,
-                "sessions": sessions,
-                "rate": rate(sessions, possible) if CATEGORY_OF[code] is not NOT_POSSIBLE else None,
-            }
-            for code, sessions in rows
-        ]
-
-    def _summary(self, row: dict, by: Sequence[str]) -> dict[str, object]:
-        counts = {name: int(row[name] or 0) for name in COUNTS}
-        total = Tally(counts["present"], counts["aea"], counts["authorised"], counts["unauthorised"])
-        figures = from_totals(
-            total, counts["pupils"], counts["persistent_absentees"], counts["severe_absentees"]
-        )
-        limits = self.manifest.suppression
-        reason = None
-        if row["schools"] < limits["min_schools"]:
-            reason = f"built from {row['schools']} schools; comparators need at least {limits['min_schools']}"
-        elif counts["pupils"] < limits["min_pupils"]:
-            reason = f"built from {counts['pupils']} pupils; comparators need at least {limits['min_pupils']}"
-        if reason:
-            figures = dict.fromkeys(figures)
-        return {
-            **{column: row[column] for column in by},
-            "schools": row["schools"],
-            "suppressed": reason,
-            **figures,
-        }
-
-    def _query(self, sql: str, parameters: list) -> list[tuple]:
-        # A cursor per query: its own connection to the snapshot's shared database, safe across threads.
-        with _database(self.path).cursor() as cursor:
-            return cursor.execute(sql, parameters).fetchall()
-
-
-@functools.lru_cache(maxsize=4)
-def _database(path: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with views over one snapshot's files, opened once: snapshots never change."""
-    connection = duckdb.connect()
-    for table in ("cells", "reasons", "members"):
-        source = str(path / f"{table}.parquet").replace("'", "''")
-        connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{source}')")
-    return connection
-
-
-def _filter_sql(filters: Filters) -> tuple[str, list]:
-    """SQL conditions for `filters`; a filter comparators are not published by is refused, never dropped."""
-    columns = filters.by_column()
-    unpublished = set(columns) - set(CELL)
-    if unpublished:
-        raise ValueError(f"comparators cannot be filtered by {', '.join(sorted(unpublished))}")
-    clauses, parameters = [], []
-    for column, accepted in columns.items():
-        values = accepted_values(accepted)
-        clauses.append(f"c.{column} IN ({', '.join('?' * len(values))})")
-        parameters += values
-    return "".join(f" AND {clause}" for clause in clauses), parameters

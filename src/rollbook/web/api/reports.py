@@ -12,8 +12,8 @@ from django.http import Http404
 from ninja import NinjaAPI, Query
 from ninja.security import django_auth
 
+from rollbook import config
 from rollbook.analytics import reports
-from rollbook.analytics.disclosure import minimum_group
 from rollbook.analytics.filters import Filters
 from rollbook.web.accounts.models import may_see_pupils, visible_schools
 from rollbook.web.api.exchange import router as exchange_router
@@ -78,7 +78,7 @@ def attendance_report(
             latest_week=latest_week,
             consecutive_days=school.consecutive_absence_days,
             upn=upn,
-            min_group_pupils=0 if pupil_level else minimum_group(),
+            min_group_pupils=0 if pupil_level else config.min_group_pupils(),
         )
     except LookupError as problem:
         raise Http404(str(problem)) from problem

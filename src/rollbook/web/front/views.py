@@ -11,12 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from rollbook import output
+from rollbook import config, output
 from rollbook.analytics import reports
 from rollbook.analytics.attendance.groups import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.analytics.attendance.pupil_record import UnknownPupil
 from rollbook.analytics.comparators.beside import SIGNIFICANCE_METHOD, SIMILAR_METHOD
-from rollbook.analytics.disclosure import minimum_group
 from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.web.accounts import invitations
@@ -124,7 +123,7 @@ def attendance_report(request, urn: int, name: str):
             latest_week=choice.cleaned_data["latest_week"],
             consecutive_days=school.consecutive_absence_days,
             upn=choice.cleaned_data["upn"] or None,
-            min_group_pupils=0 if pupil_level else minimum_group(),
+            min_group_pupils=0 if pupil_level else config.min_group_pupils(),
         )
     except UnknownPupil as problem:
         return render(request, "front/no_data.html", {**page, "unknown_pupil": problem}, status=404)
@@ -153,7 +152,7 @@ def attendance_report(request, urn: int, name: str):
         "pupil_measures": HEADLINE[:4],
         "chart_library_version": charts.LIBRARY_VERSION,
         "chosen": reports.pupils_chosen(choice.filters()),
-        "group_minimum": None if pupil_level else minimum_group(),
+        "group_minimum": None if pupil_level else config.min_group_pupils(),
     }
     context |= _charts(name, report.data)
     if name == "absence-frequency":

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from rollbook import config
-from rollbook.analytics.comparators.publish import Snapshot, snapshots_root
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.web.accounts.access import operator_only
 from rollbook.web.jobs.forms import PublishNowForm, ScheduleForm
 from rollbook.web.jobs.models import Job, PublishingSchedule
@@ -52,6 +52,6 @@ def _page(request, schedule: PublishingSchedule, form, publish_form, status: int
         "next_run": next_run,
         "next_data_to": rule.data_to(next_run),
         "jobs": Job.objects.filter(kind="publish")[:RECENT],
-        "latest": Snapshot.latest(snapshots_root(config.data_dir())),
+        "latest": Snapshot.latest(config.snapshots_root()),
     }
     return render(request, "jobs/publishing.html", context, status=status)

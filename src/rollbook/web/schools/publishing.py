@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rollbook import config
 from rollbook.analytics import engine as engines
-from rollbook.analytics.comparators.publish import SchoolFacts, publish, snapshots_root
+from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.web.schools.models import School
@@ -41,4 +41,4 @@ def publish_snapshot(
         SchoolFacts(school.urn, school.la_code, school.local_authority, school.region, school.calendar(year))
         for school in School.objects.prefetch_related("half_terms")
     ]
-    return publish(lake, snapshots_root(config.data_dir()), schools, year, as_of, progress=progress)
+    return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress)
