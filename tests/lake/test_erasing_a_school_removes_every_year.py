@@ -42,7 +42,7 @@ def test_a_year_that_a_crashed_import_was_adding_goes_too(lake: Lake, monkeypatc
     monkeypatch.setattr(Lake, "_roll_forward", real_roll_forward)
     assert not lake.path(PartitionKey("marks", 2023, SCHOOL)).exists()
 
-    assert Lake(lake.root).delete_school(SCHOOL) == [
+    assert list(Lake(lake.root).erase_school(SCHOOL)) == [
         PartitionKey("marks", 2023, SCHOOL),
         PartitionKey("marks", 2024, SCHOOL),
     ]

@@ -60,7 +60,7 @@ def test_erasing_a_school_removes_all_its_partitions(lake: Lake):
     rows = marks(("A", dt.date(2024, 9, 4), "AM", "/"))
     lake.replace({MARKS_2024: rows, PartitionKey("marks", 2023, 900001): rows})
     lake.replace({PartitionKey("marks", 2024, 900002): rows})
-    lake.delete_school(900001)
+    lake.erase_school(900001)
     assert lake.partitions("marks") == [PartitionKey("marks", 2024, 900002)]
 
 

@@ -107,7 +107,7 @@ def attendance_report(
     """
     if name not in ATTENDANCE_REPORTS:
         raise LookupError(f"there is no attendance report called {name!r}; try one of {ATTENDANCE_REPORTS}")
-    lake = lake or Lake(config.lake_root())
+    lake = lake or Lake.configured()
     if school not in lake.schools():
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     period = chosen_period(lake, school, calendar, start, end, term_name)

@@ -39,6 +39,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 from filelock import FileLock
 
+from rollbook import config
 from rollbook.lake.schema import SORT_KEYS, TABLES
 
 DATA_FILE = "data.parquet"
@@ -85,6 +86,11 @@ def new_version_id() -> str:
 class Lake:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+
+    @classmethod
+    def configured(cls) -> Lake:
+        """The deployment's lake, in the configured data folder (`ROLLBOOK_DATA_DIR`)."""
+        return cls(config.lake_root())
 
     # Paths
 
@@ -182,10 +188,6 @@ class Lake:
             if expect is not None and self._state(school) != expect:
                 raise LakeChanged(f"school {school}'s data changed since it was last read", [])
             return self._replace_locked(school, changes, keep)
-
-    def delete_school(self, school: int) -> list[PartitionKey]:
-        """Remove every partition of a school (GDPR erasure)."""
-        return list(self.erase_school(school))
 
     def erase_school(self, school: int) -> dict[PartitionKey, int]:
         """Remove every partition of a school and every kept version of it, all or none, returning each

@@ -8,10 +8,11 @@ point, not a claim about any one authority's dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import holidays
 from dateutil.easter import easter
 
 ONE_DAY = dt.timedelta(days=1)
@@ -161,10 +162,11 @@ def england_default(academic_year: int) -> SchoolCalendar:
     Friday on or before 22 December, with half-term in the week of the last Monday of October. Spring
     starts on 4 January (the next Monday if that falls on a Friday or the weekend), with half-term in the
     week of the first Monday from 12 February, and breaks for the two weeks from the Monday of Holy Week.
-    Summer half-term is the week of the spring bank holiday (the last Monday of May) and the year ends on
-    the last Friday on or before 23 July. The early May bank holiday is a closure, and so are three INSET
-    days (the first days of spring and summer terms and the last day of the year) besides the two before
-    autumn term starts.
+    Summer half-term is the week of the last Monday of May and the year ends on the last Friday on or
+    before 23 July. Every bank holiday in England that falls in term is a closure (the early May bank
+    holiday, and the one-off ones: 8 May 2020 instead of 4 May, 19 September 2022, 8 May 2023), and so are
+    three INSET days (the first days of spring and summer terms and the last day of the year) besides the
+    two before autumn term starts.
     """
     y, n = academic_year, academic_year + 1
     autumn_start = _on_or_after(dt.date(y, 9, 2), WEDNESDAY)
@@ -188,12 +190,14 @@ def england_default(academic_year: int) -> SchoolCalendar:
         HalfTerm("Summer 1", holy_week + 2 * ONE_WEEK, summer1_end),
         HalfTerm("Summer 2", summer2_start, summer_end),
     )
-    early_may = _on_or_after(dt.date(n, 5, 1), MONDAY)
+    in_term = {day for day in bank_holidays(academic_year) if any(day in half for half in half_terms)}
     inset = {half_terms[2].start, half_terms[4].start, half_terms[5].end}
-    return SchoolCalendar(academic_year, half_terms, frozenset({early_may, *inset}))
+    return SchoolCalendar(academic_year, half_terms, frozenset({*in_term, *inset}))
 
 
-def sessions_between(days: Iterable[dt.date]) -> Iterator[tuple[dt.date, Session]]:
-    for day in days:
-        for session in SESSIONS:
-            yield day, session
+def bank_holidays(academic_year: int) -> list[dt.date]:
+    """England's bank holidays in the academic year (1 August to 31 July), from the `holidays` package,
+    which keeps the one-off ones a hand-written rule would miss."""
+    first, last = academic_year_bounds(academic_year)
+    england = holidays.country_holidays("GB", subdiv="ENG", years=(first.year, last.year))
+    return sorted(day for day in england if first <= day <= last)

@@ -17,7 +17,6 @@ from django_ratelimit.core import get_usage
 from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
-from rollbook import config
 from rollbook.analytics.attendance.sessions import data_to, latest_academic_year
 from rollbook.ingest.exchange import PAYLOAD_SCHEMA
 from rollbook.lake import Lake, PartitionKey
@@ -159,7 +158,7 @@ def status(request, urn: int):
         return limited
     if token.school.urn != urn:
         return Status(404, NOT_FOUND)
-    lake = Lake(config.lake_root())
+    lake = Lake.configured()
     year = latest_academic_year(lake, urn)
     held = {"academic_year": None, "pupils": 0, "latest_date": None}
     if year is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from rollbook import config
 from rollbook.ingest import ImportOutcome
 from rollbook.ingest.exchange import Sync, push_json
 from rollbook.lake import Lake
@@ -21,7 +20,7 @@ def run_sync(body: bytes, token: ExchangeToken, request) -> tuple[ImportOutcome,
     """Check and land a sync's JSON `body` for the token's school, and record it."""
     started = timezone.now()
     school = token.school
-    outcome, sync = push_json(body, Lake(config.lake_root()), school.urn, keep_version=True)
+    outcome, sync = push_json(body, Lake.configured(), school.urn, keep_version=True)
     outcome.name = school.name
     outcome.files = [f"API sync of {sync.describe()}"]  # what the history lists where files would be
     actor = f"API token {token.prefix}… ({token.name})"

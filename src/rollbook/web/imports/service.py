@@ -24,7 +24,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from rollbook import config
 from rollbook.ingest import ImportOutcome, Kind, import_paths
 from rollbook.ingest.batches import find_batches
 from rollbook.ingest.importer import weeks_as_list
@@ -121,7 +120,7 @@ def _import_and_record(
 
     outcomes = import_paths(
         paths,
-        _lake(),
+        Lake.configured(),
         school=school,
         find_school=registry.find_urn,
         today=today,
@@ -162,7 +161,7 @@ def record_import(
         started=started,
     )
     if outcome.version is not None:  # older imports can no longer be undone, and their records say so
-        dropped = _lake().prune_versions(outcome.urn, settings.ROLLBOOK_UNDO_VERSIONS)
+        dropped = Lake.configured().prune_versions(outcome.urn, settings.ROLLBOOK_UNDO_VERSIONS)
         ImportRecord.objects.filter(version__in=dropped).update(version="")
     return record
 
@@ -298,7 +297,7 @@ def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
         raise UndoRefused(reason)
     started = timezone.now()
     try:
-        restored = _lake().restore(record.school.urn, record.version)
+        restored = Lake.configured().restore(record.school.urn, record.version)
     except LakeChanged as changed:
         later = _later_imports(record, [asdict(key) for key in changed.partitions])
         raise UndoRefused(
@@ -360,7 +359,3 @@ def _later_data(later: list[ImportRecord]) -> str:
 def _describe(partitions: list[PartitionKey]) -> str:
     names = {"pupils": "pupils", "marks": "session marks"}
     return ", ".join(f"{names[key.table]} for {academic_year_label(key.academic_year)}" for key in partitions)
-
-
-def _lake() -> Lake:
-    return Lake(config.lake_root())

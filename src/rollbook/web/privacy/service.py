@@ -15,7 +15,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from rollbook import config
 from rollbook.analytics import subject_access
 from rollbook.lake import Lake, PartitionKey
 from rollbook.web.audit.models import record_access, record_operator_access
@@ -50,7 +49,7 @@ class Operator:
 
 def export_pupil(upn: str, by: Operator) -> tuple[bytes, SubjectAccessRecord]:
     """The subject access ZIP for pupil `upn`, with its reads recorded for every school that held them."""
-    tables = subject_access.gather(_lake(), upn)
+    tables = subject_access.gather(Lake.configured(), upn)
     counts = subject_access.held(tables)
     archive = subject_access.export_zip(upn, tables, timezone.now())
     with transaction.atomic():
@@ -65,7 +64,7 @@ def export_pupil(upn: str, by: Operator) -> tuple[bytes, SubjectAccessRecord]:
 def pupil_erasure_plan(upn: str) -> dict[str, object]:
     """What erasing pupil `upn` would remove, in the shape of the erasure record's `removed`."""
     return {
-        **subject_access.summary(_held(_lake(), upn)),
+        **subject_access.summary(_held(Lake.configured(), upn)),
         "import_reports": redaction.pupil_reports(upn).count(),
         "access_records": redaction.pupil_accesses(upn).count(),
     }
@@ -74,7 +73,7 @@ def pupil_erasure_plan(upn: str) -> dict[str, object]:
 def school_erasure_plan(urn: int) -> dict[str, object]:
     """What erasing school `urn` would remove, in the shape of the erasure record's `removed`."""
     return {
-        **subject_access.summary(_lake().school_rows(urn)),
+        **subject_access.summary(Lake.configured().school_rows(urn)),
         "import_reports": redaction.school_reports(urn).count(),
         "access_records": redaction.school_accesses(urn).count(),
     }
@@ -83,7 +82,7 @@ def school_erasure_plan(urn: int) -> dict[str, object]:
 def erase_pupil(upn: str, reason: str, by: Operator) -> ErasureRecord:
     """Remove pupil `upn` from every school and year in the lake (each school's rows all or none), then
     from import reports and the access log."""
-    lake = _lake()
+    lake = Lake.configured()
     record = ErasureRecord.objects.create(
         kind=ErasureRecord.PUPIL, user=by.user, actor=by.actor, upn_hash=upn_hash(upn), reason=reason
     )
@@ -101,7 +100,7 @@ def erase_school(urn: int, reason: str, by: Operator) -> ErasureRecord:
     record = ErasureRecord.objects.create(
         kind=ErasureRecord.SCHOOL, user=by.user, actor=by.actor, urn=urn, reason=reason
     )
-    return _finish(record, _lake().erase_school(urn), lambda: redaction.clear_school(urn))
+    return _finish(record, Lake.configured().erase_school(urn), lambda: redaction.clear_school(urn))
 
 
 #: Each kind of erasure: what it would remove, and the erasure itself.
@@ -120,7 +119,3 @@ def _finish(
 
 def _held(lake: Lake, upn: str) -> dict[PartitionKey, int]:
     return subject_access.held(subject_access.gather(lake, upn))
-
-
-def _lake() -> Lake:
-    return Lake(config.lake_root())

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.db.models import Max
 from django.utils import timezone
 
-from rollbook import config
 from rollbook.analytics.attendance.sessions import latest_marks
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_of
@@ -40,7 +39,7 @@ def freshness(schools: Sequence[School], today: dt.date | None = None) -> dict[i
     """Each school's freshness by URN, in one lake query and one database query for them all."""
     today = today or timezone.localdate()
     year = academic_year_of(today)
-    marks_to = latest_marks(Lake(config.lake_root()), [school.urn for school in schools], year)
+    marks_to = latest_marks(Lake.configured(), [school.urn for school in schools], year)
     received = dict(
         ImportRecord.objects.filter(school__in=schools, outcome=ImportRecord.LANDED)
         .values("school__urn")

@@ -28,7 +28,7 @@ def publish_snapshot(
     as_of: dt.date | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Path:
     """Publish a snapshot to `as_of` (default: the latest date held); LookupError when there is nothing."""
-    lake = Lake(config.lake_root())
+    lake = Lake.configured()
     as_of = as_of or latest_data_date(lake)
     if as_of is None:
         raise LookupError("the lake holds no attendance yet; import some schools before publishing")
