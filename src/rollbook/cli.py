@@ -66,7 +66,7 @@ def progress_bar() -> Progress:
 
 def parse_date(text: str) -> dt.date:
     """Dates as ISO (2024-09-04) or as English schools write them (04/09/2024), as imports read them."""
-    from rollbook.ingest.values import parse_date as read_date
+    from rollbook.rules.dates import parse_date as read_date
 
     try:
         return read_date(text)
@@ -181,7 +181,7 @@ def publish(as_of: DateOption = None) -> None:
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.web.schools.publishing import publish_snapshot
+    from rollbook.web.publishing.service import publish_snapshot
 
     with progress_bar() as bar:
         task = bar.add_task("Publishing comparators", total=None)
@@ -288,13 +288,14 @@ def worker(
 
     ready()
     from rollbook.web.jobs import worker as jobs
+    from rollbook.web.publishing.service import queue_due_publishing
 
     if once:
-        jobs.queue_due_publishing()
+        queue_due_publishing()
         jobs.run_pending()
         return
     err.print("Rollbook worker: running background work; Ctrl+C stops it after the current task.")
-    jobs.serve()
+    jobs.serve(check=queue_due_publishing)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

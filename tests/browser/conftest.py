@@ -25,8 +25,8 @@ from django.test import Client
 from registers import YEAR, marks, pupil, write_school
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 from rollbook.web.accounts.models import Membership
+from rollbook.web.publishing.service import publish_snapshot
 from rollbook.web.schools.models import School
-from rollbook.web.schools.publishing import publish_snapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Where the tests leave full-page screenshots for a person to review (not committed).

@@ -7,9 +7,10 @@ from typer.testing import CliRunner
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
-from rollbook.web.jobs.models import Job, PublishingSchedule
+from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start
-from rollbook.web.schools.tasks import publish_comparators
+from rollbook.web.publishing.models import PublishingSchedule
+from rollbook.web.publishing.tasks import publish_comparators
 
 
 def test_a_queued_publish_is_run_and_finished(transactional_db, school_files, data_dir):

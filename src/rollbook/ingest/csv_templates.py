@@ -17,9 +17,10 @@ import numpy as np
 from rollbook.ingest.marks import SESSION_NAMES, Marks, Origin, refuse_marks
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
-from rollbook.ingest.values import parse_bool, parse_date, parse_sen, parse_sex
+from rollbook.ingest.values import parse_bool, parse_sen, parse_sex
 from rollbook.lake import PUPILS
 from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.rules.dates import parse_date
 from rollbook.rules.upn import problem_with
 from rollbook.rules.years import parse_nc_year
 

@@ -25,9 +25,9 @@ from rollbook.ingest.marks import INDEX, SESSION_NAMES, Marks, Origin, check_mar
 from rollbook.ingest.merge import Partitions, Window, plan
 from rollbook.ingest.problems import Kind, ValidationReport, show_date
 from rollbook.ingest.pupils import PupilRecord
-from rollbook.ingest.values import parse_date
 from rollbook.lake import Lake, LakeChanged, new_version_id
 from rollbook.rules.calendar import academic_year_bounds, academic_year_of, parse_academic_year
+from rollbook.rules.dates import parse_date
 from rollbook.rules.upn import problem_with
 
 RANGE, YEAR = "range", "year"

@@ -6,8 +6,6 @@ came from and files the problem.
 
 from __future__ import annotations
 
-import datetime as dt
-
 SEXES = frozenset({"M", "F"})
 SEN_PROVISIONS = frozenset({"N", "K", "E"})
 #: Provisions from earlier code sets: a statement became an EHC plan; School Action and School Action Plus
@@ -15,19 +13,6 @@ SEN_PROVISIONS = frozenset({"N", "K", "E"})
 LEGACY_SEN_PROVISIONS = {"S": "E", "A": "K", "P": "K"}
 TRUE_WORDS = frozenset({"Y", "YES", "TRUE", "1"})
 FALSE_WORDS = frozenset({"N", "NO", "FALSE", "0"})
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-
-
-def parse_date(text: str) -> dt.date:
-    """Read `YYYY-MM-DD` or `DD/MM/YYYY`; refuse impossible dates such as 31/02/2025."""
-    text = text.strip()
-    for layout in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, layout).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{text!r} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
 
 
 def parse_bool(text: str) -> bool:

@@ -37,7 +37,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
     ready()
     from rollbook.synth import write_schools
     from rollbook.web.imports.service import run_import
-    from rollbook.web.schools.publishing import publish_snapshot
+    from rollbook.web.publishing.service import publish_snapshot
 
     year, as_of = demo_year(today or dt.date.today())
     folder = config.data_dir() / "demo" / f"seed{seed}-schools{schools}-{year}-{as_of or 'full'}"

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rollbook.web.imports",
     "rollbook.web.exchange",
     "rollbook.web.jobs",
+    "rollbook.web.publishing",
     "rollbook.web.audit",
     "rollbook.web.privacy",
     "rollbook.web.front",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("operator/privacy/", include("rollbook.web.privacy.urls")),
     path("", include("rollbook.web.audit.urls")),
     path("", include("rollbook.web.jobs.urls")),
+    path("", include("rollbook.web.publishing.urls")),
     path("", include("rollbook.web.accounts.urls")),
     path("", include("rollbook.web.imports.urls")),
     path("", include("rollbook.web.exchange.urls")),

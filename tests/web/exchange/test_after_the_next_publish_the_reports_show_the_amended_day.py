@@ -18,9 +18,10 @@ from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start
-from rollbook.web.jobs.worker import queue_due_publishing, run_pending
+from rollbook.web.jobs.worker import run_pending
+from rollbook.web.publishing.service import queue_due_publishing
+from rollbook.web.publishing.tasks import publish_comparators
 from rollbook.web.schools.models import School
-from rollbook.web.schools.tasks import publish_comparators
 
 #: The fixture's fortnight ends on Friday 13/09/2024; the schedule's Wednesday after publishes to it.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from rollbook.web.schools.publishing import publish_snapshot
+from rollbook.web.publishing.service import publish_snapshot
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from django import forms
 
 from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
+from rollbook.rules.dates import DATE_FORMATS
 from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
 from rollbook.rules.years import SESSION_MEASURE_YEARS, label
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FSM6_CHOICES = [("", "All pupils"), ("yes", "FSM6"), ("no", "Not FSM6")]
 
 

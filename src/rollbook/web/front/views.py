@@ -23,7 +23,7 @@ from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_sc
 from rollbook.web.audit.models import record_access
 from rollbook.web.front import charts
 from rollbook.web.front.forms import ReportChoice
-from rollbook.web.schools.freshness import freshness
+from rollbook.web.imports.freshness import freshness
 
 HEADLINE = (
     "attendance_rate",

@@ -1,4 +1,5 @@
-"""Publishing comparators for every registered school, with each school's own term dates."""
+"""Publishing comparators for every registered school, with each school's own term dates, now or when the
+operator's schedule says."""
 
 from __future__ import annotations
 
@@ -6,11 +7,17 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
 from rollbook import config
 from rollbook.analytics import engine as engines
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.web.jobs.models import Job
+from rollbook.web.jobs.service import start
+from rollbook.web.publishing.models import PublishingSchedule, ScheduledRun
 from rollbook.web.schools.models import School
 
 
@@ -42,3 +49,23 @@ def publish_snapshot(
         for school in School.objects.prefetch_related("half_terms")
     ]
     return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress)
+
+
+def queue_due_publishing(now: dt.datetime | None = None) -> Job | None:
+    """Queue the latest scheduled publish due by `now` unless it has been queued already; the new job."""
+    from rollbook.web.publishing.tasks import publish_comparators  # the task module imports this one
+
+    schedule = PublishingSchedule.current()
+    if not schedule.enabled:
+        return None
+    run_on = schedule.rule.latest_run(timezone.localtime(now or timezone.now()))
+    if ScheduledRun.objects.filter(run_on=run_on).exists():
+        return None
+    try:
+        with transaction.atomic():
+            run = ScheduledRun.objects.create(run_on=run_on, data_to=schedule.rule.data_to(run_on))
+            run.job = start(publish_comparators, kind="publish", as_of=run.data_to.isoformat())
+            run.save(update_fields=["job"])
+    except IntegrityError:  # another worker queued it first
+        return None
+    return run.job

@@ -1,7 +1,7 @@
 from django import forms
 
-from rollbook.web.front.forms import DATE_FORMATS
-from rollbook.web.jobs.models import PublishingSchedule
+from rollbook.rules.dates import DATE_FORMATS
+from rollbook.web.publishing.models import PublishingSchedule
 
 
 class ScheduleForm(forms.ModelForm):

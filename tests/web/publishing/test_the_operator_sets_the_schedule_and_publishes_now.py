@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from rollbook.web.jobs.models import Job, PublishingSchedule
+from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.worker import run_pending
+from rollbook.web.publishing.models import PublishingSchedule
 
 #: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
 #: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 from rollbook import config
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.web.accounts.access import operator_only
-from rollbook.web.jobs.forms import PublishNowForm, ScheduleForm
-from rollbook.web.jobs.models import Job, PublishingSchedule
+from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start
+from rollbook.web.publishing.forms import PublishNowForm, ScheduleForm
+from rollbook.web.publishing.models import PublishingSchedule
+from rollbook.web.publishing.tasks import publish_comparators
 
 RECENT = 10
 
@@ -31,8 +33,6 @@ def publishing(request):
 @operator_only
 @require_POST
 def publish_now(request):
-    from rollbook.web.schools.tasks import publish_comparators
-
     form = PublishNowForm(request.POST)
     if not form.is_valid():
         schedule = PublishingSchedule.current()
@@ -54,4 +54,4 @@ def _page(request, schedule: PublishingSchedule, form, publish_form, status: int
         "jobs": Job.objects.filter(kind="publish")[:RECENT],
         "latest": Snapshot.latest(config.snapshots_root()),
     }
-    return render(request, "jobs/publishing.html", context, status=status)
+    return render(request, "publishing/publishing.html", context, status=status)

@@ -7,7 +7,7 @@ import datetime as dt
 from django_tasks import task
 
 from rollbook.web.jobs.service import running
-from rollbook.web.schools.publishing import publish_snapshot
+from rollbook.web.publishing.service import publish_snapshot
 
 
 @task()

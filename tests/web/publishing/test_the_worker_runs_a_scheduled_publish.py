@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from rollbook import config
 from rollbook.analytics.comparators.snapshot import Snapshot
-from rollbook.web.jobs.models import Job, PublishingSchedule, ScheduledRun
-from rollbook.web.jobs.worker import queue_due_publishing, run_pending
+from rollbook.web.jobs.models import Job
+from rollbook.web.jobs.worker import run_pending
+from rollbook.web.publishing.models import PublishingSchedule, ScheduledRun
+from rollbook.web.publishing.service import queue_due_publishing
 
 #: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
 #: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.

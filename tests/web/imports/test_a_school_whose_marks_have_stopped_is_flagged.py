@@ -6,8 +6,8 @@ import datetime as dt
 from django.utils import timezone
 
 from rollbook.web.accounts.models import Membership
+from rollbook.web.imports.freshness import freshness
 from rollbook.web.imports.models import ImportRecord
-from rollbook.web.schools.freshness import freshness
 
 FRIDAY = dt.date(2024, 9, 13)
 
