@@ -94,7 +94,8 @@ OPTIONS = {
 TECHNICAL = {"sport": "btec", "health_and_social_care": "btec", "enterprise": "btec", "ict": "btec",
              "performing_arts": "btec", "creative_media": "cambridge", "child_development": "cambridge",
              "hospitality_and_catering": "technical"}  # fmt: skip
-TECHNICAL_SCHOOLS, TECHNICAL_WEIGHT = 0.7, 0.6
+#: Share of schools offering technical awards, and the option weight of each award where they do.
+TECHNICAL_SCHOOLS, TECHNICAL_WEIGHT = 0.7, 0.375
 COMPULSORY_RS_SCHOOLS = 0.3
 ABSENT_ENTRY, ABSENT_PER_ABSENCE = 0.004, 0.05
 BOARDS = ("AQA", "Pearson Edexcel", "OCR", "WJEC Eduqas")
@@ -294,7 +295,7 @@ def _options(
     wanted = round(QUALIFICATIONS + QUALIFICATIONS_SLOPE * z + QUALIFICATIONS_SEN[sen] + rng.normal(0, 0.8))
     weights = dict(OPTIONS)
     if policy.technical:
-        weights |= {key: TECHNICAL_WEIGHT / len(TECHNICAL) * 5 for key in TECHNICAL}
+        weights |= dict.fromkeys(TECHNICAL, TECHNICAL_WEIGHT)
     chosen: list[tuple[str, str]] = []
     if policy.compulsory_rs:
         chosen.append(("religious_studies", "gcse"))
