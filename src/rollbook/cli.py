@@ -100,6 +100,9 @@ def synth(
         int | None, typer.Option(help="e.g. 2024 for 2024/25; default: the current year")
     ] = None,
     as_of: DateOption = None,
+    results: Annotated[
+        bool, typer.Option("--results", help="Also write prior.csv (KS2) and results.csv (Year 11's GCSEs)")
+    ] = False,
 ) -> None:
     """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv)."""
     from rollbook.rules.calendar import academic_year_bounds, academic_year_of
@@ -112,7 +115,13 @@ def synth(
     with progress_bar() as bar:
         task = bar.add_task("Generating schools", total=schools)
         write_schools(
-            out, schools, seed, year, as_of=as_of, progress=lambda done: bar.update(task, completed=done)
+            out,
+            schools,
+            seed,
+            year,
+            as_of=as_of,
+            progress=lambda done: bar.update(task, completed=done),
+            results=results,
         )
     err.print(f"Wrote {schools} schools to {out}")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lxml import etree
 
@@ -60,3 +61,19 @@ def written_schools(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("schools")
     write_schools(out, 3, seed=11, academic_year=2024, as_of=dt.date(2024, 10, 18), workers=1)
     return out
+
+
+@pytest.fixture(scope="session")
+def national_results():
+    """250 schools' 2018/19, their results drawn and measured through the rules (about a minute)."""
+    from rollbook.synth.national import seeds_for
+    from rollbook.synth.results import draw_results
+    from rollbook.synth.results_calibration import COHORT_YEAR, measure
+    from rollbook.synth.school_year import generate_school
+    from rollbook.synth.schools import draw_schools
+
+    school_seed, seeds = seeds_for(2019, 250)
+    infos = draw_schools(np.random.default_rng(school_seed), 250)
+    years = [generate_school(seed, info, COHORT_YEAR) for seed, info in zip(seeds, infos, strict=True)]
+    results = [draw_results(seed, year) for seed, year in zip(seeds, years, strict=True)]
+    return years, measure(results)

@@ -1,5 +1,5 @@
-"""Write `pupils.csv` for a school and `schools.csv` for a synthetic set, in the docs/import-formats.md
-template."""
+"""Write `pupils.csv` (and, with results, `prior.csv` and `results.csv`) for a school and `schools.csv` for a
+synthetic set, in the docs/import-formats.md templates."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from pathlib import Path
 
 import numpy as np
 
+from rollbook.synth.results import SchoolResults
 from rollbook.synth.school_year import SchoolYear
 from rollbook.synth.schools import SchoolInfo
 
 PUPIL_COLUMNS = ("upn", "forename", "surname", "dob", "sex", "nc_year", "reg_group", "fsm6", "sen", "eal",
                  "ethnicity", "admission_date", "leaving_date")  # fmt: skip
+PRIOR_COLUMNS = ("upn", "ks2_reading", "ks2_maths")
+RESULT_COLUMNS = ("upn", "subject", "qualification", "grade", "exam_series", "board")
 SCHOOL_COLUMNS = ("urn", "la", "estab", "name", "la_name", "region", "phase", "pupils", "fsm6_pct", "eal_pct",
                   "sen_support_pct", "ehc_plan_pct")  # fmt: skip
 
@@ -38,6 +41,22 @@ def write_pupils(school_year: SchoolYear, folder: Path) -> Path:
         )  # fmt: skip
         writer.writerows(zip(*columns, strict=True))
     return path
+
+
+def write_results(results: SchoolResults, folder: Path) -> tuple[Path, Path]:
+    """`prior.csv` (KS2 reading and maths) and `results.csv` (one row per result), as the MIS exports them."""
+    prior, rows = folder / "prior.csv", folder / "results.csv"
+    with prior.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PRIOR_COLUMNS)
+        writer.writerows(results.prior)
+    with rows.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(RESULT_COLUMNS)
+        writer.writerows(
+            (r.upn, r.subject, r.qualification, r.grade, r.exam_series, r.board) for r in results.results
+        )
+    return prior, rows
 
 
 def write_schools_csv(schools: Iterable[SchoolInfo], out: Path) -> Path:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rollbook.synth.csv_writer import write_pupils, write_schools_csv
+from rollbook.synth.csv_writer import write_pupils, write_results, write_schools_csv
 from rollbook.synth.ctf_writer import write_ctf
+from rollbook.synth.results import draw_results
 from rollbook.synth.school_year import SchoolYear, generate_school
 from rollbook.synth.schools import SchoolInfo, draw_schools
 
@@ -44,8 +45,13 @@ def write_schools(
     as_of: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int = 2,
+    results: bool = False,
 ) -> list[SchoolInfo]:
-    """Generate `schools` schools and write `out/schools.csv` and `out/<URN>/` (CTF and pupils.csv) for each.
+    """Generate `schools` schools and write `out/schools.csv` and `out/<URN>/` (CTF and pupils.csv) for each,
+    and with `results` also `prior.csv` (KS2 for every pupil who has it) and `results.csv` (Year 11's GCSEs).
+
+    Results are off by default until the importer reads them: today it notes the two files as ignored, and
+    an import's record would no longer list every file in the school's folder.
 
     `progress(k)` is called with the number of schools finished so far, each time a batch finishes. The
     files are the same for a seed whatever `workers` is; `workers` <= 1 runs in this process.
@@ -69,11 +75,12 @@ def write_schools(
 
     if workers <= 1:
         for seeds, batch in chunks:
-            finished(_write_chunk(out, seeds, batch, academic_year, as_of))
+            finished(_write_chunk(out, seeds, batch, academic_year, as_of, results))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [
-                pool.submit(_write_chunk, out, seeds, batch, academic_year, as_of) for seeds, batch in chunks
+                pool.submit(_write_chunk, out, seeds, batch, academic_year, as_of, results)
+                for seeds, batch in chunks
             ]
             for future in as_completed(futures):
                 finished(future.result())
@@ -88,6 +95,7 @@ def _write_chunk(
     infos: Sequence[SchoolInfo],
     academic_year: int,
     as_of: dt.date | None,
+    results: bool,
 ) -> list[SchoolInfo]:
     written = []
     for seed, info in zip(seeds, infos, strict=True):
@@ -96,5 +104,7 @@ def _write_chunk(
         folder.mkdir(exist_ok=True)
         write_ctf(school_year, folder)
         write_pupils(school_year, folder)
+        if results:
+            write_results(draw_results(seed, school_year), folder)
         written.append(school_year.school)
     return written
