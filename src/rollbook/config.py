@@ -17,6 +17,11 @@ def lake_root() -> Path:
     return data_dir() / "lake"
 
 
+def public_root() -> Path:
+    """Where public school data (performance tables, Schools Like Yours) is kept, apart from the lake."""
+    return data_dir() / "public"
+
+
 def engine() -> str:
     name = os.environ.get("ROLLBOOK_ENGINE", "duckdb").lower()
     if name not in ENGINES:
