@@ -149,6 +149,21 @@ def lake_table(
     return _registered(engine, str(lake.root / table), table, signature)
 
 
+def parquet_file(path: Path, engine: str | None = None) -> ir.Table:
+    """A Parquet file that is never rewritten in place (the public store's: each version is a new folder)
+    as a table on the engine, registered once per process."""
+    return _registered_file(engine or config.engine(), str(path))
+
+
+@functools.lru_cache(maxsize=_REGISTRATIONS_KEPT)
+def _registered_file(engine: str, path: str) -> ir.Table:
+    name = f"file_{hashlib.sha1(path.encode()).hexdigest()[:16]}"
+    # DuckDB would otherwise read a `name=value` folder in the path as a column.
+    options = {"hive_partitioning": False} if engine == "duckdb" else {}
+    with _query_lock:
+        return backend(engine).read_parquet(path, table_name=name, **options)
+
+
 def _version(path: Path) -> tuple[int, int, int]:
     """What changes when a partition is replaced: a new file is renamed into place (new inode)."""
     status = path.stat()
