@@ -25,6 +25,7 @@ import ibis
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from rollbook import config
@@ -158,10 +159,17 @@ def parquet_file(path: Path, engine: str | None = None) -> ir.Table:
 @functools.lru_cache(maxsize=_REGISTRATIONS_KEPT)
 def _registered_file(engine: str, path: str) -> ir.Table:
     name = f"file_{hashlib.sha1(path.encode()).hexdigest()[:16]}"
-    # DuckDB would otherwise read a `name=value` folder in the path as a column.
-    options = {"hive_partitioning": False} if engine == "duckdb" else {}
     with _query_lock:
-        return backend(engine).read_parquet(path, table_name=name, **options)
+        if engine == "spark":
+            return backend(engine).read_parquet(path, table_name=name)
+        # As for the lake's views: typed from the file's own schema, not by asking DuckDB (see _duckdb_view).
+        target = backend("duckdb")
+        target.raw_sql(
+            f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet({_sql_string(path)}, "
+            "hive_partitioning = false)"
+        )
+        schema = ibis.schema(pq.read_schema(path))
+        return ops.DatabaseTable(name, schema=schema, source=target).to_expr()
 
 
 def _version(path: Path) -> tuple[int, int, int]:

@@ -56,15 +56,7 @@ def ofsted_table(
     means = chosen.group_by("ofsted_grade").aggregate(
         schools=chosen.urn.count(), **{name: chosen[name].mean() for name in FIGURES}
     )
-    found = {row["ofsted_grade"]: row for row in engines.run(means, engine)}
-    return tuple(
-        OfstedRow(
-            rating=name,
-            schools=found.get(grade, {}).get("schools", 0),
-            **{figure: found.get(grade, {}).get(figure) for figure in FIGURES},
-        )
-        for grade, name in RATINGS.items()
-    )
+    return _by_rating(means, OfstedRow, FIGURES, engine)
 
 
 def rating_spread(
@@ -86,12 +78,18 @@ def rating_spread(
             **{name: value.quantile(point) for name, point in SPREAD_POINTS.items()},
         )
     )
-    found = {row["ofsted_grade"]: row for row in engines.run(spread, engine)}
+    return _by_rating(spread, RatingSpread, tuple(SPREAD_POINTS), engine)
+
+
+def _by_rating(query: ir.Table, row: type, figures: tuple[str, ...], engine: str | None) -> tuple:
+    """One `row` per rating, best first, from a query grouped by grade; a grade no school has shows 0
+    schools and no figures."""
+    found = {each["ofsted_grade"]: each for each in engines.run(query, engine)}
     return tuple(
-        RatingSpread(
+        row(
             rating=name,
             schools=found.get(grade, {}).get("schools", 0),
-            **{point: found.get(grade, {}).get(point) for point in SPREAD_POINTS},
+            **{f: found.get(grade, {}).get(f) for f in figures},
         )
         for grade, name in RATINGS.items()
     )

@@ -12,7 +12,7 @@ which is not published):
    criteria in those units: the square root of the sum of ((its value - the chosen school's) / SD)².
    Subtracting each criterion's mean, as z-scores do, changes no distance, so it is not done.
 4. The family is the chosen school (Difference 0) and then the `top` eligible schools with the smallest
-   Difference, ties in URN order.
+   Difference, ties (equal to nine decimal places) in URN order.
 
 Distance filters use the schools' grid references: straight-line km between eastings and northings.
 """
@@ -33,6 +33,9 @@ from rollbook.rules.public.fields import DataSet
 from rollbook.rules.public.schools_like_yours import DIFFERENCE, DISTANCE, EASTING, NORTHING
 
 NAME, URN = "School name", "URN"
+#: Differences equal to this many decimal places are ties, put in URN order (so that rounding in the last
+#: binary digit does not decide between two schools equally far away).
+TIE_PLACES = 9
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,8 @@ def family(settings: FamilySettings, store: PublicStore | None = None, engine: s
         passing.aggregate(eligible=holds.sum(), lacking=(~holds).sum()).cross_join(spreads), engine
     )[0]
     spread = {name: counts[_sd(name)] for name in settings.criteria}
-    ranked = pool.mutate(**{DIFFERENCE: _difference(pool, school, spread)}).order_by(
-        pool[URN] != settings.school, DIFFERENCE, URN
-    )
+    ranked = pool.mutate(**{DIFFERENCE: _difference(pool, school, spread)})
+    ranked = ranked.order_by(ranked[URN] != settings.school, ranked[DIFFERENCE].round(TIE_PLACES), URN)
     columns = dict.fromkeys([URN, NAME, DIFFERENCE, DISTANCE, *settings.displayed])
     rows = engines.run(ranked.select(*columns).limit(settings.top + 1), engine)
     members = tuple(_member(row, settings) for row in rows)

@@ -129,13 +129,15 @@ def _read(path: Path, year: int | None, report: ValidationReport) -> ReadFile | 
 
 def _year(read: list[ReadFile], year: int | None, report: ValidationReport) -> int | None:
     """The one year every file is for, or None with the reason refused."""
-    for each in read:
-        if len(each.years) > 1:
-            report.refuse(
-                Problem.BAD_VALUE,
-                f"holds several years ({_listed(each.years)}); give one year's file",
-                file=each.name,
-            )
+    several = [each for each in read if len(each.years) > 1]
+    for each in several:
+        report.refuse(
+            Problem.BAD_VALUE,
+            f"holds several years ({_listed(each.years)}); give one year's file",
+            file=each.name,
+        )
+    if several:
+        return None
     named = {found for each in read for found in each.years}
     if year is not None and named - {year}:
         clash = next(each for each in read if each.years - {year})

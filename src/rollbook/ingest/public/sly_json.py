@@ -53,15 +53,7 @@ def read_sly(path: Path, document: dict, year: int | None, report: ValidationRep
     at = {name: index for index, name in enumerate(names) if name in known}
     lookups = {clean_name(str(each["name"])): _lookup(each) for each in meta if "lookup" in each}
     unknown = [name for name in names if name not in known and name != DIFFERENCE]
-    kinds = {
-        column: kind
-        for each in known.values()
-        for column, kind in (
-            ((EASTING, Kind.SCORE), (NORTHING, Kind.SCORE))
-            if each.name == DISTANCE
-            else ((each.name, each.kind),)
-        )
-    }
+    kinds = columns(year)
     read: dict[str, list[object]] = {column: [] for column in kinds}
     first: dict[int, int] = {}
     refusals = len(report.refusals)
@@ -101,6 +93,16 @@ def read_sly(path: Path, document: dict, year: int | None, report: ValidationRep
         warnings.append(f"{path.name}: fields Rollbook does not know, not read: {', '.join(unknown)}")
     years = {own_year} if own_year else set()
     return ReadFile(path.name, DataSet.SCHOOLS_LIKE_YOURS, arrow_table(read, kinds), 0, years, warnings)
+
+
+def columns(year: int) -> dict[str, Kind]:
+    """The stored columns and their kinds: every field under its own name, the grid reference as two."""
+    found: dict[str, Kind] = {}
+    for each in sly_fields(year):
+        found |= (
+            {EASTING: Kind.SCORE, NORTHING: Kind.SCORE} if each.name == DISTANCE else {each.name: each.kind}
+        )
+    return found
 
 
 def _lookup(meta: dict) -> dict[object, str]:
