@@ -172,6 +172,21 @@ def _registered_file(engine: str, path: str) -> ir.Table:
         return ops.DatabaseTable(name, schema=schema, source=target).to_expr()
 
 
+def held_in_memory(expr: ir.Table, name: str, engine: str | None = None) -> ir.Table:
+    """`expr` computed once into a temporary table of the engine's, for a derived table that many queries
+    read (the public explore table's joins): they then compile against one table rather than everything
+    behind it, which for a wide join costs more than running it. `name` must be new for each new content.
+    On Spark the expression is returned as it is."""
+    engine = engine or config.engine()
+    if engine == "spark":
+        return expr
+    target = backend(engine)
+    with _query_lock:
+        target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+        target.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {target.compile(expr)}")
+    return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
+
+
 def _version(path: Path) -> tuple[int, int, int]:
     """What changes when a partition is replaced: a new file is renamed into place (new inode)."""
     status = path.stat()

@@ -81,22 +81,24 @@ def family(settings: FamilySettings, store: PublicStore | None = None, engine: s
     if lacking:
         raise ValueError(f"{school[NAME]} has no {', '.join(lacking)}, so cannot be compared on it")
     table = table.mutate(**{DISTANCE: _distance_km(table, school)})
-    passing = table.filter(
-        table[URN] != settings.school, *(_keeps(table, each, school) for each in settings.filters)
+    chosen, others = table[URN] == settings.school, table[URN] != settings.school
+    passing = ibis.and_(others, *(_keeps(table, each, school) for each in settings.filters))
+    holds = ibis.and_(*(table[name].notnull() for name in settings.criteria))
+    in_pool = chosen | (passing & holds)
+    counts = table.aggregate(
+        eligible=(passing & holds).sum(),
+        lacking=(passing & ~holds).sum(),
+        **{_sd(name): table[name].std(how="pop", where=in_pool) for name in settings.criteria},
     )
-    holds = ibis.and_(*(passing[name].notnull() for name in settings.criteria))
-    pool = table.filter((table[URN] == settings.school) | table[URN].isin(passing.filter(holds)[URN]))
-    spreads = pool.aggregate(**{_sd(name): pool[name].std(how="pop") for name in settings.criteria})
-    counts = engines.run(
-        passing.aggregate(eligible=holds.sum(), lacking=(~holds).sum()).cross_join(spreads), engine
-    )[0]
-    spread = {name: counts[_sd(name)] for name in settings.criteria}
+    (sums,) = engines.run(counts, engine)
+    spread = {name: sums[_sd(name)] for name in settings.criteria}
+    columns = list(dict.fromkeys([URN, NAME, DISTANCE, *settings.criteria, *settings.displayed]))
+    pool = table.filter(in_pool).select(*columns)
     ranked = pool.mutate(**{DIFFERENCE: _difference(pool, school, spread)})
     ranked = ranked.order_by(ranked[URN] != settings.school, ranked[DIFFERENCE].round(TIE_PLACES), URN)
-    columns = dict.fromkeys([URN, NAME, DIFFERENCE, DISTANCE, *settings.displayed])
-    rows = engines.run(ranked.select(*columns).limit(settings.top + 1), engine)
+    rows = engines.run(ranked.limit(settings.top + 1), engine)
     members = tuple(_member(row, settings) for row in rows)
-    return Family(settings, members, int(counts["eligible"] or 0), int(counts["lacking"] or 0), spread)
+    return Family(settings, members, int(sums["eligible"] or 0), int(sums["lacking"] or 0), spread)
 
 
 def _sd(name: str) -> str:
@@ -106,7 +108,7 @@ def _sd(name: str) -> str:
 def _distance_km(table: ir.Table, school: dict) -> ir.FloatingValue:
     if school[EASTING] is None or school[NORTHING] is None:
         return ibis.null("float64")
-    east, north = table[EASTING] - school[EASTING], table[NORTHING] - school[NORTHING]
+    east, north = table[EASTING] - _number(school[EASTING]), table[NORTHING] - _number(school[NORTHING])
     return (east * east + north * north).sqrt() / 1000
 
 
@@ -118,19 +120,24 @@ def _keeps(table: ir.Table, chosen: Filter, school: dict) -> ir.BooleanValue:
         return value.cast("string").lower().isin([each.casefold() for each in chosen.values])
     keeps = value.notnull()
     if chosen.low is not None:
-        keeps &= value >= chosen.low
+        keeps &= value >= _number(chosen.low)
     if chosen.high is not None:
-        keeps &= value <= chosen.high
+        keeps &= value <= _number(chosen.high)
     return keeps
 
 
 def _difference(table: ir.Table, school: dict, spread: Mapping[str, float | None]) -> ir.FloatingValue:
     terms = [
-        ((table[name] - school[name]) / sd) ** 2
+        ((table[name].cast("float64") - _number(school[name])) / _number(sd)) ** 2
         for name, sd in spread.items()
         if sd  # no spread (or one school): every eligible school is the same on it
     ]
     return sum(terms[1:], terms[0]).sqrt() if terms else ibis.literal(0.0)
+
+
+def _number(value: float) -> ir.FloatingScalar:
+    """A figure as a double on every engine (Spark reads a bare decimal literal as a DECIMAL, to 6 places)."""
+    return ibis.literal(float(value), type="float64")
 
 
 def _member(row: dict, settings: FamilySettings) -> FamilyMember:

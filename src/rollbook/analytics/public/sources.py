@@ -12,6 +12,10 @@ Yours data set is loaded, its grade ("Ofsted rating at the end of 2019/20") for 
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
+
 import ibis
 import ibis.expr.types as ir
 
@@ -48,17 +52,34 @@ def latest_year(store: PublicStore, name: DataSet = DataSet.KS4) -> int:
 
 
 def explore_table(store: PublicStore, year: int, engine: str | None = None) -> ir.Table:
-    """Every school of the year's KS4 results with every field held (see the module's docstring)."""
-    ks4 = dataset(store, year, DataSet.KS4, engine)
-    if ks4 is None:
+    """Every school of the year's KS4 results with every field held (see the module's docstring), built
+    once per version of the year's files and held by the engine."""
+    paths = tuple(store.path(year, str(name)) for name in _EXPLORED)
+    if paths[0] is None:
         raise LookupError(f"no {DataSet.KS4.label} are loaded for {year}")
-    table = ks4
-    for name in (DataSet.CENSUS, DataSet.ABSENCE):
-        table = _beside(table, dataset(store, year, name, engine), name)
-    sly = dataset(store, year, DataSet.SCHOOLS_LIKE_YOURS, engine)
-    table = _with_rating(table, dataset(store, year, DataSet.OFSTED, engine), sly)
-    table = _with_grid_reference(table, sly)
-    return _with_area_names(table, dataset(store, year, DataSet.AREAS, engine))
+    return _explore(engine or config.engine(), tuple(None if path is None else str(path) for path in paths))
+
+
+#: The data sets the explore table is made from, KS4 first.
+_EXPLORED = (
+    DataSet.KS4,
+    DataSet.CENSUS,
+    DataSet.ABSENCE,
+    DataSet.OFSTED,
+    DataSet.SCHOOLS_LIKE_YOURS,
+    DataSet.AREAS,
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _explore(engine: str, paths: tuple[str | None, ...]) -> ir.Table:
+    ks4, census, absence, ofsted, sly, areas = (
+        None if path is None else engines.parquet_file(Path(path), engine) for path in paths
+    )
+    table = _beside(_beside(ks4, census, DataSet.CENSUS), absence, DataSet.ABSENCE)
+    table = _with_area_names(_with_grid_reference(_with_rating(table, ofsted, sly), sly), areas)
+    name = f"explore_{hashlib.sha1(repr(paths).encode()).hexdigest()[:16]}"
+    return engines.held_in_memory(table, name, engine)
 
 
 def state_funded(table: ir.Table, special: bool = False) -> ir.BooleanValue:
