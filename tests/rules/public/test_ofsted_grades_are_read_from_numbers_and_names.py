@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rollbook.rules.public.ofsted import rating_name, read_rating
+from rollbook.rules.public.ofsted import read_rating
 
 
 @pytest.mark.parametrize(
@@ -23,13 +23,3 @@ def test_no_grade(text):
 def test_anything_else_is_refused():
     with pytest.raises(ValueError, match="'Excellent' is not an Ofsted grade"):
         read_rating("Excellent")
-
-
-def test_each_grade_is_named_as_ofsted_names_it():
-    assert [rating_name(grade) for grade in (1, 2, 3, 4, None)] == [
-        "Outstanding",
-        "Good",
-        "Requires improvement",
-        "Inadequate",
-        None,
-    ]

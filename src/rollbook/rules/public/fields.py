@@ -265,13 +265,6 @@ def fields(dataset: DataSet) -> tuple[Field, ...]:
     return tuple(field for field in FIELDS if field.dataset is dataset)
 
 
-def field(dataset: DataSet, key: str) -> Field:
-    for each in fields(dataset):
-        if each.key == key:
-            return each
-    raise KeyError(f"{dataset.label} has no field {key!r}")
-
-
 def column_names(dataset: DataSet, key: str) -> tuple[str, ...]:
     """The names a field is read from, newest first."""
     rows = [row for row in COLUMN_NAMES if row.dataset is dataset and row.field == key]

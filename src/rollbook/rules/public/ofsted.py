@@ -22,7 +22,3 @@ def read_rating(text: str) -> int | None:
     raise ValueError(
         f"{text!r} is not an Ofsted grade (1 to 4, or Outstanding, Good, Requires improvement, Inadequate)"
     )
-
-
-def rating_name(grade: int | None) -> str | None:
-    return None if grade is None else RATINGS[grade]
