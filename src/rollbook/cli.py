@@ -688,8 +688,29 @@ def explore_similar(
         "schools": rows,
     }
     if format is ExploreFormat.table:
-        rows = [{**row, "difference": _shown(row["difference"], 2)} for row in rows]
+        rows = [_family_row(row, year) for row in rows]
     _write_rows(rows, format, f"Schools like URN {school}, {year}", data)
+
+
+def _family_row(row: dict, year: int) -> dict:
+    """A family member for a terminal table: each figure to the places its kind needs."""
+    from rollbook.rules.public.fields import Kind
+    from rollbook.rules.public.schools_like_yours import DISTANCE, sly_field
+
+    shown = {"URN": str(row["urn"]), "School": row["name"], "Difference": _shown(row["difference"], 2)}
+    for name, value in list(row.items())[3:]:
+        kind = None if name == DISTANCE else sly_field(year, name).kind
+        if name == DISTANCE:
+            shown[name] = _shown(value, 1, " km")
+        elif kind is Kind.RATE:
+            shown[name] = _shown(value, 1, "%")
+        elif kind is Kind.SCORE:
+            shown[name] = _shown(value, 2)
+        elif kind in (Kind.COUNT, Kind.IDENTIFIER) and value is not None:
+            shown[name] = f"{value:,}" if kind is Kind.COUNT else str(value)
+        else:
+            shown[name] = value
+    return shown
 
 
 def main() -> None:
