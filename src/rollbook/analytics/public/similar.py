@@ -73,6 +73,8 @@ def family(settings: FamilySettings, store: PublicStore | None = None, engine: s
     table = dataset(store or public_store(), year, DataSet.SCHOOLS_LIKE_YOURS, engine)
     if table is None:
         raise LookupError(f"no Schools Like Yours data is loaded for {year}")
+    wanted = [URN, NAME, EASTING, NORTHING, *settings.criteria, *(each.field for each in settings.filters)]
+    table = table.select(*dict.fromkeys(name for name in [*wanted, *settings.displayed] if name != DISTANCE))
     found = engines.run(table.filter(table[URN] == settings.school), engine)
     if not found:
         raise LookupError(f"URN {settings.school} is not in Schools Like Yours {year}")
