@@ -427,6 +427,302 @@ def _rows(counts: dict) -> str:
     return f"{tables}; {', '.join(others)}" if others else tables
 
 
+# -- public school data: import, and exploring it ------------------------------------------------------
+
+public_app = typer.Typer(
+    help="Public school data: DfE performance tables, Ofsted ratings, Schools Like Yours.",
+    no_args_is_help=True,
+)
+app.add_typer(public_app, name="public-data")
+explore_app = typer.Typer(
+    help="Public school data: an area's schools, outcomes by Ofsted rating, trends, similar schools.",
+    no_args_is_help=True,
+)
+app.add_typer(explore_app, name="explore")
+
+#: The import history's name for imports of public data.
+PUBLIC_DATA = "public-data"
+
+
+class ExploreFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    table = "table"
+
+
+YearOption = Annotated[
+    int | None, typer.Option(help="Results year, e.g. 2019 for 2018/19; default: the latest")
+]
+RegionOption = Annotated[str | None, typer.Option(help='A region, e.g. "North West"')]
+LaOption = Annotated[int | None, typer.Option("--la", help="A local authority's DfE code, e.g. 352")]
+TrustOption = Annotated[
+    int | None, typer.Option(help="A trust's GIAS group UID (from `rollbook establishments`)")
+]
+ExploreFormatOption = Annotated[ExploreFormat, typer.Option("--format")]
+
+
+@public_app.command("import")
+def public_data_import(
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="The files, or folders of them")],
+    year: Annotated[
+        int | None, typer.Option(help="Results year of files that do not say (2019 for 2018/19)")
+    ] = None,
+) -> None:
+    """Import performance-tables CSVs and Schools Like Yours JSON for a year: all land, or nothing changes.
+
+    Exit status 0 when the import landed, 1 when it was refused. Either way it is in the import history."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from django.utils import timezone
+
+    from rollbook import config
+    from rollbook.ingest.public import import_public
+    from rollbook.lake.public import PublicStore
+    from rollbook.web.imports.models import ImportRecord
+
+    started = timezone.now()
+    outcome = import_public(paths, PublicStore(config.public_root()), year)
+    ImportRecord.objects.create(
+        actor=f"cli:{getpass.getuser()}",
+        source=PUBLIC_DATA,
+        files=[str(path) for path in paths],
+        outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
+        changes=outcome.as_dict(),
+        report=outcome.summary() + "\n" + outcome.report.text(),
+        started=started,
+    )
+    err.print(outcome.summary(), highlight=False, soft_wrap=True)
+    if outcome.report.refused or outcome.report.warnings:
+        err.print(outcome.report.text(), markup=False, highlight=False, soft_wrap=True)
+    if not outcome.landed:
+        raise typer.Exit(REFUSED)
+
+
+@public_app.command("list")
+def public_data_list(format: ExploreFormatOption = ExploreFormat.table) -> None:
+    """What public data is held: each year's data sets, their rows and the files they came from."""
+    from rollbook import config
+    from rollbook.lake.public import PublicStore
+
+    store = PublicStore(config.public_root())
+    rows = [
+        {"year": str(year), "data set": held.dataset, "rows": held.rows, "files": ", ".join(held.files),
+         "imported": held.imported}
+        for year in store.years()
+        for held in store.held(year).values()
+    ]  # fmt: skip
+    _write_rows(rows, format, "Public data held")
+
+
+def _area(region: str | None, la: int | None, trust: int | None):
+    """The area chosen by at most one of --region, --la and --trust; England without any."""
+    from rollbook.analytics.public.areas import Area
+
+    if sum(choice is not None for choice in (region, la, trust)) > 1:
+        raise typer.BadParameter("choose one of --region, --la and --trust")
+    if region is not None:
+        try:
+            return Area.region(region)
+        except ValueError as problem:
+            raise typer.BadParameter(str(problem)) from None
+    if la is not None:
+        from rollbook.rules import local_authorities
+
+        try:
+            return Area.local_authority(la, local_authorities.by_code(la).name)
+        except KeyError:
+            return Area.local_authority(la)
+    if trust is not None:
+        from rollbook.web.setup import ready
+
+        ready()
+        from rollbook.web.schools.models import School, Trust
+
+        found = Trust.objects.filter(uid=trust).first()
+        if found is None:
+            raise typer.BadParameter(f"no trust has UID {trust}; load establishments first")
+        return Area.trust(trust, found.name, School.objects.filter(trust=found).values_list("urn", flat=True))
+    return Area.england()
+
+
+def _explore_year(year: int | None, dataset) -> int:
+    from rollbook.analytics.public.sources import latest_year, public_store
+
+    if year is not None:
+        return year
+    try:
+        return latest_year(public_store(), dataset)
+    except LookupError as problem:
+        err.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2) from problem
+
+
+def _write_rows(rows: list[dict], format: ExploreFormat, title: str, data=None) -> None:
+    if format is ExploreFormat.json:
+        output.write_json(rows if data is None else data)
+    elif format is ExploreFormat.csv:
+        output.write_csv(rows)
+    else:
+        output.write_table(rows, title=title)
+
+
+def _shown(value: float | None, places: int, suffix: str = "", sign: bool = False) -> str:
+    """A figure for a terminal table, rounded as a person would, with thousands separators."""
+    from rollbook.rules.comparison import display
+
+    if value is None:
+        return "–"
+    text = display(value, places)
+    whole, _, fraction = text.lstrip("-").partition(".")
+    text = ("-" if text.startswith("-") else "+" if sign and value > 0 else "") + f"{int(whole):,}"
+    return text + (f".{fraction}" if fraction else "") + suffix
+
+
+@explore_app.command("ofsted")
+def explore_ofsted(
+    year: YearOption = None,
+    region: RegionOption = None,
+    la: LaOption = None,
+    trust: TrustOption = None,
+    format: ExploreFormatOption = ExploreFormat.table,
+) -> None:
+    """Outcomes by latest Ofsted rating: schools, % grade 4+ in English and maths, % entered for the EBacc,
+    % achieving it at 4+, Attainment 8 and Progress 8, each the mean of the schools' own figures over the
+    state-funded mainstream schools with a published Progress 8."""
+    from dataclasses import asdict
+
+    from rollbook.analytics.public.ofsted import ofsted_table
+    from rollbook.rules.public.fields import DataSet
+
+    area = _area(region, la, trust)
+    year = _explore_year(year, DataSet.KS4)
+    try:
+        rows = [asdict(row) for row in ofsted_table(year, area)]
+    except LookupError as problem:
+        err.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2) from problem
+    if format is ExploreFormat.table:
+        rows = [
+            {"rating": row["rating"], "schools": f"{row['schools']:,}",
+             "% grade 4+ En/Ma": _shown(row["basics_4_rate"], 0, "%"),
+             "% entered EBacc": _shown(row["ebacc_entry_rate"], 0, "%"),
+             "% EBacc grade 4+": _shown(row["ebacc_4_rate"], 0, "%"),
+             "Attainment 8": _shown(row["attainment8"], 1),
+             "Progress 8": _shown(row["progress8"], 2, sign=True)}
+            for row in rows
+        ]  # fmt: skip
+    _write_rows(
+        rows,
+        format,
+        f"Outcomes by Ofsted rating, {year}: {area.name}",
+        {"year": year, "area": area.name, "rows": rows},
+    )
+
+
+@explore_app.command("schools")
+def explore_schools(
+    year: YearOption = None,
+    region: RegionOption = None,
+    la: LaOption = None,
+    trust: TrustOption = None,
+    format: ExploreFormatOption = ExploreFormat.csv,
+) -> None:
+    """Every state-funded mainstream school of an area with every figure held (the explore table)."""
+    from rollbook.analytics.public.explore import schools_in_area
+    from rollbook.rules.public.fields import DataSet
+
+    area = _area(region, la, trust)
+    found = schools_in_area(_explore_year(year, DataSet.KS4), area)
+    rows = [school.as_dict() for school in found.schools]
+    data = {
+        "year": found.year,
+        "area": area.name,
+        "measures": [each.key for each in found.measures],
+        "schools": rows,
+    }
+    _write_rows(rows, format, f"Schools, {found.year}: {area.name}", data)
+
+
+@explore_app.command("trends")
+def explore_trends(format: ExploreFormatOption = ExploreFormat.table) -> None:
+    """England's and each region's KS4 figures for every year loaded, with the disadvantaged and sex gaps."""
+    from dataclasses import asdict
+
+    from rollbook.analytics.public.trends import trends
+
+    rows = [asdict(row) for row in trends()]
+    _write_rows(rows, format, "KS4 figures by year and region", {"rows": rows})
+
+
+@explore_app.command("similar")
+def explore_similar(
+    school: Annotated[int, typer.Option(help="The school's URN")],
+    criteria: Annotated[
+        list[str] | None, typer.Option("--criteria", help='A similarity criterion, e.g. "FSM6, %"; repeat')
+    ] = None,
+    filter: Annotated[
+        list[str] | None,
+        typer.Option("--filter", help='FIELD=VALUE: "Region=London", "Distance=10" (km); repeat'),
+    ] = None,
+    show: Annotated[list[str] | None, typer.Option("--show", help="A field to display; repeat")] = None,
+    top: Annotated[int, typer.Option(help="How many similar schools, besides the chosen one")] = 20,
+    year: YearOption = None,
+    format: ExploreFormatOption = ExploreFormat.table,
+) -> None:
+    """Schools Like Yours: the schools most like one, nearest first, by the criteria chosen (default: the
+    tool's own), with fields named as the tool names them. Difference is a standardised distance
+    (docs/public-data.md), not FFT's own formula."""
+    from rollbook.analytics.public.similar import family
+    from rollbook.rules.public.family import FamilySettings
+    from rollbook.rules.public.fields import DataSet
+
+    year = _explore_year(year, DataSet.SCHOOLS_LIKE_YOURS)
+    try:
+        settings = FamilySettings.choose(school, year, criteria or (), filter or (), show or (), top)
+        found = family(settings)
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem)) from None
+    except LookupError as problem:
+        err.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2) from problem
+    rows = [member.as_dict() for member in found.members]
+    data = {
+        "year": year,
+        "school": school,
+        "criteria": list(settings.criteria),
+        "filters": [str(each) for each in settings.filters],
+        "address": settings.query(),
+        "eligible": found.eligible,
+        "lacking": found.lacking,
+        "schools": rows,
+    }
+    if format is ExploreFormat.table:
+        rows = [_family_row(row, year) for row in rows]
+    _write_rows(rows, format, f"Schools like URN {school}, {year}", data)
+
+
+def _family_row(row: dict, year: int) -> dict:
+    """A family member for a terminal table: each figure to the places its kind needs."""
+    from rollbook.rules.public.fields import Kind
+    from rollbook.rules.public.schools_like_yours import DISTANCE, sly_field
+
+    shown = {"URN": str(row["urn"]), "School": row["name"], "Difference": _shown(row["difference"], 2)}
+    for name, value in list(row.items())[3:]:
+        kind = None if name == DISTANCE else sly_field(year, name).kind
+        if name == DISTANCE:
+            shown[name] = _shown(value, 1, " km")
+        elif kind is Kind.RATE:
+            shown[name] = _shown(value, 1, "%")
+        elif kind is Kind.SCORE:
+            shown[name] = _shown(value, 2)
+        elif kind in (Kind.COUNT, Kind.IDENTIFIER) and value is not None:
+            shown[name] = f"{value:,}" if kind is Kind.COUNT else str(value)
+        else:
+            shown[name] = value
+    return shown
+
+
 def main() -> None:
     from rollbook.config import ConfigurationError
 

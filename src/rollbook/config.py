@@ -72,6 +72,11 @@ def snapshots_root() -> Path:
     return data_dir() / "snapshots"
 
 
+def public_root() -> Path:
+    """Where public school data (performance tables, Schools Like Yours) is kept, apart from the lake."""
+    return data_dir() / "public"
+
+
 def engine() -> str:
     """The query engine analytics runs on (`ROLLBOOK_ENGINE`): DuckDB in-process, or Apache Spark."""
     return choice("ROLLBOOK_ENGINE", ENGINES, "duckdb")

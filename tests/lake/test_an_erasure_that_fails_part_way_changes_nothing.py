@@ -23,7 +23,7 @@ def contents(lake: Lake) -> dict[PartitionKey, list[dict]]:
 def test_a_failure_writing_the_second_partition_leaves_both_unchanged(lake: Lake, monkeypatch):
     write_school(lake, SCHOOL, REGISTERS)
     before = contents(lake)
-    real_write = store_module._write_durably
+    real_write = store_module.write_durably
     written = []
 
     def disk_full_on_second_file(rows, path):
@@ -32,7 +32,7 @@ def test_a_failure_writing_the_second_partition_leaves_both_unchanged(lake: Lake
         written.append(path)
         real_write(rows, path)
 
-    monkeypatch.setattr(store_module, "_write_durably", disk_full_on_second_file)
+    monkeypatch.setattr(store_module, "write_durably", disk_full_on_second_file)
     with pytest.raises(OSError, match="disk full"):
         lake.erase_pupil("A", SCHOOL)
     monkeypatch.undo()

@@ -24,6 +24,7 @@ import ibis
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from rollbook import config
@@ -144,6 +145,21 @@ def lake_table(
     return _registered(engine, str(lake.root / table), table, signature)
 
 
+def held_in_memory(expr: ir.Table, name: str, engine: str | None = None) -> ir.Table:
+    """`expr` computed once into a temporary table of the engine's, for a derived table that many queries
+    read (the public explore table's joins): they then compile against one table rather than everything
+    behind it, which for a wide join costs more than running it. `name` must be new for each new content.
+    On Spark the expression is returned as it is."""
+    engine = engine or config.engine()
+    if engine == "spark":
+        return expr
+    target = backend(engine)
+    with _query_lock:
+        target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+        target.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {target.compile(expr)}")
+    return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
+
+
 def _version(path: Path) -> tuple[int, int, int]:
     """What changes when a partition is replaced: a new file is renamed into place (new inode)."""
     status = path.stat()
@@ -161,10 +177,11 @@ def _registered(
     return view.cast(PARTITION_COLUMNS).select(*TABLES[table].names, *PARTITION_COLUMNS)
 
 
-def parquet_file(path: Path, schema: pa.Schema, engine: str | None = None) -> ir.Table:
-    """A Parquet file written once and never changed (a published snapshot's table) as a table on the
-    engine, registered once per process."""
-    return _registered_file(engine or config.engine(), str(path), schema)
+def parquet_file(path: Path, schema: pa.Schema | None = None, engine: str | None = None) -> ir.Table:
+    """A Parquet file written once and never changed (a published snapshot's table, a version of the
+    public store's) as a table on the engine, registered once per process; typed by `schema`, or by the
+    file's own schema."""
+    return _registered_file(engine or config.engine(), str(path), schema or pq.read_schema(path))
 
 
 @functools.lru_cache(maxsize=_REGISTRATIONS_KEPT)

@@ -394,7 +394,7 @@ class _Commit:
     def write(self, target: Path, rows: pa.Table) -> str:
         """Stage `rows` as `target`'s new content; returns the new file's digest."""
         temporary = self._temporary(target)
-        _write_durably(rows, temporary)
+        write_durably(rows, temporary)
         self.steps.append({"rename": str(temporary), "to": str(target)})
         return _digest(temporary)
 
@@ -409,7 +409,7 @@ class _Commit:
     def write_text(self, target: Path, text: str) -> None:
         temporary = self._temporary(target)
         temporary.write_text(text)
-        _fsync(temporary)
+        fsync(temporary)
         self.steps.append({"rename": str(temporary), "to": str(target)})
 
     def keep(self, target: Path, kept: Path) -> None:
@@ -435,7 +435,7 @@ class _Commit:
         journal.parent.mkdir(parents=True, exist_ok=True)
         pending = journal.with_suffix(_TEMPORARY_SUFFIX)
         pending.write_text(json.dumps(self.steps))
-        _fsync(pending)
+        fsync(pending)
         os.replace(pending, journal)
         self.lake._roll_forward(self.school)
 
@@ -500,11 +500,13 @@ def _normalise(table: str, rows: pa.Table) -> pa.Table:
     return rows.select(TABLES[table].names).cast(TABLES[table]).sort_by(SORT_KEYS[table]).combine_chunks()
 
 
-def _write_durably(rows: pa.Table, path: Path) -> None:
+def write_durably(rows: pa.Table, path: Path) -> None:
+    """Write `rows` as a Parquet file and flush it to disk before returning (the lake's and the public
+    store's files alike)."""
     pq.write_table(rows, path, compression="zstd")
-    _fsync(path)
+    fsync(path)
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())

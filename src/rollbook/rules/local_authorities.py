@@ -44,3 +44,8 @@ def by_code(code: int) -> LocalAuthority:
         return _table()[int(code)]
     except KeyError:
         raise KeyError(f"no local authority has code {code}") from None
+
+
+def every() -> tuple[LocalAuthority, ...]:
+    """Every local authority in the table, by code."""
+    return tuple(_table()[code] for code in sorted(_table()))
