@@ -18,6 +18,7 @@ ALLOWED = {
     "rules": set(),
     "lake": {"config", "rules"},
     "output": {"rules"},
+    "charts": {"config", "rules"},
     "ingest": {"config", "lake", "rules"},
     "analytics": {"config", "lake", "rules"},
     "synth": {"config", "rules"},

@@ -17,10 +17,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from rollbook.analytics.reports import ATTENDANCE_REPORTS
+from rollbook.charts.library import LIBRARY_VERSION
 from rollbook.web.accounts.invitations import invite
 from rollbook.web.accounts.models import Membership
 from rollbook.web.exchange.models import ExchangeToken
-from rollbook.web.front.charts import LIBRARY_VERSION
 from rollbook.web.imports.models import ImportRecord, Upload
 
 BIRCH_SECRETS = ("C0000000003", "Birch School")

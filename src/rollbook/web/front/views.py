@@ -16,12 +16,13 @@ from rollbook.analytics import reports
 from rollbook.analytics.attendance.groups import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.analytics.attendance.pupil_record import UnknownPupil
 from rollbook.analytics.comparators.beside import SIGNIFICANCE_METHOD, SIMILAR_METHOD
+from rollbook.charts import attendance as charts
+from rollbook.charts.library import LIBRARY_VERSION, library
 from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.groups import GROUPING_NAMES
 from rollbook.web.accounts import invitations
 from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_schools
 from rollbook.web.audit.models import record_access
-from rollbook.web.front import charts
 from rollbook.web.front.forms import ReportChoice
 from rollbook.web.imports.freshness import freshness
 
@@ -150,7 +151,7 @@ def attendance_report(request, urn: int, name: str):
         "weekday_measures": WEEKDAY_MEASURES,
         "three_sixty_measures": THREE_SIXTY_MEASURES,
         "pupil_measures": HEADLINE[:4],
-        "chart_library_version": charts.LIBRARY_VERSION,
+        "chart_library_version": LIBRARY_VERSION,
         "chosen": reports.pupils_chosen(choice.filters()),
         "group_minimum": None if pupil_level else config.min_group_pupils(),
     }
@@ -235,6 +236,6 @@ def _download(report, kind: str, filename: str) -> HttpResponse:
 @require_GET
 @cache_control(public=True, max_age=31_536_000, immutable=True)
 def chart_library(request, version: str):
-    if version != charts.LIBRARY_VERSION:
+    if version != LIBRARY_VERSION:
         raise Http404("unknown chart library version")
-    return HttpResponse(charts.library(), content_type="text/javascript; charset=utf-8")
+    return HttpResponse(library(), content_type="text/javascript; charset=utf-8")

@@ -1,18 +1,13 @@
-"""Charts as Vega-Lite specifications built with Altair, drawn in the browser by a library we serve."""
+"""Attendance charts: the weekly line against national, groups beside national, the absence heat map."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from pathlib import Path
 
 import altair as alt
-import vl_convert
 
-from rollbook import config
+from rollbook.charts.library import with_rows
 from rollbook.rules.attendance.measures import DESCRIPTIONS
-
-LIBRARY_VERSION = vl_convert.__version__
 
 
 def weekly_attendance(weeks: list[dict]) -> dict:
@@ -53,7 +48,7 @@ def weekly_attendance(weeks: list[dict]) -> dict:
         )
         .properties(width="container", height=260)
     )
-    return _with_rows(chart, rows)
+    return with_rows(chart, rows)
 
 
 def beside_national(groups: list[dict], title: str, key: str = "attendance_rate") -> dict:
@@ -86,7 +81,7 @@ def beside_national(groups: list[dict], title: str, key: str = "attendance_rate"
         )
         .properties(width="container", height=220)
     )
-    return _with_rows(chart, rows)
+    return with_rows(chart, rows)
 
 
 def absence_heatmap(pupils: Sequence[dict]) -> dict:
@@ -116,26 +111,4 @@ def absence_heatmap(pupils: Sequence[dict]) -> dict:
         )
         .properties(width="container", height=max(120, 4 * len(pupils)))
     )
-    return _with_rows(chart, rows)
-
-
-def _with_rows(chart: alt.Chart, rows: list[dict]) -> dict:
-    """The chart's specification with its rows put in afterwards: Altair walks every value it is given,
-    which takes seconds for a heat map of 1,500 pupils, and the rows are plain numbers and text already."""
-    spec = chart.to_dict()
-    spec["data"] = {"values": rows}
-    return spec
-
-
-@functools.cache
-def library() -> str:
-    """Vega, Vega-Lite and Vega-Embed in one file, from the vl-convert package: no request leaves us.
-
-    Building it takes seconds, so it is kept on disk per version and in memory per process."""
-    cached = config.data_dir() / "cache" / f"vega-{LIBRARY_VERSION}.js"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_text(vl_convert.javascript_bundle())
-        partial.replace(cached)
-    return Path(cached).read_text()
+    return with_rows(chart, rows)
