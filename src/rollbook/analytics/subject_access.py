@@ -21,7 +21,7 @@ import pyarrow.csv as pa_csv
 from rollbook.analytics import engine as engines
 from rollbook.lake import TABLES, Lake, PartitionKey
 from rollbook.lake.schema import SORT_KEYS
-from rollbook.rules.upn import problem_with
+from rollbook.rules.upn import normalise, problem_with
 
 #: What each lake table holds about a pupil, for the README; every lake table needs one.
 DESCRIPTIONS = {
@@ -37,7 +37,7 @@ UK = ZoneInfo("Europe/London")
 
 def check_upn(upn: str) -> str:
     """`upn` as held (capitals, no surrounding spaces); ValueError saying why when it is not a UPN."""
-    upn = upn.strip().upper()
+    upn = normalise(upn)
     if problem := problem_with(upn):
         raise ValueError(problem)
     return upn

@@ -17,11 +17,12 @@ import numpy as np
 from rollbook.ingest.marks import SESSION_NAMES, Marks, Origin, refuse_marks
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
-from rollbook.ingest.values import parse_bool, parse_sen, parse_sex
+from rollbook.ingest.values import parse_bool
 from rollbook.lake import PUPILS
 from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.rules.characteristics import parse_sen, parse_sex
 from rollbook.rules.dates import parse_date
-from rollbook.rules.upn import problem_with
+from rollbook.rules.upn import normalise, problem_with
 from rollbook.rules.years import parse_nc_year
 
 ENCODING = "utf-8-sig"  # spreadsheet programs often start a CSV with a byte-order mark
@@ -99,7 +100,7 @@ def _cell(cells: dict[str, str], name: str) -> str:
 
 
 def _upn(cells: dict[str, str], report: ValidationReport, file: str, where: str) -> str:
-    upn = _cell(cells, "upn").upper()
+    upn = normalise(_cell(cells, "upn"))
     if problem := problem_with(upn):
         report.refuse(Kind.BAD_UPN, problem, file=file, where=where, upn=upn or None)
     return upn

@@ -20,7 +20,6 @@ from rollbook.ingest.marks import Marks, Origin, refuse_marks
 from rollbook.ingest.problems import MAX_LISTED_PER_KIND, Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.tokens import Tokens, tokenise
-from rollbook.ingest.values import parse_sen, parse_sex
 from rollbook.rules.attendance.codes import ATTENDING, AUTHORISED, CATEGORY_OF, UNAUTHORISED
 from rollbook.rules.calendar import (
     academic_year_bounds,
@@ -28,7 +27,8 @@ from rollbook.rules.calendar import (
     academic_year_of,
     parse_academic_year,
 )
-from rollbook.rules.upn import problem_with
+from rollbook.rules.characteristics import parse_sen, parse_sex
+from rollbook.rules.upn import normalise, problem_with
 from rollbook.rules.years import parse_nc_year
 
 NO_SESSION = "#"
@@ -235,7 +235,7 @@ def _source_school(reader: _Reader, root: Node) -> SourceSchool:
 
 
 def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, year: int) -> PupilRecord | None:
-    upn = reader.value(element, "UPN", where, str.upper, required=True)
+    upn = reader.value(element, "UPN", where, normalise, required=True)
     if upn is None:
         return None
     if problem := problem_with(upn):

@@ -12,14 +12,12 @@ import re
 
 from django.db.models import Q, QuerySet
 
+from rollbook.rules import upn as upns
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.pseudonym import erased_label
 
 REMOVED_LINE = "  - (a line about an erased pupil was removed)"
-#: A UPN's shape, for finding them in text: a letter, eleven digits, a digit or letter.
-UPN_SHAPE = r"[A-Za-z][0-9]{11}[0-9A-Za-z]"
-_UPN_WORD = re.compile(rf"(?<![0-9A-Za-z]){UPN_SHAPE}(?![0-9A-Za-z])")
 
 
 def pupil_reports(upn: str) -> QuerySet[ImportRecord]:
@@ -36,7 +34,7 @@ def school_reports(urn: int) -> QuerySet[ImportRecord]:
 
 def school_accesses(urn: int) -> QuerySet[AccessRecord]:
     return AccessRecord.objects.filter(school__urn=urn).filter(
-        Q(what__regex=UPN_SHAPE) | Q(path__regex=UPN_SHAPE)
+        Q(what__iregex=upns.SHAPE) | Q(path__iregex=upns.SHAPE)
     )
 
 
@@ -58,7 +56,7 @@ def clear_school(urn: int) -> dict[str, int]:
     """Blank school `urn`'s import reports and relabel every UPN in its access log."""
     return {
         "import_reports": school_reports(urn).update(report=""),
-        "access_records": _relabel(school_accesses(urn), _UPN_WORD),
+        "access_records": _relabel(school_accesses(urn), upns.IN_TEXT),
     }
 
 
