@@ -440,9 +440,6 @@ explore_app = typer.Typer(
 )
 app.add_typer(explore_app, name="explore")
 
-#: The import history's name for imports of public data.
-PUBLIC_DATA = "public-data"
-
 
 class ExploreFormat(StrEnum):
     json = "json"
@@ -485,7 +482,7 @@ def public_data_import(
     outcome = import_public(paths, PublicStore(config.public_root()), year)
     ImportRecord.objects.create(
         actor=f"cli:{getpass.getuser()}",
-        source=PUBLIC_DATA,
+        source=ImportRecord.Source.PUBLIC_DATA,
         files=[str(path) for path in paths],
         outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
         changes=outcome.as_dict(),

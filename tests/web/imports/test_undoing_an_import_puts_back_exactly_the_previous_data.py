@@ -23,7 +23,7 @@ def test_undo_restores_the_partitions_and_is_recorded(world, tmp_path):
 
     assert lake_data(world.lake) == before
     landed.refresh_from_db()
-    undo = ImportRecord.objects.get(source=ImportRecord.UNDO)
+    undo = ImportRecord.objects.get(source=ImportRecord.Source.UNDO)
     assert response["Location"] == f"{PAGE}{undo.pk}/"
     assert (landed.outcome, landed.version) == (ImportRecord.UNDONE, "")
     assert (undo.undoes, undo.user, undo.outcome) == (landed, world.dora, ImportRecord.LANDED)

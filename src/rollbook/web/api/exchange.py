@@ -22,7 +22,7 @@ from rollbook.ingest.exchange import PAYLOAD_SCHEMA
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.exchange.models import ExchangeToken
-from rollbook.web.exchange.sync import SOURCE, run_sync
+from rollbook.web.exchange.sync import run_sync
 from rollbook.web.imports.models import ImportRecord
 
 #: A gzip-compressed body may expand to this many times the size limit, and no more.
@@ -167,7 +167,7 @@ def status(request, urn: int):
             "pupils": lake.school_rows(urn).get(PartitionKey("pupils", year, urn), 0),
             "latest_date": data_to(lake, urn, year),
         }
-    last = ImportRecord.objects.filter(school=token.school, source=SOURCE).first()
+    last = ImportRecord.objects.filter(school=token.school, source=ImportRecord.Source.API).first()
     if last is not None:
         summary = last.report.partition("\n")[0]
         last = {"at": last.finished, "landed": last.outcome == ImportRecord.LANDED, "summary": summary}

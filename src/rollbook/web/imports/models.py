@@ -15,15 +15,23 @@ from rollbook.web.schools.models import School
 
 class ImportRecord(models.Model):
     LANDED, REFUSED, UNDONE = "landed", "refused", "undone"
-    #: The source of an undo's own record.
-    UNDO = "undo"
+
+    class Source(models.TextChoices):
+        """Where an import came from, labelled as the import history says it."""
+
+        WEB = "web", "Uploaded on this page"
+        API = "api", "Sent by the sync API"
+        CLI = "cli", "Imported from the command line by the operator"
+        DEMO = "demo", "Built for the demo"
+        UNDO = "undo", "Undone on this page"  # an undo's own record
+        PUBLIC_DATA = "public-data", "Public data"
 
     school = models.ForeignKey(
         School, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150, help_text="Who ran it: a user, or the operator's CLI account")
-    source = models.CharField(max_length=20, default="cli")
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.CLI)
     files = models.JSONField(default=list)
     outcome = models.CharField(
         max_length=10, choices=[(LANDED, "Landed"), (REFUSED, "Refused"), (UNDONE, "Undone")]
@@ -51,7 +59,7 @@ class ImportRecord(models.Model):
     @property
     def file_names(self) -> list[str]:
         """The files as a school knows them, without the operator's folders; a sync's description as it is."""
-        return self.files if self.source == "api" else [Path(path).name for path in self.files]
+        return self.files if self.source == self.Source.API else [Path(path).name for path in self.files]
 
 
 class Upload(models.Model):

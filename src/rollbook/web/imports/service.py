@@ -37,8 +37,6 @@ from rollbook.web.schools.models import School
 
 #: Told (batches done, batches found) as each school's files finish.
 Progress = Callable[[int, int], None]
-#: The source of imports from the import page.
-WEB = "web"
 #: How long files uploaded but neither confirmed nor cancelled are kept.
 UPLOAD_LIFETIME = dt.timedelta(days=1)
 
@@ -57,7 +55,7 @@ def run_import(
     actor: str,
     school: int | None = None,
     user=None,
-    source: str = "cli",
+    source: ImportRecord.Source = ImportRecord.Source.CLI,
     progress: Progress | None = None,
     today: dt.date | None = None,
     dry_run: bool = False,
@@ -89,7 +87,7 @@ def _import_and_record(
     actor: str,
     school: int | None,
     user,
-    source: str,
+    source: ImportRecord.Source,
     progress: Progress | None = None,
     today: dt.date | None = None,
     dry_run: bool = False,
@@ -107,7 +105,7 @@ def _import_and_record(
 
     def finished(outcome: ImportOutcome) -> None:
         nonlocal done, started
-        if source == WEB:  # the files' folder is the upload's, which means nothing to anyone
+        if source == ImportRecord.Source.WEB:  # the upload's folder means nothing to anyone
             outcome.files = [Path(path.name) for path in outcome.files]
         if outcome.previewed:
             records.append(None)
@@ -136,7 +134,7 @@ def _import_and_record(
 
 @transaction.atomic
 def record_import(
-    outcome: ImportOutcome, *, actor: str, user, source: str, started: dt.datetime
+    outcome: ImportOutcome, *, actor: str, user, source: ImportRecord.Source, started: dt.datetime
 ) -> ImportRecord:
     """Record an import in the history; one that kept a lake version leaves only the newest few kept."""
     school = None
@@ -194,7 +192,7 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
     """Check the upload's files and work out what importing them would change, writing nothing. Files
     with any refusal are refused for good: recorded, audited and discarded."""
     ((outcome, record),) = _import_and_record(
-        upload.paths(), **_who(upload), source=WEB, progress=progress, dry_run=True
+        upload.paths(), **_who(upload), source=ImportRecord.Source.WEB, progress=progress, dry_run=True
     )
     if record is not None:
         return _finish(upload, record, request)
@@ -221,7 +219,11 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     data changed since the preview, nothing lands: the refusal is recorded and the files are checked
     again, for a new preview (`status` READY again)."""
     ((outcome, record),) = _import_and_record(
-        upload.paths(), **_who(upload), source=WEB, progress=progress, expect=upload.lake_state
+        upload.paths(),
+        **_who(upload),
+        source=ImportRecord.Source.WEB,
+        progress=progress,
+        expect=upload.lake_state,
     )
     if not outcome.landed and Kind.CHANGED_MEANWHILE in outcome.report.kinds():
         audit(AuditKind.IMPORT, _audited(record), request=request, user=upload.user, school=upload.school)
@@ -270,7 +272,7 @@ def _audited(record: ImportRecord) -> str:
 
 def why_not_undo(record: ImportRecord) -> str | None:
     """Why `record` cannot be undone, in words, or None when it may be (the lake has the last word)."""
-    if record.source == ImportRecord.UNDO:
+    if record.source == ImportRecord.Source.UNDO:
         return "This is the record of an undo; it cannot itself be undone."
     if record.outcome == ImportRecord.UNDONE:
         return "This import has been undone already."
@@ -313,7 +315,7 @@ def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
             school=record.school,
             user=user,
             actor=user.get_username(),
-            source=ImportRecord.UNDO,
+            source=ImportRecord.Source.UNDO,
             files=record.files,
             outcome=ImportRecord.LANDED,
             changes={"partitions_written": [asdict(key) for key in restored]},
@@ -337,7 +339,7 @@ def _later_imports(record: ImportRecord, partitions: list[dict]) -> list[ImportR
     wanted = {tuple(sorted(key.items())) for key in partitions}
     later = ImportRecord.objects.filter(
         school=record.school, outcome=ImportRecord.LANDED, finished__gt=record.finished
-    ).exclude(source=ImportRecord.UNDO)
+    ).exclude(source=ImportRecord.Source.UNDO)
     return [
         each
         for each in later.order_by("finished")

@@ -19,14 +19,6 @@ from rollbook.web.jobs.service import start
 
 manage_data_required = school_permission_required("manage_data")
 HISTORY_PAGE = 50
-#: How each source of imports is named on the page.
-SOURCES = {
-    service.WEB: "Uploaded on this page",
-    "api": "Sent by the sync API",
-    "cli": "Imported from the command line by the operator",
-    "demo": "Built for the demo",
-    ImportRecord.UNDO: "Undone on this page",
-}
 
 
 @manage_data_required
@@ -106,7 +98,6 @@ def detail(request, school, import_id: int):
         "undone_by": ImportRecord.objects.filter(undoes=record).first(),
         "report": _sections(record.report),
         "weeks": _weeks(record.changes.get("weeks", [])),
-        "how": SOURCES.get(record.source, record.source),
         "why_not_undo": service.why_not_undo(record),
     }
     return render(request, "imports/detail.html", page)
