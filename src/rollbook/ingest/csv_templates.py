@@ -50,7 +50,7 @@ PUPILS_READERS: dict[str, Callable[[str], object]] = {
     "admission_date": parse_date,
     "leaving_date": parse_date,
 }
-_DATE_COLUMNS = frozenset({"dob", "admission_date", "leaving_date"})
+DATE_COLUMNS = frozenset({"dob", "admission_date", "leaving_date"})
 
 
 def header_of(path: Path) -> list[str]:
@@ -125,7 +125,7 @@ def read_pupils_csv(path: Path, report: ValidationReport) -> list[PupilRecord]:
                 try:
                     values[name] = read(text)
                 except ValueError as error:
-                    kind = Kind.BAD_DATE if name in _DATE_COLUMNS else Kind.BAD_VALUE
+                    kind = Kind.BAD_DATE if name in DATE_COLUMNS else Kind.BAD_VALUE
                     report.refuse(kind, f"{name}: {error}", file=path.name, where=where, upn=upn)
                     values[name] = None
             pupils.append(PupilRecord(values, path.name, where))

@@ -18,7 +18,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from rollbook.analytics.attendance.sessions import data_to, latest_academic_year
-from rollbook.ingest.exchange import PAYLOAD_SCHEMA
+from rollbook.ingest.sync_payload import json_schema
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.exchange.models import ExchangeToken
@@ -106,7 +106,7 @@ ERRORS = {401: SyncDetail, 404: SyncDetail, 429: SyncDetail}
     summary="Send pupils and session marks",
     by_alias=True,
     openapi_extra={
-        "requestBody": {"required": True, "content": {"application/json": {"schema": PAYLOAD_SCHEMA}}}
+        "requestBody": {"required": True, "content": {"application/json": {"schema": json_schema()}}}
     },
 )
 def push(request, urn: int):
