@@ -486,7 +486,8 @@ def public_data_import(
         files=[str(path) for path in paths],
         outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
         changes=outcome.as_dict(),
-        report=outcome.summary() + "\n" + outcome.report.text(),
+        summary=outcome.summary(),
+        problems=outcome.report.as_dict(),
         started=started,
     )
     err.print(outcome.summary(), highlight=False, soft_wrap=True)

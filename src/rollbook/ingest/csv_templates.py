@@ -81,9 +81,7 @@ def _rows(
         header = [name.strip().lower() for name in next(reader, [])]
         missing = [name for name in required if name not in header]
         if missing:
-            report.refuse(
-                Kind.BAD_VALUE, f"missing column(s): {', '.join(missing)}", file=path.name, where="line 1"
-            )
+            report.refuse(Kind.BAD_VALUE, f"missing column(s): {', '.join(missing)}", file=path.name, line=1)
             return
         known = set(PUPILS.names) | set(MARKS_COLUMNS)
         extra = [name for name in header if name not in known]
@@ -99,10 +97,10 @@ def _cell(cells: dict[str, str], name: str) -> str:
     return cells.get(name, "").strip()
 
 
-def _upn(cells: dict[str, str], report: ValidationReport, file: str, where: str) -> str:
+def _upn(cells: dict[str, str], report: ValidationReport, file: str, line: int) -> str:
     upn = normalise(_cell(cells, "upn"))
     if problem := problem_with(upn):
-        report.refuse(Kind.BAD_UPN, problem, file=file, where=where, upn=upn or None)
+        report.refuse(Kind.BAD_UPN, problem, file=file, line=line, upn=upn or None)
     return upn
 
 
@@ -110,25 +108,22 @@ def read_pupils_csv(path: Path, report: ValidationReport) -> list[PupilRecord]:
     pupils = []
     try:
         for line, cells in _rows(path, PUPILS_REQUIRED, report):
-            where = f"line {line}"
-            upn = _upn(cells, report, path.name, where)
+            upn = _upn(cells, report, path.name, line)
             values: dict[str, object] = {"upn": upn}
             for name, read in PUPILS_READERS.items():
                 text = _cell(cells, name)
                 if not text:
                     values[name] = None
                     if name in PUPILS_REQUIRED:
-                        report.refuse(
-                            Kind.BAD_VALUE, f"{name} is blank", file=path.name, where=where, upn=upn
-                        )
+                        report.refuse(Kind.BAD_VALUE, f"{name} is blank", file=path.name, line=line, upn=upn)
                     continue
                 try:
                     values[name] = read(text)
                 except ValueError as error:
                     kind = Kind.BAD_DATE if name in DATE_COLUMNS else Kind.BAD_VALUE
-                    report.refuse(kind, f"{name}: {error}", file=path.name, where=where, upn=upn)
+                    report.refuse(kind, f"{name}: {error}", file=path.name, line=line, upn=upn)
                     values[name] = None
-            pupils.append(PupilRecord(values, path.name, where))
+            pupils.append(PupilRecord(values, path.name, line=line))
     except (UnicodeDecodeError, csv.Error) as error:
         report.refuse(Kind.UNREADABLE, f"not readable as UTF-8 CSV: {error}", file=path.name)
     return pupils
@@ -141,8 +136,7 @@ def read_marks_csv(path: Path, report: ValidationReport, *, academic_year: int |
     dates: dict[str, dt.date | ValueError] = {}
     try:
         for line, cells in _rows(path, MARKS_COLUMNS, report):
-            where = f"line {line}"
-            upn = _upn(cells, report, path.name, where)
+            upn = _upn(cells, report, path.name, line)
             text = _cell(cells, "date")
             if text not in dates:
                 dates[text] = _date_or_error(text)
@@ -152,7 +146,7 @@ def read_marks_csv(path: Path, report: ValidationReport, *, academic_year: int |
             problem = _mark_problem(day, session, code)
             if problem:
                 kind, message = problem
-                report.refuse(kind, message, file=path.name, where=where, upn=upn, day=_date_only(day))
+                report.refuse(kind, message, file=path.name, line=line, upn=upn, day=_date_only(day))
                 continue
             lines.append(line)
             upns.append(upn)

@@ -128,7 +128,7 @@ class _Reader:
     other_schools: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def refuse(self, kind: Kind, message: str, where: str, upn: str | None = None) -> None:
-        self.report.refuse(kind, message, file=self.path.name, where=where, upn=upn)
+        self.report.refuse(kind, message, file=self.path.name, element=where, upn=upn)
 
     def value(
         self,
@@ -211,9 +211,7 @@ def _parse(path: Path, report: ValidationReport) -> Node | None:
     try:
         return Node(etree.parse(str(path), parser).getroot())
     except etree.XMLSyntaxError as error:
-        report.refuse(
-            Kind.UNREADABLE, f"not readable XML: {error.msg}", file=path.name, where=f"line {error.lineno}"
-        )
+        report.refuse(Kind.UNREADABLE, f"not readable XML: {error.msg}", file=path.name, line=error.lineno)
     except OSError as error:  # lxml's error for a file it cannot open
         reason = f"cannot be opened: {error}" if path.exists() else "no such file"
         report.refuse(Kind.UNREADABLE, reason, file=path.name)
@@ -257,7 +255,7 @@ def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, yea
         "leaving_date": leaving,
     }
     _attendance(reader, element, where, upn, school)
-    return PupilRecord(values, reader.path.name, where)
+    return PupilRecord(values, reader.path.name, element=where)
 
 
 def _eal(element: Node) -> bool | None:
@@ -416,6 +414,6 @@ def _check_totals(reader: _Reader, marks: Marks) -> None:
                     Kind.SENDER_TOTALS,
                     f"{name} says {totals[name]:,} but the marks give {int(count):,}",
                     file=reader.path.name,
-                    where=place,
+                    element=place,
                     upn=upn,
                 )

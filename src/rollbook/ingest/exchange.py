@@ -126,37 +126,37 @@ def read(data: object, report: ValidationReport, today: dt.date) -> Sync:
     _refuse_repeated_pupils(pupils, report)
     _check_birth_dates([record for _, record in readable], today, report)
     if window is not None and window.everyone and not pupils:
-        report.refuse(Kind.BAD_VALUE, "a whole-year sync must send the year's pupils", where="pupils")
+        report.refuse(Kind.BAD_VALUE, "a whole-year sync must send the year's pupils", element="pupils")
     return Sync(window, pupils, _marks(found.marks, [pupil.upn for pupil in pupils], window, report))
 
 
 def _pupil(index: int, values: dict[str, object]) -> PupilRecord:
-    return PupilRecord(values, "", f"pupils[{index}]")
+    return PupilRecord(values, "", element=f"pupils[{index}]")
 
 
 def _window(sent: SyncWindow, report: ValidationReport, today: dt.date) -> Window | None:
     if sent.scope == YEAR:
         return _year_window(sent, report, today)
     if sent.academic_year is not None:
-        report.refuse(
-            Kind.BAD_VALUE, 'academic_year is for a whole-year sync ("scope": "year")', where="academic_year"
-        )
+        message = 'academic_year is for a whole-year sync ("scope": "year")'
+        report.refuse(Kind.BAD_VALUE, message, element="academic_year")
     for name, day in (("from", sent.start), ("to", sent.end)):
         if day is None:
-            report.refuse(Kind.BAD_DATE, f"{name} is missing (a date, YYYY-MM-DD)", where=name)
+            report.refuse(Kind.BAD_DATE, f"{name} is missing (a date, YYYY-MM-DD)", element=name)
     start, end = sent.start, sent.end
     if start is None or end is None:
         return None
     wrong = len(report.refusals)
     if start > end:
-        report.refuse(Kind.BAD_DATE, f"from ({show_date(start)}) is after to ({show_date(end)})", where="to")
+        message = f"from ({show_date(start)}) is after to ({show_date(end)})"
+        report.refuse(Kind.BAD_DATE, message, element="to")
     if end > today:
-        report.refuse(Kind.BAD_DATE, f"to ({show_date(end)}) is in the future", where="to")
+        report.refuse(Kind.BAD_DATE, f"to ({show_date(end)}) is in the future", element="to")
     if academic_year_of(start) != academic_year_of(end):
         report.refuse(
             Kind.OUTSIDE_YEAR,
             "from and to must be in one academic year (1 August to 31 July); send each year separately",
-            where="to",
+            element="to",
         )
     return Window(start, end) if len(report.refusals) == wrong else None
 
@@ -164,18 +164,18 @@ def _window(sent: SyncWindow, report: ValidationReport, today: dt.date) -> Windo
 def _year_window(sent: SyncWindow, report: ValidationReport, today: dt.date) -> Window | None:
     for name, day in (("from", sent.start), ("to", sent.end)):
         if day is not None:
-            report.refuse(Kind.BAD_VALUE, f"{name} is not used in a whole-year sync", where=name)
+            report.refuse(Kind.BAD_VALUE, f"{name} is not used in a whole-year sync", element=name)
     if sent.academic_year is None:
         report.refuse(
             Kind.BAD_VALUE,
             'academic_year must be the year it starts in, such as 2024 or "2024/25"',
-            where="academic_year",
+            element="academic_year",
         )
         return None
     start, end = academic_year_bounds(sent.academic_year)
     if start > today:
         report.refuse(
-            Kind.BAD_DATE, f"the academic year {sent.academic_year} has not begun", where="academic_year"
+            Kind.BAD_DATE, f"the academic year {sent.academic_year} has not begun", element="academic_year"
         )
         return None
     return Window(start, end, everyone=True)
@@ -189,7 +189,7 @@ def _refuse_repeated_pupils(pupils: list[PupilRecord], report: ValidationReport)
             report.refuse(
                 Kind.BAD_VALUE,
                 f"this pupil is also sent at {earlier.where}",
-                where=pupil.where,
+                element=pupil.element,
                 upn=pupil.upn,
             )
 
@@ -214,7 +214,7 @@ def _marks(
         report.refuse(
             Kind.OUTSIDE_YEAR if window.everyone else Kind.BAD_DATE,
             f"the date is outside the sync's dates, {show_date(window.start)} to {show_date(window.end)}",
-            where=f"marks[{position[row]}].date",
+            element=f"marks[{position[row]}].date",
             upn=marks.upn_of(int(row)),
             day=marks.date_of(int(row)),
         )
@@ -228,7 +228,7 @@ def _check(marks: Marks, roll: Mapping, report: ValidationReport, today: dt.date
     marks = check_marks(marks, roll, found, today)
     for problem in found.refusals.listed:
         field = _FIELD_REFUSED.get(problem.kind)
-        report.refusals.add(replace(problem, where=f"{problem.where}.{field}") if field else problem)
+        report.refusals.add(replace(problem, element=f"{problem.element}.{field}") if field else problem)
     for problem in found.notes.listed:
         report.notes.add(problem)
     return marks

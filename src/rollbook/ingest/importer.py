@@ -265,8 +265,7 @@ def _check_birth_dates(pupils: Sequence[PupilRecord], today: dt.date, report: Va
             report.refuse(
                 Kind.BAD_DATE,
                 "the date of birth is in the future",
-                file=pupil.file,
-                where=pupil.where,
+                **pupil.place,
                 upn=pupil.upn,
                 day=dob,
             )

@@ -349,7 +349,7 @@ def _explained(error: ErrorDetails, data: object) -> Problem:
     elif error["type"] in ("model_type", "model_attributes_type"):
         what = "must be an object" if loc else "the payload must be a JSON object"
         message = f"{what}, not {json_type(error['input'])}"
-    return Problem(kind, message, where=element(loc) or None, upn=_upn_at(data, loc))
+    return Problem(kind, message, element=element(loc) or None, upn=_upn_at(data, loc))
 
 
 def element(loc: tuple[int | str, ...]) -> str:

@@ -27,8 +27,8 @@ def test_undo_restores_the_partitions_and_is_recorded(world, tmp_path):
     assert response["Location"] == f"{PAGE}{undo.pk}/"
     assert (landed.outcome, landed.version) == (ImportRecord.UNDONE, "")
     assert (undo.undoes, undo.user, undo.outcome) == (landed, world.dora, ImportRecord.LANDED)
-    assert "put back as they were before it" in undo.report
-    assert "session marks for 2024/25, pupils for 2024/25 put back" in undo.report
+    assert "put back as they were before it" in undo.summary
+    assert "session marks for 2024/25, pupils for 2024/25 put back" in undo.summary
     audited = AccessRecord.objects.filter(kind=Kind.IMPORT).order_by("at").last()
     assert (audited.what, audited.user, audited.school) == (
         f"Undid import {landed.pk} of pupils.csv, marks.csv", world.dora, world.alder,

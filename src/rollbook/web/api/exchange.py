@@ -18,6 +18,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from rollbook.analytics.attendance.sessions import data_to, latest_academic_year
+from rollbook.ingest.problems import Problem
 from rollbook.ingest.sync_payload import json_schema
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import academic_year_label
@@ -169,15 +170,15 @@ def status(request, urn: int):
         }
     last = ImportRecord.objects.filter(school=token.school, source=ImportRecord.Source.API).first()
     if last is not None:
-        summary = last.report.partition("\n")[0]
-        last = {"at": last.finished, "landed": last.outcome == ImportRecord.LANDED, "summary": summary}
+        last = {"at": last.finished, "landed": last.outcome == ImportRecord.LANDED, "summary": last.summary}
     return Status(200, {"school": urn, "name": token.school.name, **held, "last_sync": last})
 
 
-def _problem(problem) -> dict[str, str | None]:
+def _problem(problem: Problem) -> dict[str, object]:
+    """A problem as the API answers it: a payload is one document, so the element says where."""
     shown = problem.as_dict()
-    del shown["file"]  # a payload is one document: the element says where
-    return shown
+    return {"kind": shown["kind"], "where": problem.element, "upn": problem.upn, "date": shown["date"],
+            "message": problem.message}  # fmt: skip
 
 
 def _rate_limited(request) -> JsonResponse | None:

@@ -37,7 +37,10 @@ class ImportRecord(models.Model):
         max_length=10, choices=[(LANDED, "Landed"), (REFUSED, "Refused"), (UNDONE, "Undone")]
     )
     changes = models.JSONField(default=dict)
-    report = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text="What became of the import, in a sentence")
+    problems = models.JSONField(
+        default=dict, blank=True, help_text="The report's refusals, warnings and notes, each with its fields"
+    )
     version = models.CharField(
         max_length=32, blank=True, help_text="The lake version keeping what the import replaced, for undo"
     )
@@ -83,7 +86,7 @@ class Upload(models.Model):
     status = models.CharField(max_length=10, choices=STATUSES, default=CHECKING)
     lake_state = models.CharField(max_length=64, blank=True, help_text="What the preview was made from")
     preview = models.JSONField(default=dict, help_text="What importing the files would change")
-    report = models.TextField(blank=True)
+    problems = models.JSONField(default=dict, blank=True, help_text="The checks' warnings and notes")
     job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL)
     record = models.ForeignKey(ImportRecord, null=True, blank=True, on_delete=models.SET_NULL)
     created = models.DateTimeField(auto_now_add=True)

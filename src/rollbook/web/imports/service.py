@@ -154,7 +154,8 @@ def record_import(
             "weeks": weeks_as_list(outcome.weeks),
             "partitions_written": [asdict(key) for key in outcome.partitions_written],
         },
-        report=outcome.summary() + "\n" + outcome.report.text(),
+        summary=outcome.summary(),
+        problems=outcome.report.as_dict(),
         version=outcome.version or "",
         started=started,
     )
@@ -204,7 +205,7 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
         "weeks": weeks_as_list(outcome.weeks),
         "partitions": [asdict(key) for key in outcome.planned],
     }
-    upload.report = outcome.report.text()
+    upload.problems = outcome.report.as_dict()
     upload.save()
     return upload
 
@@ -319,7 +320,7 @@ def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
             files=record.files,
             outcome=ImportRecord.LANDED,
             changes={"partitions_written": [asdict(key) for key in restored]},
-            report=(
+            summary=(
                 f"Undid import {record.pk} of {timezone.localtime(record.finished):%d/%m/%Y %H:%M} by "
                 f"{record.actor}: {_describe(restored)} put back as they were before it."
             ),

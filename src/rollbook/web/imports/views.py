@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from rollbook.ingest.problems import sections
 from rollbook.web.accounts.access import school_permission_required
 from rollbook.web.imports import service, tasks
 from rollbook.web.imports.forms import UploadForm
@@ -51,7 +52,7 @@ def upload(request, school, upload_id):
     page = {
         "school": school,
         "upload": upload,
-        "report": _sections(upload.report),
+        "report": sections(upload.problems),
         "weeks": _weeks(upload.preview.get("weeks", [])),
     }
     return render(request, "imports/upload.html", page)
@@ -96,7 +97,7 @@ def detail(request, school, import_id: int):
         "school": school,
         "record": record,
         "undone_by": ImportRecord.objects.filter(undoes=record).first(),
-        "report": _sections(record.report),
+        "report": sections(record.problems),
         "weeks": _weeks(record.changes.get("weeks", [])),
         "why_not_undo": service.why_not_undo(record),
     }
@@ -113,7 +114,7 @@ def undo(request, school, import_id: int):
         except service.UndoRefused as refused:
             messages.error(request, str(refused))
             return redirect("imports:detail", school.urn, record.pk)
-        messages.success(request, undone.report)
+        messages.success(request, undone.summary)
         return redirect("imports:detail", school.urn, undone.pk)
     page = {"school": school, "record": record, "why_not_undo": service.why_not_undo(record)}
     return render(request, "imports/undo.html", page)
@@ -127,14 +128,3 @@ def _in_background(task, upload: Upload, request) -> None:
 def _weeks(weeks: list[dict]) -> list[tuple[dt.date, dict]]:
     """Counts by week as kept (ISO dates), as the page shows them."""
     return [(dt.date.fromisoformat(week["week_commencing"]), week) for week in weeks]
-
-
-def _sections(report: str) -> list[tuple[str, list[str]]]:
-    """A report's text as (heading, lines) for a page: its headings, and the lines listed under each."""
-    sections: list[tuple[str, list[str]]] = []
-    for line in report.splitlines():
-        if line.startswith("  - ") and sections:
-            sections[-1][1].append(line[4:])
-        elif line.strip():
-            sections.append((line, []))
-    return sections
