@@ -1,5 +1,5 @@
 """Time each attendance report page for a 1,500-pupil school as Django serves it, beside the same report
-computed by the analytics function (`rollbook.analytics.reports.attendance_report`) directly, so the table
+computed by the report registry (`rollbook.analytics.reports`) directly, so the table
 shows what the page adds: access checks, the form, templates, charts and the access log.
 
 A page request goes through Django's whole handling of a GET, as the server does it (every middleware,
@@ -11,7 +11,7 @@ The data is built once and cached under /work/bench-data/page-bench-...: six syn
 imported with `rollbook.ingest` as `rollbook import` does, and comparators published from them as
 `rollbook publish` does. Each run then makes a temporary data folder that uses that lake and snapshot, with
 a fresh database holding the schools and a user with pupil-level access to the big school (pupil-level,
-so every report opens), and asks Django's test Client for each report in `ATTENDANCE_REPORTS` (the pupil
+so every report opens), and asks Django's test Client for each attendance report of the registry (the pupil
 report for a real pupil): one warm-up request, then `--repeats` timed ones (default 50; with `--budget`,
 fewer once that many seconds are spent, at least five; the table's n is pages/direct calls), reporting the
 median and 95th percentile. The direct call is timed the same way, with the arguments the page passes.
@@ -151,15 +151,26 @@ def requests(where: Path) -> dict[str, tuple[Callable[[], None], Callable[[], No
         return request
 
     def direct(name: str) -> Callable[[], None]:
-        return lambda: reports.attendance_report(
-            name,
-            school.urn,
-            calendar=school.calendar,
-            consecutive_days=school.consecutive_absence_days,
-            upn=upn if name == "pupil" else None,
-        )
+        values = {"upn": upn} if name == "pupil" else {}
+        if not hasattr(reports, "find"):  # a checkout from before the report registry
+            return lambda: reports.attendance_report(
+                name, school.urn, calendar=school.calendar,
+                consecutive_days=school.consecutive_absence_days, upn=values.get("upn"),
+            )  # fmt: skip
+        report = reports.find("attendance", name)
+        context = reports.ReportContext(school.urn, school.calendar, school.consecutive_absence_days)
+        return lambda: report.run(report.ask(values, context))
 
-    return {name: (page(name), direct(name)) for name in reports.ATTENDANCE_REPORTS}
+    return {name: (page(name), direct(name)) for name in report_names()}
+
+
+def report_names() -> list[str]:
+    """Every attendance report, from the registry (or, in an older checkout, its list of names)."""
+    from rollbook.analytics import reports
+
+    if hasattr(reports, "of"):
+        return [report.name for report in reports.of("attendance")]
+    return list(reports.ATTENDANCE_REPORTS)
 
 
 def timed(call: Callable[[], None]) -> float:
@@ -245,10 +256,8 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.cold_child:
         return cold_child(arguments.cold_child)
-    from rollbook.analytics.reports import ATTENDANCE_REPORTS
-
-    names = arguments.reports.split(",") if arguments.reports else list(ATTENDANCE_REPORTS)
-    if unknown := set(names) - set(ATTENDANCE_REPORTS):
+    names = arguments.reports.split(",") if arguments.reports else report_names()
+    if unknown := set(names) - set(report_names()):
         parser.error(f"no such report: {', '.join(sorted(unknown))}")
     where = cached()
     urn = big_school(where)

@@ -44,18 +44,16 @@ class Send(StrEnum):
     E = "E"
 
 
-class AttendanceReport(StrEnum):
-    three_sixty = "360"
-    summary = "summary"
-    year_groups = "year-groups"
-    pupil_groups = "pupil-groups"
-    absence = "absence"
-    weekday = "weekday"
-    data_check = "data-check"
-    pupil_list = "pupil-list"
-    latest_days = "latest-days"
-    absence_frequency = "absence-frequency"
-    pupil = "pupil"
+def _report_names(domain: str) -> type[StrEnum]:
+    """The reports of a domain as the command's choices, from the report registry."""
+    from rollbook.analytics import reports
+
+    return StrEnum(
+        f"{domain.capitalize()}Report", {report.name: report.name for report in reports.of(domain)}
+    )
+
+
+AttendanceReport = _report_names("attendance")
 
 
 def progress_bar() -> Progress:
@@ -224,43 +222,38 @@ def attendance(
 ) -> None:
     """Attendance reports. Without --from/--to or --term the period is the academic year to date; an
     end-of-year or termly 360 is the 360 report with that year's dates or --term."""
+    values = {
+        "from_date": from_, "to_date": to, "term": term, "year_group": year_group, "sex": sex,
+        "fsm6": fsm6, "sen": sen, "latest_week": latest_week, "upn": upn,
+    }  # fmt: skip
+    _report("attendance", name.value, school, values, format, out)
+
+
+def _report(domain: str, name: str, school: int, values: dict, format: Format, out: Path | None) -> None:
+    """Any report of the registry, asked as the page and the API ask it, written as `format` asks."""
     if format is Format.xlsx and out is None:
         raise typer.BadParameter("an Excel workbook needs --out FILE.xlsx")
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.analytics.filters import Filters
-    from rollbook.analytics.reports import PUPIL_LEVEL_REPORTS, access_label, attendance_report
+    from rollbook.analytics import reports
     from rollbook.web.audit.models import record_operator_access
+    from rollbook.web.front.reporting import access_label
     from rollbook.web.schools.registry import calendar_of, consecutive_days_of
 
-    if (from_ is None) != (to is None):
-        raise typer.BadParameter("give both --from and --to, or neither")
+    found = reports.find(domain, name)
+    context = reports.ReportContext(
+        school=school, calendar=calendar_of(school), consecutive_days=consecutive_days_of(school)
+    )
     try:
-        report = attendance_report(
-            name.value,
-            school,
-            start=from_,
-            end=to,
-            term_name=term,
-            filters=Filters(
-                year_groups=year_group or None,
-                sex=sex.value if sex else None,
-                fsm6=fsm6,
-                sen=[each.value for each in sen] if sen else None,
-            ),
-            calendar=calendar_of(school),
-            latest_week=latest_week,
-            consecutive_days=consecutive_days_of(school),
-            upn=upn,
-        )
+        asked = found.ask({key: _plain(value) for key, value in values.items()}, context)
+        report = found.run(asked)
     except (LookupError, ValueError) as problem:
         err.print(f"[red]{problem}[/red]")
         raise typer.Exit(2) from problem
-    if name.value in PUPIL_LEVEL_REPORTS:
-        record_operator_access(
-            f"cli:{getpass.getuser()}", school, access_label(name.value, upn, format.value)
-        )
+    if found.pupil_level:
+        upn = getattr(asked, "upn", None)
+        record_operator_access(f"cli:{getpass.getuser()}", school, access_label(found, upn, format.value))
     if format is Format.xlsx:
         with open(out, "wb") as workbook:  # type: ignore[arg-type]
             output.write_xlsx(report.rows, workbook, title=report.title)
@@ -271,6 +264,13 @@ def attendance(
         _write(report, format, None)
     if out:
         err.print(f"Wrote {out}")
+
+
+def _plain(value: object) -> object:
+    """A choice as the report's question takes it: the text of an option's choice, lists item by item."""
+    if isinstance(value, list):
+        return [_plain(each) for each in value]
+    return str(value) if isinstance(value, StrEnum) else value
 
 
 def _write(report, format: Format, stream) -> None:

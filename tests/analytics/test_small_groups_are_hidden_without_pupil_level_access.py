@@ -5,10 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 from small_world import URN, YEAR, present, pupil, register
+from tests.support.reports import attendance_report
 
 from rollbook.analytics.disclosure import hide_small_groups, reason
-from rollbook.analytics.filters import Filters
-from rollbook.analytics.reports import attendance_report
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 
 
@@ -54,11 +53,11 @@ def test_the_csv_rows_carry_no_figure_for_a_hidden_group(six_girls_two_boys):
 
 
 def test_filters_that_choose_a_few_pupils_are_refused(six_girls_two_boys):
-    with pytest.raises(ValueError, match="these filters choose 2 pupils, fewer than 5 pupils"):
-        report(six_girls_two_boys, "summary", filters=Filters(sex="M"), min_group_pupils=5)
-    chosen = report(six_girls_two_boys, "summary", filters=Filters(sex="F"), min_group_pupils=5)
+    with pytest.raises(ValueError, match="These filters choose 2 pupils, fewer than 5 pupils"):
+        report(six_girls_two_boys, "summary", sex="M", min_group_pupils=5)
+    chosen = report(six_girls_two_boys, "summary", sex="F", min_group_pupils=5)
     assert chosen.data["measures"]["pupils"] == 6
-    assert report(six_girls_two_boys, "summary", filters=Filters(sex="M")).data["measures"]["pupils"] == 2
+    assert report(six_girls_two_boys, "summary", sex="M").data["measures"]["pupils"] == 2
 
 
 def group(pupils: int, grouping: str = "sex") -> dict:

@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-SCHOOL_LEVEL_TABS = ["360", "Summary", "Year groups", "Pupil groups", "Absence", "Weekday", "Data check"]
+SCHOOL_LEVEL_TABS = [
+    "360",
+    "Summary",
+    "Year groups",
+    "Pupil groups",
+    "Registration groups",
+    "Absence",
+    "Weekday",
+    "Data check",
+]
 UPNS = ("A0000000001", "B0000000002")
 PUPIL_LEVEL = [
     "/schools/100001/attendance/pupil-list/",

@@ -71,7 +71,16 @@ def test_an_imported_member_of_staff_is_invited_sets_a_password_and_signs_in(
     assert page.url.endswith("/schools/100001/attendance/")
     tabs = page.get_by_role("navigation", name="Attendance reports").get_by_role("link")
     expect(tabs).to_have_text(
-        ["360", "Summary", "Year groups", "Pupil groups", "Absence", "Weekday", "Data check"]
+        [
+            "360",
+            "Summary",
+            "Year groups",
+            "Pupil groups",
+            "Registration groups",
+            "Absence",
+            "Weekday",
+            "Data check",
+        ]  # fmt: skip
     )
     assert page.goto("/schools/100001/attendance/pupil-list/").status == 403
     assert page.goto("/schools/100002/attendance/").status == 404

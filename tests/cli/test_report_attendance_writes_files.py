@@ -6,9 +6,9 @@ import json
 
 import pytest
 from openpyxl import load_workbook
+from tests.support.reports import attendance_report
 from typer.testing import CliRunner
 
-from rollbook.analytics.reports import attendance_report
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 

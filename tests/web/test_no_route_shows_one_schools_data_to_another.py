@@ -16,12 +16,14 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from rollbook.analytics.reports import ATTENDANCE_REPORTS
+from rollbook.analytics import reports
 from rollbook.charts.library import LIBRARY_VERSION
 from rollbook.web.accounts.invitations import invite
 from rollbook.web.accounts.models import Membership
 from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.imports.models import ImportRecord, Upload
+
+ATTENDANCE_REPORTS = [report.name for report in reports.of("attendance")]
 
 BIRCH_SECRETS = ("C0000000003", "Birch School")
 #: Routes without a school in them, and why each cannot show one school's data to another.

@@ -51,13 +51,20 @@ def weekly_attendance(weeks: list[dict]) -> dict:
     return with_rows(chart, rows)
 
 
-def beside_national(groups: list[dict], title: str, key: str = "attendance_rate") -> dict:
-    """Each group's figure as a bar beside the same group nationally (year groups, pupil groups, weekdays)."""
-    series = ("This school", "National")
+def beside_national(
+    groups: list[dict],
+    title: str,
+    key: str = "attendance_rate",
+    against: tuple[str, str] = ("national", "National"),
+    ours: str = "This school",
+) -> dict:
+    """Each group's figure as a bar beside the same group nationally (year groups, pupil groups, weekdays),
+    or beside another comparison the groups carry: `against` is its key and its name in the legend."""
+    series = (ours, against[1])
     rows = [
         {"group": group["label"], "series": name, "value": figures[key], "order": position}
         for position, group in enumerate(groups)
-        for name, figures in zip(series, (group["school"], group.get("national")), strict=True)
+        for name, figures in zip(series, (group["school"], group.get(against[0])), strict=True)
         if figures and not figures.get("suppressed") and figures.get(key) is not None
     ]
     chart = (

@@ -30,4 +30,6 @@ def group_label(column: str, value: object) -> str:
         return SEN_LABELS.get(str(value), "SEN not recorded")
     if column == "ethnicity":
         return str(value) if value else "Ethnicity not recorded"
+    if column == "reg_group":
+        return str(value) if value else "No registration group"
     return str(value)

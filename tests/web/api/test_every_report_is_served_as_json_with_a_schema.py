@@ -8,9 +8,12 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from lxml import html
+from tests.support.reports import attendance_report
 
-from rollbook.analytics.filters import Filters
-from rollbook.analytics.reports import ATTENDANCE_REPORTS, attendance_report
+from rollbook.analytics import reports
+from rollbook.web.audit.models import AccessRecord, Kind
+
+ATTENDANCE_REPORTS = [report.name for report in reports.of("attendance")]
 
 URL = "/api/v1/schools/{urn}/attendance/{name}"
 
@@ -26,7 +29,7 @@ def test_a_member_gets_the_same_data_as_the_page(world, name):
 
 def test_the_json_is_the_reports_data(world):
     response = world.client_for(world.pam).get(URL.format(urn=100001, name="summary") + "?year_group=8")
-    expected = attendance_report("summary", 100001, filters=Filters(year_groups=[8])).data
+    expected = attendance_report("summary", 100001, year_group=[8]).data
     assert response.json()["measures"] == expected["measures"]
     assert response.json()["filters"] == {"year_groups": [8]}
 
@@ -39,24 +42,38 @@ def test_nobody_else_gets_a_schools_data(world):
 
 def test_bad_choices_are_a_client_error_with_the_reason(world):
     client = world.client_for(world.alice)
-    assert client.get(URL.format(urn=100001, name="horoscope")).status_code == 422
+    assert client.get(URL.format(urn=100001, name="horoscope")).status_code == 404
     response = client.get(URL.format(urn=100001, name="summary") + "?from_date=2024-09-09")
     assert (response.status_code, response.json()) == (
         400,
-        {"detail": "give both from_date and to_date, or neither"},
+        {"detail": "Give both a from date and a to date, or neither for the year to date."},
     )
     response = client.get(URL.format(urn=100001, name="summary") + "?from_date=2024-07-01&to_date=2024-09-13")
     assert response.status_code == 400 and "within one academic year" in response.json()["detail"]
 
 
-def test_the_openapi_schema_describes_the_reports(world):
+def test_a_refused_pupil_level_request_is_not_recorded_as_a_read(world):
+    client = world.client_for(world.pam)
+    response = client.get(URL.format(urn=100001, name="pupil-list") + "?year_group=99999999999999999999999")
+    assert response.status_code == 400
+    assert "Year groups" in response.json()["detail"]
+    reads = AccessRecord.objects.filter(user=world.pam, kind=Kind.READ)
+    assert not reads.exists()
+    assert client.get(URL.format(urn=100001, name="pupil-list")).status_code == 200
+    assert reads.count() == 1
+
+
+@pytest.mark.parametrize("name", ATTENDANCE_REPORTS)
+def test_the_openapi_schema_describes_each_reports_question_and_answer(world, name):
     schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
-    operation = schema["paths"]["/api/v1/schools/{urn}/attendance/{name}"]["get"]
+    operation = schema["paths"][f"/api/v1/schools/{{urn}}/attendance/{name}"]["get"]
     parameters = {parameter["name"] for parameter in operation["parameters"]}
-    assert parameters == {
-        "urn", "name", "from_date", "to_date", "term",
-        "year_group", "sex", "fsm6", "sen", "latest_week", "upn",
-    }  # fmt: skip
+    asked = {"from_date", "to_date", "term", "year_group", "sex", "fsm6", "sen", "latest_week"}
+    assert parameters == {"urn", *asked, *(("upn",) if name == "pupil" else ())}
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    answer = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
+    assert {"school", "period", "filters"} <= set(answer["properties"])
+    assert set(operation["responses"]) == {"200", "400", "403", "404"}
 
 
 def test_the_api_docs_load_nothing_from_other_sites(world):

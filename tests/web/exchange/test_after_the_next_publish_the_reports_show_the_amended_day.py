@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 from connector import load_connector, registered_with_token
 from django.utils import timezone
+from tests.support.reports import attendance_report
 
-from rollbook.analytics import reports
 from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.web.jobs.models import Job
@@ -49,7 +49,7 @@ def figures(measures: dict) -> dict[str, int]:
 
 
 def summary(school: School) -> tuple[dict, dict]:
-    data = reports.attendance_report("summary", school.urn, calendar=school.calendar).data
+    data = attendance_report("summary", school.urn, calendar=school.calendar).data
     (national,) = [row for row in data["comparison"]["comparators"] if row["kind"] == "national"]
     return data["measures"], national["measures"]
 

@@ -30,6 +30,6 @@ def test_a_pupil_level_member_sees_the_figures(world):
 def test_filters_choosing_a_few_pupils_are_refused_on_the_page_and_the_api(world):
     client = world.client_for(world.alice)
     page = client.get("/schools/100001/attendance/", {"year_group": 8})
-    assert page.status_code == 400 and "these filters choose 2 pupils" in page.content.decode()
+    assert page.status_code == 400 and "These filters choose 2 pupils" in page.content.decode()
     api = client.get("/api/v1/schools/100001/attendance/summary", {"year_group": 8})
-    assert api.status_code == 400 and "these filters choose 2 pupils" in api.json()["detail"]
+    assert api.status_code == 400 and "These filters choose 2 pupils" in api.json()["detail"]

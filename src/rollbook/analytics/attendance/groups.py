@@ -7,6 +7,8 @@ shown for the school alone.
 
 from __future__ import annotations
 
+import re
+
 from rollbook.analytics.attendance.sessions import measures, reasons
 from rollbook.analytics.comparators.beside import gap, label
 from rollbook.analytics.comparators.snapshot import CELL, WEEKDAY, Snapshot
@@ -202,3 +204,33 @@ def three_sixty(
         for ours in measures(lake, [school], period, filters, by=(column,)):
             rows.append(row(column, ours[column], group_label(column, ours[column]), ours))
     return {"comparators": [title for _, _, title in comparators], "rows": rows}
+
+
+def registration_groups(
+    lake: Lake, school: int, period: Period, filters: Filters = Filters()
+) -> list[dict[str, object]]:
+    """Each registration (form) group's figures beside the whole school's. Comparators are not published by
+    form group, so the school itself is what a form is set beside; groups come in their natural order
+    (7A before 10A)."""
+    (whole,) = measures(lake, [school], period, filters)
+    school_figures = {"pupils": whole["pupils"], **{key: whole[key] for key in GROUP_MEASURES}}
+    rows = [
+        {
+            "group": row["reg_group"],
+            "label": group_label("reg_group", row["reg_group"]),
+            "school": {key: row[key] for key in ("pupils", *GROUP_MEASURES)},
+            "whole_school": {
+                **school_figures,
+                "differences": {key: gap(key, row[key], whole[key]) for key in GROUP_MEASURES},
+            },
+        }
+        for row in measures(lake, [school], period, filters, by=("reg_group",))
+    ]
+    return sorted(rows, key=lambda row: natural_order(row["label"]))
+
+
+def natural_order(text: str) -> list[object]:
+    """A sort key reading the numbers in a name as numbers: 7A, 8B, 10A, not 10A, 7A, 8B."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part
+    ]

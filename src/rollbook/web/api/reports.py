@@ -1,23 +1,22 @@
-"""The JSON API, version 1: every attendance report as the pages show it, described by an OpenAPI schema.
+"""The JSON API, version 1: every report as the pages show it, a path each, described by an OpenAPI schema.
 
-Signed-in users reach it with their session, as the pages do, and see only their own schools.
+Signed-in users reach it with their session, as the pages do, and see only their own schools. Each report's
+path, query parameters and response body come from the report registry: the query is read and checked by
+the report's own question (the same as the page's and the CLI's), and the body is the report's typed data.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from collections.abc import Callable
 
-from django.http import Http404
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
-from rollbook import config
 from rollbook.analytics import reports
-from rollbook.analytics.filters import Filters
-from rollbook.web.accounts.models import may_see_pupils, visible_schools
+from rollbook.analytics.reports import InvalidRequest, Report
+from rollbook.web.accounts.models import visible_schools
 from rollbook.web.api.exchange import router as exchange_router
-from rollbook.web.audit.models import record_access
+from rollbook.web.front import reporting
 
 api = NinjaAPI(
     title="Rollbook API",
@@ -29,59 +28,63 @@ api = NinjaAPI(
 
 api.add_router("/exchange", exchange_router)
 
-ReportName = Literal[reports.ATTENDANCE_REPORTS]  # type: ignore[valid-type]
+
+class Problem(Schema):
+    """Why there is no answer: a value the report cannot take, no access, or nothing held."""
+
+    detail: str
 
 
-@api.get(
-    "/schools/{urn}/attendance/{name}", summary="An attendance report for one school", tags=["attendance"]
-)
-def attendance_report(
-    request,
-    urn: int,
-    name: ReportName,
-    from_date: dt.date | None = None,
-    to_date: dt.date | None = None,
-    term: str | None = None,
-    year_group: Query[list[int]] = None,
-    sex: Literal["F", "M"] | None = None,
-    fsm6: bool | None = None,
-    sen: Query[list[Literal["N", "K", "E"]]] = None,
-    latest_week: bool = False,
-    upn: str | None = None,
-) -> dict:
-    """The report's data, exactly as the page and `rollbook report attendance NAME --format json` give it.
-    Without dates or a term ("Autumn", "Spring 1"…), the academic year to date; rates are unrounded
-    percentages. sex F/M, fsm6 true/false and sen N (no SEN), K (SEN support), E (EHC plan) choose pupils."""
-    school = visible_schools(request.user).filter(urn=urn).first()
-    if school is None:
-        raise Http404("no such school")
-    pupil_level = may_see_pupils(request.user, school)
-    if name in reports.PUPIL_LEVEL_REPORTS:
-        if not pupil_level:
-            return api.create_response(
-                request, {"detail": "this report needs pupil-level access"}, status=403
-            )
-        record_access(request, school, reports.access_label(name, upn, "api"))
-    if (from_date is None) != (to_date is None):
-        return api.create_response(
-            request, {"detail": "give both from_date and to_date, or neither"}, status=400
+def query_parameters(report: Report) -> list[dict]:
+    """The report's question as OpenAPI query parameters, from the same model that reads it."""
+    schema = report.query.model_json_schema()
+    required = set(schema.get("required", ()))
+    return [
+        {
+            "in": "query",
+            "name": name,
+            "required": name in required,
+            "description": field.get("description", ""),
+            "schema": {key: value for key, value in field.items() if key not in ("title", "description")},
+            **({"style": "form", "explode": True} if field.get("type") == "array" else {}),
+        }
+        for name, field in schema["properties"].items()
+    ]
+
+
+def _serve(report: Report) -> Callable:
+    def answer(request, urn: int):
+        school = visible_schools(request.user).filter(urn=urn).first()
+        if school is None:
+            return Status(404, {"detail": "no such school"})
+        try:
+            return reporting.answer(request, school, report, request.GET, "api").data
+        except reporting.NeedsPupilLevel as problem:
+            return Status(403, {"detail": str(problem)})
+        except InvalidRequest as problem:
+            return Status(400, {"detail": str(problem)})
+        except LookupError as problem:
+            return Status(404, {"detail": str(problem)})
+
+    answer.__name__ = f"{report.domain}_{report.name.replace('-', '_')}"
+    answer.__doc__ = (
+        f"{report.heading}: the report's data, exactly as the page and `rollbook report {report.domain} "
+        f"{report.name} --format json` give it. Without dates or a term, the academic year to date; rates "
+        "are unrounded percentages."
+        + (
+            " Names pupils: needs pupil-level access, and every read is recorded."
+            if report.pupil_level
+            else ""
         )
-    try:
-        report = reports.attendance_report(
-            name,
-            school.urn,
-            start=from_date,
-            end=to_date,
-            term_name=term,
-            filters=Filters(year_groups=year_group or None, sex=sex, fsm6=fsm6, sen=sen or None),
-            calendar=school.calendar,
-            latest_week=latest_week,
-            consecutive_days=school.consecutive_absence_days,
-            upn=upn,
-            min_group_pupils=0 if pupil_level else config.min_group_pupils(),
-        )
-    except LookupError as problem:
-        raise Http404(str(problem)) from problem
-    except ValueError as problem:
-        return api.create_response(request, {"detail": str(problem)}, status=400)
-    return report.data
+    )
+    return answer
+
+
+for _report in reports.of("attendance"):
+    api.get(
+        f"/schools/{{urn}}/{_report.domain}/{_report.name}",
+        response={200: _report.data_type, 400: Problem, 403: Problem, 404: Problem},
+        summary=_report.heading,
+        tags=[_report.domain],
+        openapi_extra={"parameters": query_parameters(_report)},
+    )(_serve(_report))

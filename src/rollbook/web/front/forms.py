@@ -1,10 +1,13 @@
-"""The period and filter choices on report pages, read from the URL so a view can be bookmarked."""
+"""The period and filter controls on report pages, showing what the URL chose so a view can be bookmarked.
+
+The form only draws the controls: what they ask is read and checked by the report's own question
+(`analytics.reports`), the same for the page, the API and the CLI.
+"""
 
 from __future__ import annotations
 
 from django import forms
 
-from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
 from rollbook.rules.dates import DATE_FORMATS
 from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
@@ -37,26 +40,3 @@ class ReportChoice(forms.Form):
     sen = forms.MultipleChoiceField(
         label="SEND", required=False, choices=list(SEN_LABELS.items()), widget=forms.CheckboxSelectMultiple
     )
-
-    def clean_upn(self) -> str:
-        return self.cleaned_data["upn"].strip().upper()
-
-    def clean(self):
-        data = super().clean()
-        if bool(data.get("from_date")) != bool(data.get("to_date")):
-            raise forms.ValidationError(
-                "Give both a from date and a to date, or neither for the year to date."
-            )
-        if data.get("term") and data.get("from_date"):
-            raise forms.ValidationError("Choose either a term or dates, not both.")
-        return data
-
-    def filters(self) -> Filters:
-        """The pupils chosen, as the analytics take them; an empty choice leaves a filter off."""
-        data = self.cleaned_data
-        return Filters(
-            year_groups=tuple(data["year_group"]) or None,
-            sex=data["sex"] or None,
-            fsm6={"yes": True, "no": False}.get(data["fsm6"]),
-            sen=tuple(data["sen"]) or None,
-        )

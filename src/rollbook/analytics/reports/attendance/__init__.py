@@ -1,0 +1,1 @@
+"""The attendance reports, one module each; each module's `REPORT` declares it (see `reports.base`)."""

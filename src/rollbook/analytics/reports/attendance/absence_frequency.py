@@ -1,0 +1,55 @@
+"""Absence frequency: pupils × weeks for the year, every week under 100% marked, spells of absence counted.
+
+Pupil-level: only for readers with pupil-level access, and every read is audited.
+"""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+from rollbook.analytics.attendance.absence_frequency import absence_frequency
+from rollbook.analytics.attendance.figures import AbsenceFrequency, Period
+from rollbook.analytics.reports.attendance import common
+from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
+from rollbook.analytics.reports.base import Report, Table
+from rollbook.charts import attendance as charts
+
+COLUMNS = ("name", "spells", "longest spell sessions", "weeks below 100")
+
+
+class AbsenceFrequencyReport(TypedDict):
+    school: int
+    period: Period
+    absence_frequency: AbsenceFrequency
+    filters: dict[str, list]
+
+
+def build(asked: Asked) -> AbsenceFrequencyReport:
+    found = absence_frequency(asked.lake, asked.school, asked.shown, asked.filters)
+    return common.envelope(asked, absence_frequency=found)
+
+
+def tables(data: AbsenceFrequencyReport) -> list[Table]:
+    shown = [
+        {key: row[key] for key in COLUMNS} for row in common.pupil_rows(data["absence_frequency"]["pupils"])
+    ]
+    return [("Pupils with a week under 100%, most spells of absence first", shown)]
+
+
+REPORT = Report(
+    domain=common.DOMAIN,
+    name="absence-frequency",
+    heading="Absence frequency",
+    tab="Absence frequency",
+    order=90,
+    query=AttendanceQuery,
+    prepare=prepare,
+    build=build,
+    rows=lambda data: common.pupil_rows(data["absence_frequency"]["pupils"]),
+    tables=tables,
+    title=lambda asked, data: common.title(asked, data, "absence-frequency"),
+    data_type=AbsenceFrequencyReport,
+    pupil_level=True,
+    listed=lambda data: data["absence_frequency"]["pupils"],
+    listed_chart=charts.absence_heatmap,
+)

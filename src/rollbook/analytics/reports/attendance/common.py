@@ -1,0 +1,161 @@
+"""What the attendance reports share: their comparators, titles, the filters in words, and flat rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+from rollbook.analytics.attendance.figures import Comparison
+from rollbook.analytics.attendance.groups import GROUP_MEASURES
+from rollbook.analytics.attendance.sessions import period_info
+from rollbook.analytics.comparators.beside import published_period
+from rollbook.analytics.comparators.snapshot import Snapshot
+from rollbook.analytics.disclosure import hide_small_groups
+from rollbook.analytics.filters import Filters, accepted_values
+from rollbook.analytics.reports.attendance.request import Asked
+from rollbook.analytics.reports.base import Table
+from rollbook.rules.comparison import display
+from rollbook.rules.groups import GROUPING_NAMES, group_label
+from rollbook.rules.periods import Period
+
+DOMAIN = "attendance"
+
+
+def envelope(asked: Asked, shown: Period | None = None, **parts: object) -> dict[str, Any]:
+    """A report's data: the school and the period shown (the one asked for, unless the report shows its
+    own), the report's own parts, then the filters chosen."""
+    period = period_info(shown or asked.shown)
+    return {"school": asked.school, "period": period, **parts, "filters": chosen(asked.filters)}
+
+
+def chosen(filters: Filters) -> dict[str, list]:
+    """The filters set, by name, each as a sorted list of its accepted values."""
+    return {
+        field.name: sorted(accepted_values(getattr(filters, field.name)))
+        for field in fields(filters)
+        if getattr(filters, field.name) is not None
+    }
+
+
+def compared(asked: Asked) -> tuple[Snapshot | None, tuple[str, str] | None, Comparison]:
+    """The latest snapshot, the published period matching the report's (or None), and what the report says
+    about its comparators."""
+    snapshot = Snapshot.latest(asked.snapshots)
+    if snapshot is None:
+        return None, None, {"unavailable": "no comparators have been published yet"}
+    published, reason = published_period(snapshot, asked.period, asked.shown)
+    info: Comparison = {
+        "published": snapshot.manifest.published,
+        "as_of": snapshot.manifest.as_of,
+        "unavailable": reason or None,
+    }
+    return snapshot, published, info
+
+
+def hidden_small(asked: Asked, groups: list[list[dict]]) -> None:
+    """For readers without pupil-level access, blank the figures of every group too small to show."""
+    if asked.min_group_pupils:
+        for listed in groups:
+            hide_small_groups(listed, asked.min_group_pupils)
+
+
+def title(asked: Asked, data: dict, name: str) -> str:
+    """ "Attendance year groups, school 100001, 2024/25 to 13/09/2024, Year 7, Girls"."""
+    heading = f"Attendance {name.replace('-', ' ')}, school {asked.school}, {data['period']['label']}"
+    return ", ".join([heading, *pupils_chosen(asked.filters)])
+
+
+def pupils_chosen(filters: Filters) -> list[str]:
+    """The filters in a school's words: ["Year 7", "Girls", "FSM6"]."""
+    return [
+        group_label(column, value)
+        for column, accepted in filters.by_column().items()
+        for value in sorted(accepted_values(accepted))
+    ]
+
+
+def freshness(comparison: Comparison) -> str:
+    """When the comparators were published and what data they run to, or why there are none."""
+    if comparison.get("unavailable"):
+        return f"comparators: {comparison['unavailable']}"
+    published, as_of = (dt.date.fromisoformat(comparison[key][:10]) for key in ("published", "as_of"))
+    return f"comparators published {published:%d/%m/%Y}, data to {as_of:%d/%m/%Y}"
+
+
+def with_gap(ours: dict, theirs: dict | None, key: str) -> str:
+    """A figure for a terminal, with its gap to the comparator in points in brackets."""
+    shown = display(ours[key], 1)
+    gap = (theirs or {}).get("differences", {}).get(key)
+    return f"{shown} ({gap['points']:+.1f})" if gap else shown
+
+
+def english_dates(row: dict) -> dict[str, object]:
+    """Dates as English schools write them (DD/MM/YYYY), for downloads and the terminal."""
+    return {key: f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else value for key, value in row.items()}
+
+
+def week_heading(week: str | dt.date) -> str:
+    """A week's column or row heading: "w/c 09/09/2024"."""
+    monday = dt.date.fromisoformat(week) if isinstance(week, str) else week
+    return f"w/c {monday:%d/%m/%Y}"
+
+
+def pupil_rows(pupils: list[dict]) -> list[dict[str, object]]:
+    """One flat row per pupil: their figures, then a column per week (attendance %)."""
+    weeks = {week for pupil in pupils for week in pupil["weeks"]}
+    headings = {week: week_heading(week) for week in weeks}  # once, not per pupil
+    return [
+        {
+            **{key.replace("_", " "): value for key, value in pupil.items() if key != "weeks"},
+            **{headings[week]: rate for week, rate in pupil["weeks"].items()},
+        }
+        for pupil in pupils
+    ]
+
+
+def beside_comparators(asked: Asked, key: str, build) -> dict[str, Any]:
+    """A group report's data: its groups from `build` (lake, snapshot, school, period, published, filters)
+    beside the latest comparators, under `key`."""
+    snapshot, published, comparison = compared(asked)
+    found = build(asked.lake, snapshot, asked.school, asked.shown, published, asked.filters)
+    return envelope(asked, comparison=comparison, **{key: found})
+
+
+def group_rows(by_column: dict[str, list[dict]]) -> list[dict[str, object]]:
+    """One flat row per group, the school's figures then national's, under each grouping's name."""
+    rows = []
+    for column, found in by_column.items():
+        for group in found:
+            national = group["national"] or {}
+            rows.append(
+                {
+                    "grouping": GROUPING_NAMES[column],
+                    "group": group["label"],
+                    **group["school"],
+                    **{f"national {key}": national.get(key) for key in GROUP_MEASURES},
+                }
+            )
+    return rows
+
+
+def group_tables(by_column: dict[str, list[dict]], comparison: Comparison) -> list[Table]:
+    """A table per grouping for a terminal: each figure with its gap to national in brackets."""
+    headings = {"attendance_rate": "attendance", "overall_absence_rate": "absence",
+                "persistent_absence_rate": "persistent", "severe_absence_rate": "severe"}  # fmt: skip
+    tables = []
+    for column, found in by_column.items():
+        grouping = GROUPING_NAMES[column]
+        rows = [
+            {
+                grouping: group["label"],
+                "pupils": group["school"]["pupils"],
+                **{
+                    heading: with_gap(group["school"], group["national"], key)
+                    for key, heading in headings.items()
+                },
+            }
+            for group in found
+        ]
+        tables.append((f"{grouping} (in brackets: points from national); {freshness(comparison)}", rows))
+    return tables

@@ -1,0 +1,58 @@
+"""One pupil's attendance: every mark in a register grid, counts by code, weekday and session, the trend
+week by week, and earlier years where held.
+
+Pupil-level: only for readers with pupil-level access, and every read is audited.
+"""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+from rollbook.analytics.attendance.figures import Period, PupilRecord
+from rollbook.analytics.attendance.pupil_record import pupil_record
+from rollbook.analytics.reports.attendance import common
+from rollbook.analytics.reports.attendance.request import Asked, PupilQuery, prepare
+from rollbook.analytics.reports.base import Report
+
+#: The register grid's columns: each weekday's morning and afternoon.
+GRID_COLUMNS = tuple(
+    f"{day} {session}" for day in ("Mon", "Tue", "Wed", "Thu", "Fri") for session in ("AM", "PM")
+)
+
+
+class PupilReport(TypedDict):
+    school: int
+    period: Period
+    pupil: PupilRecord
+    filters: dict[str, list]
+
+
+def build(asked: Asked) -> PupilReport:
+    return common.envelope(asked, pupil=pupil_record(asked.lake, asked.school, asked.upn, asked.shown))
+
+
+def rows(data: PupilReport) -> list[dict[str, object]]:
+    return [
+        {
+            "week commencing": f"{week['week_commencing']:%d/%m/%Y}",
+            **dict(zip(GRID_COLUMNS, week["cells"], strict=True)),
+        }
+        for week in data["pupil"]["grid"]
+    ]
+
+
+REPORT = Report(
+    domain=common.DOMAIN,
+    name="pupil",
+    heading="Pupil",
+    tab=None,
+    order=110,
+    query=PupilQuery,
+    prepare=prepare,
+    build=build,
+    rows=rows,
+    tables=lambda data: [(f"{data['pupil']['name']}: the register, week by week", rows(data))],
+    title=lambda asked, data: common.title(asked, data, "pupil"),
+    data_type=PupilReport,
+    pupil_level=True,
+)

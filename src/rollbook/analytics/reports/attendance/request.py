@@ -1,0 +1,187 @@
+"""The question an attendance report takes, read and checked once for the page, the API and the CLI.
+
+A question names a period (the year to date, a term or half-term so far, dates, or the latest week of
+any of them) and the pupils (year groups, sex, FSM6, SEND). `prepare` makes it ready for one school: the
+period against the data held, and, for readers without pupil-level access, the refusal of filters that
+leave too few pupils to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from rollbook import config
+from rollbook.analytics.attendance.sessions import year_to_date_held
+from rollbook.analytics.disclosure import refuse_small_selection
+from rollbook.analytics.filters import Filters
+from rollbook.analytics.reports.base import InvalidRequest, ReportContext
+from rollbook.lake import Lake
+from rollbook.rules.calendar import (
+    HALF_TERM_NAMES,
+    TERM_NAMES,
+    SchoolCalendar,
+    academic_year_of,
+)
+from rollbook.rules.dates import parse_date
+from rollbook.rules.periods import Period, custom, term_so_far, week
+from rollbook.rules.years import SESSION_MEASURE_YEARS
+from rollbook.rules.years import label as year_label
+
+
+def _date(value: object) -> object:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+def _term(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    for name in (*TERM_NAMES, *HALF_TERM_NAMES):
+        if value.strip().lower() in (name.lower(), f"{name.lower()} term"):
+            return name
+    raise ValueError(
+        f"{value!r} is not a term or half-term; choose one of {', '.join(TERM_NAMES + HALF_TERM_NAMES)}"
+    )
+
+
+def _year_group(value: int) -> int:
+    if value not in SESSION_MEASURE_YEARS:
+        first, last = (year_label(year) for year in (SESSION_MEASURE_YEARS[0], SESSION_MEASURE_YEARS[-1]))
+        raise ValueError(f"{value} is not a year group the reports cover ({first} to {last}, as 0 to 11)")
+    return value
+
+
+def _upn(value: str) -> str:
+    upn = value.strip().upper()
+    if not (1 <= len(upn) <= 13 and upn.isalnum()):
+        raise ValueError(f"{value!r} is not a UPN (13 letters and digits)")
+    return upn
+
+
+EnglishDate = Annotated[dt.date, BeforeValidator(_date)]
+YearGroup = Annotated[int, AfterValidator(_year_group)]
+
+
+class AttendanceQuery(BaseModel):
+    """The period and the pupils, named as the page's address and the API's query name them."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    from_date: EnglishDate | None = Field(
+        None, title="From", description="The first day, DD/MM/YYYY or YYYY-MM-DD; with to_date"
+    )
+    to_date: EnglishDate | None = Field(None, title="To", description="The last day; with from_date")
+    term: Annotated[str | None, BeforeValidator(_term)] = Field(
+        None,
+        title="Period",
+        description='A term or half-term so far: "Autumn", "Spring 1" …; not with dates',
+        json_schema_extra={"enum": [*TERM_NAMES, *HALF_TERM_NAMES]},
+    )
+    latest_week: bool = Field(False, title="Latest week only", description="Only the period's last week")
+    year_group: list[YearGroup] = Field(
+        [], title="Year groups", description="NC year groups, Reception 0 to Year 11; repeat for more"
+    )
+    sex: Literal["F", "M"] | None = Field(None, title="Sex", description="Girls (F) or boys (M)")
+    fsm6: bool | None = Field(None, title="FSM6", description="FSM6 pupils (true) or the others (false)")
+    sen: list[Literal["N", "K", "E"]] = Field(
+        [], title="SEND", description="N no SEN, K SEN support, E EHC plan; repeat for more"
+    )
+
+    @model_validator(mode="after")
+    def _one_period(self) -> AttendanceQuery:
+        if (self.from_date is None) != (self.to_date is None):
+            raise ValueError("Give both a from date and a to date, or neither for the year to date.")
+        if self.term and self.from_date:
+            raise ValueError("Choose either a term or dates, not both.")
+        return self
+
+    def filters(self) -> Filters:
+        """The pupils chosen, as the analytics take them; an empty choice leaves a filter off."""
+        return Filters(
+            year_groups=tuple(self.year_group) or None,
+            sex=self.sex,
+            fsm6=self.fsm6,
+            sen=tuple(self.sen) or None,
+        )
+
+
+class PupilQuery(AttendanceQuery):
+    """One pupil's report: the period, and the pupil by UPN."""
+
+    upn: Annotated[str, AfterValidator(_upn)] = Field(title="UPN", description="The pupil's UPN")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An attendance question made ready for one school: `period` as chosen (None for the year to date)
+    and `shown`, the period the figures cover."""
+
+    school: int
+    query: AttendanceQuery
+    period: Period | None
+    shown: Period
+    filters: Filters
+    lake: Lake
+    snapshots: Path
+    calendar: Callable[[int], SchoolCalendar]
+    consecutive_days: int
+    min_group_pupils: int
+
+    @property
+    def upn(self) -> str | None:
+        return getattr(self.query, "upn", None)
+
+    def school_calendar(self) -> SchoolCalendar:
+        """The school's calendar for the academic year shown."""
+        return self.calendar(academic_year_of(self.shown.end))
+
+
+def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
+    """The question for the context's school. Without dates or a term, the academic year to date; with a
+    minimum group (readers without pupil-level access), filters choosing fewer pupils are refused.
+
+    LookupError when the lake holds nothing for the school; InvalidRequest for a period the rules refuse.
+    """
+    school = context.school
+    lake = context.lake or Lake.configured()
+    if school not in lake.schools():
+        raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
+    filters = query.filters()
+    try:
+        period = _chosen_period(lake, school, context.calendar, query)
+        if query.latest_week:
+            period = week((period or year_to_date_held(lake, school)).end)
+        shown = period or year_to_date_held(lake, school)
+        if context.min_group_pupils:
+            refuse_small_selection(lake, school, shown, filters, context.min_group_pupils)
+    except ValueError as problem:
+        raise InvalidRequest([("", str(problem)[:1].upper() + str(problem)[1:])]) from problem
+    return Asked(
+        school=school,
+        query=query,
+        period=period,
+        shown=shown,
+        filters=filters,
+        lake=lake,
+        snapshots=context.snapshots or config.snapshots_root(),
+        calendar=context.calendar,
+        consecutive_days=context.consecutive_days,
+        min_group_pupils=context.min_group_pupils,
+    )
+
+
+def _chosen_period(
+    lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar], query: AttendanceQuery
+) -> Period | None:
+    """The period asked for: custom dates, or a term or half-term so far; None for the year to date."""
+    if query.term:
+        held = year_to_date_held(lake, school)
+        return term_so_far(calendar(academic_year_of(held.end)), query.term, held.end)
+    if query.from_date is not None and query.to_date is not None:
+        return custom(query.from_date, query.to_date)
+    return None
