@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
+from rollbook import output
 from rollbook.analytics import engine as engines
 from rollbook.lake import TABLES, Lake, PartitionKey
 from rollbook.lake.schema import SORT_KEYS
@@ -117,10 +117,10 @@ are totals over groups of pupils and hold no row about any one pupil.
 
 
 def _csv(rows: pa.Table) -> bytes:
-    """CSV with dates as English schools write them."""
+    """CSV with dates as English schools write them, and no text a spreadsheet would run (output.inert)."""
     for index, field in enumerate(rows.schema):
         if pa.types.is_date(field.type):
             rows = rows.set_column(index, field.name, pc.strftime(rows[field.name], format="%d/%m/%Y"))
-    buffer = io.BytesIO()
-    pa_csv.write_csv(rows, buffer)
-    return buffer.getvalue()
+    text = io.StringIO()
+    output.write_csv(rows.to_pylist(), text, columns=rows.column_names)
+    return text.getvalue().encode()
