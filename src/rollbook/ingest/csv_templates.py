@@ -17,7 +17,7 @@ import numpy as np
 from rollbook.ingest.marks import SESSION_NAMES, Marks, Origin, refuse_marks
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
-from rollbook.ingest.values import parse_bool
+from rollbook.ingest.values import parse_bool, too_long
 from rollbook.lake import PUPILS
 from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.rules.characteristics import parse_sen, parse_sex
@@ -75,10 +75,15 @@ def csv_kind(path: Path) -> CsvKind | None:
 def _rows(
     path: Path, required: tuple[str, ...], report: ValidationReport
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, {column: cell}) for each data row, once the header has every required column."""
+    """(line number, {column: cell}) for each data row, once the header has every required column. A row
+    with a cell longer than a field may be is refused, naming the column, and not read."""
     with path.open(newline="", encoding=ENCODING) as handle:
         reader = csv.reader(handle)
         header = [name.strip().lower() for name in next(reader, [])]
+        if not _short_enough(
+            path, 1, [f"column {number}" for number in range(1, len(header) + 1)], header, report
+        ):
+            return
         missing = [name for name in required if name not in header]
         if missing:
             report.refuse(Kind.BAD_VALUE, f"missing column(s): {', '.join(missing)}", file=path.name, line=1)
@@ -88,8 +93,22 @@ def _rows(
         if extra:
             report.note(Kind.IGNORED, f"extra column(s) not imported: {', '.join(extra)}", file=path.name)
         for row in reader:
-            if any(cell.strip() for cell in row):
+            if any(cell.strip() for cell in row) and _short_enough(
+                path, reader.line_num, header, row, report
+            ):
                 yield reader.line_num, dict(zip(header, row, strict=False))
+
+
+def _short_enough(
+    path: Path, line: int, columns: list[str], cells: list[str], report: ValidationReport
+) -> bool:
+    """Whether every cell of a row fits in a field, refusing each that does not."""
+    fits = True
+    for column, cell in zip(columns, cells, strict=False):
+        if problem := too_long(cell):
+            report.refuse(Kind.BAD_VALUE, f"{column} {problem}", file=path.name, line=line)
+            fits = False
+    return fits
 
 
 def _cell(cells: dict[str, str], name: str) -> str:

@@ -20,6 +20,7 @@ from rollbook.ingest.marks import Marks, Origin, refuse_marks
 from rollbook.ingest.problems import MAX_LISTED_PER_KIND, Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.tokens import Tokens, tokenise
+from rollbook.ingest.values import MAX_FIELD_LENGTH, too_long
 from rollbook.rules.attendance.codes import ATTENDING, AUTHORISED, CATEGORY_OF, UNAUTHORISED
 from rollbook.rules.calendar import (
     academic_year_bounds,
@@ -32,6 +33,8 @@ from rollbook.rules.upn import normalise, problem_with
 from rollbook.rules.years import parse_nc_year
 
 NO_SESSION = "#"
+#: An AttendanceMarks string holds at most a year's sessions, two characters each (a 2024 code such as C1).
+MAX_MARKS_LENGTH = 366 * 2 * 2
 #: First languages that do not make a pupil EAL: English, believed English, not obtained, refused.
 NOT_EAL_LANGUAGES = frozenset({"ENG", "ENB", "NOT", "REF"})
 FIRST_LANGUAGE = "F"
@@ -140,18 +143,29 @@ class _Reader:
         kind: Kind = Kind.BAD_VALUE,
         upn: str | None = None,
         required: bool = False,
+        limit: int = MAX_FIELD_LENGTH,
     ) -> T | None:
-        """The element's text read by `read`; None when absent (refused if `required`) or unreadable."""
+        """The element's text read by `read`; None when absent (refused if `required`), longer than `limit`
+        characters (refused) or unreadable."""
         text = element.text(path)
         if text is None:
             if required:
                 self.refuse(Kind.BAD_VALUE, f"{path} is missing", where, upn)
+            return None
+        if problem := too_long(text, limit):
+            self.refuse(Kind.BAD_VALUE, f"{path} {problem}", where, upn)
             return None
         try:
             return read(text)
         except ValueError as error:
             self.refuse(kind, f"{path}: {error}", where, upn)
             return None
+
+    def text(
+        self, element: Node, path: str, where: str, upn: str | None = None, *, limit: int = MAX_FIELD_LENGTH
+    ) -> str | None:
+        """The element's text as it is; None when absent or, refused, when longer than `limit`."""
+        return self.value(element, path, where, str, upn=upn, limit=limit)
 
     def date(
         self,
@@ -227,7 +241,7 @@ def _source_school(reader: _Reader, root: Node) -> SourceSchool:
         la=reader.value(source, "LEA", where, int),
         estab=reader.value(source, "Estab", where, int),
         urn=reader.value(source, "URN", where, int),
-        name=source.text("SchoolName"),
+        name=reader.text(source, "SchoolName", where),
         academic_year=reader.value(source, "AcademicYear", where, parse_academic_year),
     )
 
@@ -250,7 +264,7 @@ def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, yea
         "fsm6": _fsm6(reader, element, where, upn, year),
         "sen": _sen(reader, element, where, upn),
         "eal": _eal(element),
-        "ethnicity": element.text("BasicDetails/Ethnicity"),
+        "ethnicity": reader.text(element, "BasicDetails/Ethnicity", where, upn),
         "admission_date": admission,
         "leaving_date": leaving,
     }
@@ -320,7 +334,7 @@ def _attendance(reader: _Reader, element: Node, where: str, upn: str, school: So
             continue
         la, estab = reader.value(year_data, "LEA", place, int), reader.value(year_data, "Estab", place, int)
         if not school.sent(la, estab):
-            name = year_data.text("SchoolName") or "another school"
+            name = reader.text(year_data, "SchoolName", place, upn) or "another school"
             reader.other_schools[(f"{name} (LEA {la}, Estab {estab})", year)].add(upn)
             continue
         totals = {name: reader.value(year_data, name, place, int, upn=upn) for name in SENDER_TOTALS}
@@ -332,7 +346,7 @@ def _attendance(reader: _Reader, element: Node, where: str, upn: str, school: So
             start = reader.date(sessions, "AttendanceStartDate", run_place, upn, required=True)
             if sessions.find("AttendanceMarks") is None:
                 reader.refuse(Kind.BAD_VALUE, "AttendanceMarks is missing", run_place, upn)
-            marks = sessions.text("AttendanceMarks")
+            marks = reader.text(sessions, "AttendanceMarks", run_place, upn, limit=MAX_MARKS_LENGTH)
             if start is None or marks is None:
                 continue
             reader.strings.append(marks)

@@ -16,6 +16,9 @@ from enum import StrEnum
 
 #: How many problems of one kind a report lists before it only counts the rest.
 MAX_LISTED_PER_KIND = 20
+#: How many problems a kept report lists in each of its lists (the sync API lists every one in its answer),
+#: and the longest text it keeps of any of a problem's fields: a kept report stays small whatever it read.
+MAX_KEPT_PER_LIST, MAX_KEPT_TEXT = 500, 500
 
 
 class Kind(StrEnum):
@@ -65,13 +68,17 @@ class Problem:
         """As the import history keeps it: plain JSON, read by pages and by erasure without parsing text."""
         return {
             "kind": str(self.kind),
-            "file": self.file,
+            "file": _kept(self.file),
             "line": self.line,
-            "element": self.element,
-            "upn": self.upn,
+            "element": _kept(self.element),
+            "upn": _kept(self.upn),
             "date": show_date(self.day) if self.day else None,
-            "message": self.message,
+            "message": _kept(self.message),
         }
+
+
+def _kept(text: str | None) -> str | None:
+    return text if text is None or len(text) <= MAX_KEPT_TEXT else text[: MAX_KEPT_TEXT - 1] + "…"
 
 
 def _where(line: object, element: object) -> str | None:
@@ -140,9 +147,12 @@ class Section:
         return len(self.listed) + sum(self.unlisted.values())
 
     def as_dict(self) -> dict[str, object]:
+        """As a report keeps it: at most MAX_KEPT_PER_LIST problems listed, the rest counted by kind."""
+        more = Counter({str(kind): count for kind, count in self.unlisted.items()})
+        more.update(str(problem.kind) for problem in self.listed[MAX_KEPT_PER_LIST:])
         return {
-            "listed": [problem.as_dict() for problem in self.listed],
-            "more": {str(kind): count for kind, count in self.unlisted.items()},
+            "listed": [problem.as_dict() for problem in self.listed[:MAX_KEPT_PER_LIST]],
+            "more": dict(more),
         }
 
 

@@ -31,6 +31,7 @@ from typing_extensions import TypedDict
 from rollbook.ingest.csv_templates import DATE_COLUMNS, PUPILS_READERS, PUPILS_REQUIRED
 from rollbook.ingest.marks import SESSION_NAMES
 from rollbook.ingest.problems import Kind, Problem
+from rollbook.ingest.values import MAX_FIELD_LENGTH, too_long
 from rollbook.rules import upn as upns
 from rollbook.rules.calendar import academic_year_bounds, parse_academic_year
 from rollbook.rules.characteristics import SenProvision, Sex
@@ -54,12 +55,19 @@ def _problem(kind: Kind, message: str) -> PydanticCustomError:
     return PydanticCustomError(str(kind), "{message}", {"message": message})
 
 
+def _fits(value: object) -> None:
+    """Refuse text longer than any field may hold, before any message repeats it."""
+    if isinstance(value, str) and (problem := too_long(value)):
+        raise _problem(Kind.BAD_VALUE, f"the value {problem}")
+
+
 def json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}
     return names.get(type(value), "a number")
 
 
 def _upn(value: object) -> str:
+    _fits(value)
     if value is None:
         raise _problem(Kind.BAD_UPN, "upn is missing")
     if not isinstance(value, str):
@@ -72,6 +80,7 @@ def _upn(value: object) -> str:
 
 def _date(value: object) -> dt.date | None:
     """A date as text (YYYY-MM-DD, or DD/MM/YYYY as the CSV templates take it); None for null."""
+    _fits(value)
     if value is None:
         return None
     try:
@@ -97,6 +106,7 @@ def _column(name: str) -> BeforeValidator:
     kind = Kind.BAD_DATE if name in DATE_COLUMNS else Kind.BAD_VALUE
 
     def validate(value: object) -> object:
+        _fits(value)
         text = _text(value)
         if value is not None and text is None:
             raise _problem(Kind.BAD_VALUE, f"must be text, not {json_type(value)}")
@@ -113,6 +123,7 @@ def _column(name: str) -> BeforeValidator:
 
 
 def _session(value: object) -> str:
+    _fits(value)
     session = value.strip().upper() if isinstance(value, str) else None
     if session not in SESSION_NAMES:
         raise _problem(Kind.BAD_VALUE, f"session {value!r} is not AM or PM")
@@ -120,18 +131,21 @@ def _session(value: object) -> str:
 
 
 def _code(value: object) -> str:
+    _fits(value)
     if not isinstance(value, str) or not value.strip():
         raise _problem(Kind.BAD_VALUE, f"code {value!r} is not a register code")
     return value.strip().upper()
 
 
 def _scope(value: object) -> str:
+    _fits(value)
     if value not in SCOPES:
         raise _problem(Kind.BAD_VALUE, f"scope {value!r} is not {' or '.join(SCOPES)}")
     return str(value)
 
 
 def _academic_year(value: object) -> int | None:
+    _fits(value)
     if value is None:
         return None
     try:
@@ -153,6 +167,7 @@ Upn = Annotated[
     WithJsonSchema({"type": "string", "pattern": f"^{upns.SHAPE}$", "description": "Unique Pupil Number"}),
 ]
 OptionalDate = Annotated[dt.date | None, BeforeValidator(_date)]
+Text = Annotated[str, Field(max_length=MAX_FIELD_LENGTH)]
 
 
 class SyncPupil(BaseModel):
@@ -161,8 +176,8 @@ class SyncPupil(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
     upn: Upn
-    forename: Annotated[str, _column("forename"), Field(min_length=1)]
-    surname: Annotated[str, _column("surname"), Field(min_length=1)]
+    forename: Annotated[Text, _column("forename"), Field(min_length=1)]
+    surname: Annotated[Text, _column("surname"), Field(min_length=1)]
     dob: Annotated[dt.date, _column("dob")]
     sex: Annotated[Sex, _column("sex")]
     nc_year: Annotated[
@@ -176,14 +191,14 @@ class SyncPupil(BaseModel):
             }
         ),
     ] = None
-    reg_group: Annotated[str | None, _column("reg_group")] = None
+    reg_group: Annotated[Text | None, _column("reg_group")] = None
     fsm6: Annotated[
         bool | None, _column("fsm6"), Field(description="eligible for free school meals in six years")
     ] = None
     sen: Annotated[SenProvision | None, _column("sen"), Field(description="SEN provision")] = None
     eal: Annotated[bool | None, _column("eal"), Field(description="English as an additional language")] = None
     ethnicity: Annotated[
-        str | None, _column("ethnicity"), Field(description="DfE ethnicity code, such as WBRI")
+        Text | None, _column("ethnicity"), Field(description="DfE ethnicity code, such as WBRI")
     ] = None
     admission_date: Annotated[dt.date | None, _column("admission_date")] = None
     leaving_date: Annotated[dt.date | None, _column("leaving_date")] = None
