@@ -115,6 +115,8 @@ class _Landing:
     dry_run: bool = False
     expect: str | None = None
     keep_version: bool = False
+    #: The id to keep the version under, rather than a new one.
+    version: str | None = None
 
 
 def import_paths(
@@ -129,6 +131,7 @@ def import_paths(
     dry_run: bool = False,
     expect: str | None = None,
     keep_versions: bool = False,
+    version: str | None = None,
 ) -> list[ImportOutcome]:
     """Import every batch found in `paths`; one outcome per batch.
 
@@ -139,10 +142,12 @@ def import_paths(
 
     A `dry_run` checks and plans but writes nothing. `expect` refuses a batch unless its school's data is
     still that state (a preview's `lake_state`), so what lands is what was previewed. `keep_versions`
-    keeps what each landing batch replaces as a lake version (the outcome's `version`), for undo.
+    keeps what each landing batch replaces as a lake version (the outcome's `version`), for undo; `version`
+    is the id to keep it under (for files that are one batch), so that a landing whose process died can be
+    found in the lake afterwards.
     """
     today = today or dt.date.today()
-    landing = _Landing(dry_run, expect, keep_versions)
+    landing = _Landing(dry_run, expect, keep_versions or version is not None, version)
     batches, ignored = find_batches(paths)
     outcomes = []
     for batch in batches:
@@ -200,7 +205,7 @@ def _import(
     if report.refused or current is None:
         return outcome
     changes = plan(current, years, pupils.values(), marks)
-    version = new_version_id() if landing.keep_version and not landing.dry_run else None
+    version = (landing.version or new_version_id()) if landing.keep_version and not landing.dry_run else None
     if not landing.dry_run and changes.partitions:
         try:
             outcome.partitions_written = lake.replace(changes.partitions, keep=version, expect=state)

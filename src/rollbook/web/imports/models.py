@@ -108,6 +108,13 @@ class Upload(models.Model):
     def folder(self) -> Path:
         return config.data_dir() / "uploads" / self.id.hex
 
+    @property
+    def lock_path(self) -> Path:
+        """The lock held while the upload is claimed and lands (beside its folder, which landing removes)."""
+        path = config.data_dir() / "uploads" / f"{self.id.hex}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
     def paths(self) -> list[Path]:
         """Where the files are kept: each in a folder of its own, under its own name, so that two files of
         one name can be uploaded together and every report names them as the school does."""

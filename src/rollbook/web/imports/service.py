@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from filelock import FileLock, Timeout
 
-from rollbook.ingest import ImportOutcome, Kind, import_paths
+from rollbook.ingest import ImportOutcome, Kind, ValidationReport, import_paths
 from rollbook.ingest.batches import find_batches
 from rollbook.ingest.importer import weeks_as_list
+from rollbook.ingest.merge import Counts
 from rollbook.lake import Lake, LakeChanged, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.audit.models import Kind as AuditKind
@@ -92,6 +95,7 @@ def _import_and_record(
     today: dt.date | None = None,
     dry_run: bool = False,
     expect: str | None = None,
+    version: str | None = None,
 ) -> list[tuple[ImportOutcome, ImportRecord | None]]:
     if school is not None and not School.objects.filter(urn=school).exists():
         raise UnknownSchool(
@@ -126,6 +130,7 @@ def _import_and_record(
         dry_run=dry_run,
         expect=expect,
         keep_versions=True,
+        version=version,
     )
     if done == 0:  # nothing importable was found: record the refusal all the same
         finished(outcomes[0])
@@ -193,7 +198,12 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
     """Check the upload's files and work out what importing them would change, writing nothing. Files
     with any refusal are refused for good: recorded, audited and discarded."""
     ((outcome, record),) = _import_and_record(
-        upload.paths(), **_who(upload), source=ImportRecord.Source.WEB, progress=progress, dry_run=True
+        upload.paths(),
+        **_who(upload),
+        school=upload.school.urn,
+        source=ImportRecord.Source.WEB,
+        progress=progress,
+        dry_run=True,
     )
     if record is not None:
         return _finish(upload, record, request)
@@ -222,9 +232,11 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     ((outcome, record),) = _import_and_record(
         upload.paths(),
         **_who(upload),
+        school=upload.school.urn,
         source=ImportRecord.Source.WEB,
         progress=progress,
         expect=upload.lake_state,
+        version=upload.id.hex,
     )
     if not outcome.landed and Kind.CHANGED_MEANWHILE in outcome.report.kinds():
         audit(AuditKind.IMPORT, _audited(record), request=request, user=upload.user, school=upload.school)
@@ -232,9 +244,70 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     return _finish(upload, record, request)
 
 
+@contextmanager
+def landing(upload: Upload) -> Iterator[bool]:
+    """Hold the upload's landing lock while it is claimed and lands; False, and not held, when another
+    request holds it. The operating system lets go of the lock when its process dies, however it dies, so a
+    landing that was killed is told from one still running (`settle`)."""
+    lock = FileLock(upload.lock_path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def settle(upload: Upload, request=None) -> Upload:
+    """The truth about an upload a confirm left "being imported": while the confirm runs, nothing; when it
+    died (the web server killed, say), finished as imported if its data landed, as the lake's version kept
+    under the upload's id says (a journal the confirm committed is rolled forward first), or else ready to
+    confirm again, or to cancel. Background landings are the worker's, which says when one failed."""
+    if upload.status != Upload.LANDING or upload.job_id is not None:
+        return upload
+    with landing(upload) as ours:
+        upload.refresh_from_db()
+        if not ours or upload.status != Upload.LANDING:
+            return upload
+        record = ImportRecord.objects.filter(version=upload.id.hex).first() or _record_landed(upload)
+        if record is not None:
+            return _finish(upload, record, request)
+        upload.status = Upload.READY
+        upload.save(update_fields=["status"])
+        return upload
+
+
+def _record_landed(upload: Upload) -> ImportRecord | None:
+    """The import record of an upload whose data landed before its confirm died unrecorded: the preview's
+    counts, which are what landed (it could land only onto the data previewed), and the partitions its
+    lake version names; None when no version of it is kept, so nothing of it landed."""
+    kept = {version.id: version for version in Lake.configured().versions(upload.school.urn)}
+    version = kept.get(upload.id.hex)
+    if version is None:
+        return None
+    outcome = ImportOutcome(
+        [Path(name) for name in upload.files],
+        ValidationReport(),
+        upload.school.urn,
+        name=upload.school.name,
+        landed=True,
+        counts=Counts(**upload.preview["counts"]),
+        partitions_written=sorted(version.after),
+        version=version.id,
+    )
+    record = record_import(outcome, **_who(upload), source=ImportRecord.Source.WEB, started=upload.created)
+    record.problems, record.changes["weeks"] = upload.problems, upload.preview["weeks"]
+    record.save(update_fields=["problems", "changes"])
+    return record
+
+
 def cancel(upload: Upload) -> None:
     """Discard an upload that was not confirmed: its files and its row (nothing was imported)."""
     shutil.rmtree(upload.folder, ignore_errors=True)
+    upload.lock_path.unlink(missing_ok=True)
     upload.delete()
 
 
@@ -242,7 +315,8 @@ def discard_stale(school: School) -> None:
     """Cancel the school's uploads left unconfirmed (or failed) for longer than UPLOAD_LIFETIME, and forget
     finished ones (their records stay in the history)."""
     old = Upload.objects.filter(school=school, created__lt=timezone.now() - UPLOAD_LIFETIME)
-    for upload in old.select_related("job"):
+    for upload in old.select_related("job", "school", "user"):
+        upload = settle(upload)
         if upload.may_cancel or upload.status == Upload.DONE:
             cancel(upload)
 
@@ -257,11 +331,7 @@ def _finish(upload: Upload, record: ImportRecord, request) -> Upload:
 
 
 def _who(upload: Upload) -> dict[str, object]:
-    return {
-        "actor": upload.user.get_username() if upload.user else "unknown",
-        "school": upload.school.urn,
-        "user": upload.user,
-    }
+    return {"actor": upload.user.get_username() if upload.user else "unknown", "user": upload.user}
 
 
 def _audited(record: ImportRecord) -> str:

@@ -34,10 +34,11 @@ def imports(request, school):
             messages.error(request, "Nothing was imported: the files have the problems listed below.")
         return redirect("imports:upload", school.urn, upload.pk)
     history = ImportRecord.objects.filter(school=school).select_related("undoes")
+    waiting = Upload.objects.filter(school=school).exclude(status=Upload.DONE).select_related("user")
     page = {
         "school": school,
         "form": form,
-        "waiting": Upload.objects.filter(school=school).exclude(status=Upload.DONE).select_related("user"),
+        "waiting": [upload for upload in waiting if service.settle(upload, request).status != Upload.DONE],
         "history": Paginator(history, HISTORY_PAGE).get_page(request.GET.get("page")),
     }
     return render(request, "imports/imports.html", page, status=400 if form.errors else 200)
@@ -46,7 +47,7 @@ def imports(request, school):
 @manage_data_required
 def upload(request, school, upload_id):
     """What became of an upload: being checked, ready to confirm, being imported, or finished."""
-    upload = get_object_or_404(Upload, pk=upload_id, school=school)
+    upload = service.settle(get_object_or_404(Upload, pk=upload_id, school=school), request)
     if upload.status == Upload.DONE:
         return redirect("imports:detail", school.urn, upload.record_id)
     page = {
@@ -62,12 +63,13 @@ def upload(request, school, upload_id):
 @require_POST
 def confirm(request, school, upload_id):
     upload = get_object_or_404(Upload, pk=upload_id, school=school)
-    if not service.start_landing(upload):
-        return redirect("imports:upload", school.urn, upload.pk)
-    if service.runs_in_background(upload):
-        _in_background(tasks.land_upload, upload, request)
-        return redirect("imports:upload", school.urn, upload.pk)
-    upload = service.confirm(upload, request)
+    with service.landing(upload) as ours:
+        if not ours or not service.start_landing(upload):
+            return redirect("imports:upload", school.urn, upload.pk)
+        if service.runs_in_background(upload):
+            _in_background(tasks.land_upload, upload, request)
+            return redirect("imports:upload", school.urn, upload.pk)
+        upload = service.confirm(upload, request)
     if upload.status == Upload.READY:
         messages.error(
             request,
