@@ -152,6 +152,10 @@ def import_files(
         list[Path], typer.Argument(exists=True, help="CTF XML, pupils.csv, marks.csv, or folders")
     ],
     school: Annotated[int | None, typer.Option(help="URN of the school a CSV belongs to")] = None,
+    academic_year: Annotated[
+        int | None,
+        typer.Option(help="For files that name no year, e.g. 2024 for 2024/25; default: the school's latest"),
+    ] = None,
 ) -> None:
     """Import a school's MIS exports. Exit status 0 when every import landed, 1 when any was refused."""
     from rollbook.web.setup import ready
@@ -165,6 +169,7 @@ def import_files(
             outcomes = run_import(
                 paths,
                 school=school,
+                academic_year=academic_year,
                 actor=f"cli:{getpass.getuser()}",
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )

@@ -34,7 +34,7 @@ def test_a_csv_cell_over_the_limit_is_refused_by_line_and_column(lake, tmp_path)
     row = f"{ANN},{'y' * 201},Lee,2015-05-01,F"
     path = write(tmp_path, "pupils.csv", csv_text("upn,forename,surname,dob,sex", row))
 
-    problem = the_refusal(import_one(lake, path, school=900001))
+    problem = the_refusal(import_one(lake, path, school=900001, academic_year=2024))
 
     assert (problem.file, problem.line, problem.message) == (
         "pupils.csv",

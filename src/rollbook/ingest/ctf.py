@@ -25,7 +25,6 @@ from rollbook.rules.attendance.codes import ATTENDING, AUTHORISED, CATEGORY_OF, 
 from rollbook.rules.calendar import (
     academic_year_bounds,
     academic_year_label,
-    academic_year_of,
     parse_academic_year,
 )
 from rollbook.rules.characteristics import parse_sen, parse_sex
@@ -188,10 +187,11 @@ def _ctf_date(text: str) -> dt.date:
     raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
-def read_ctf(path: Path, report: ValidationReport, *, today: dt.date | None = None) -> CtfFile:
+def read_ctf(path: Path, report: ValidationReport, *, academic_year: int | None = None) -> CtfFile:
     """The school, pupils and marks in a CTF, with every problem filed in `report`.
 
-    `today` stands in for the header's AcademicYear, when it has none, in working out FSM6.
+    `academic_year` stands in for the header's AcademicYear, when it has none, in working out FSM6; with
+    neither, the CTF is refused, asking for the year.
     """
     ctf = CtfFile(path)
     root = _parse(path, report)
@@ -203,7 +203,14 @@ def read_ctf(path: Path, report: ValidationReport, *, today: dt.date | None = No
         reader.refuse(
             Kind.BAD_VALUE, "the header names no source school (URN, or LEA and Estab)", "Header/SourceSchool"
         )
-    year = ctf.school.academic_year or academic_year_of(today or dt.date.today())
+    year = ctf.school.academic_year or academic_year
+    if year is None:
+        reader.refuse(
+            Kind.YEAR,
+            "the header gives no AcademicYear, so free school meals cannot be counted; give the academic "
+            "year the file is for",
+            "Header/SourceSchool",
+        )
     for number, element in enumerate(root.all("CTFpupilData/Pupil"), start=1):
         pupil = _pupil(reader, element, f"Pupil[{number}]", ctf.school, year)
         if pupil is not None:
@@ -246,7 +253,9 @@ def _source_school(reader: _Reader, root: Node) -> SourceSchool:
     )
 
 
-def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, year: int) -> PupilRecord | None:
+def _pupil(
+    reader: _Reader, element: Node, where: str, school: SourceSchool, year: int | None
+) -> PupilRecord | None:
     upn = reader.value(element, "UPN", where, normalise, required=True)
     if upn is None:
         return None
@@ -280,10 +289,11 @@ def _eal(element: Node) -> bool | None:
     return None
 
 
-def _fsm6(reader: _Reader, element: Node, where: str, upn: str, year: int) -> bool | None:
-    """Whether any FSM spell overlaps the six academic years ending with `year`; None with no history."""
+def _fsm6(reader: _Reader, element: Node, where: str, upn: str, year: int | None) -> bool | None:
+    """Whether any FSM spell overlaps the six academic years ending with `year`; None with no history, or
+    no year to count back from."""
     history = element.find("FSMhistory")
-    if history is None:
+    if history is None or year is None:
         return None
     window_start = academic_year_bounds(year - FSM6_YEARS + 1)[0]
     window_end = academic_year_bounds(year)[1]

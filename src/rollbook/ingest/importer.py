@@ -21,7 +21,6 @@ from rollbook.ingest.merge import Counts, Partitions, WeekCounts, plan
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord, combine
 from rollbook.lake import Lake, LakeChanged, PartitionKey, new_version_id
-from rollbook.rules.calendar import academic_year_of
 
 #: Finds a known school's URN from its LA number and establishment number.
 SchoolFinder = Callable[[int, int], "int | None"]
@@ -182,7 +181,8 @@ def _import(
     for path in batch.unrecognised:
         reason = "not a CTF (.xml), pupils.csv or marks.csv" if path.exists() else "no such file"
         report.refuse(Kind.UNREADABLE, reason, file=path.name)
-    ctfs = [read_ctf(path, report, today=today) for path in batch.ctfs]
+    given_year = academic_year if academic_year is not None or school is None else _joined(lake, school)
+    ctfs = [read_ctf(path, report, academic_year=given_year) for path in batch.ctfs]
     extras = [record for path in batch.pupils for record in read_pupils_csv(path, report)]
     marks = Marks.concat(
         [ctf.marks for ctf in ctfs]
@@ -194,7 +194,13 @@ def _import(
     outcome.dry_run = landing.dry_run
     pupils = combine([record for ctf in ctfs for record in ctf.pupils], extras, report)
     _check_birth_dates(pupils.values(), today, report)
-    years = _years(ctfs, marks, academic_year, today)
+    years = _years(ctfs, marks, academic_year if academic_year is not None else _joined(lake, urn))
+    if not years and urn is not None:
+        report.refuse(
+            Kind.YEAR,
+            "these files do not say which academic year they are for, and the school has no data yet for "
+            "them to join; give the academic year (such as 2024 for 2024/25)",
+        )
     state = lake.state(urn) if urn is not None else None
     current = Partitions(lake, urn) if urn is not None else None
     roll = current.roll(years) if current is not None else {}
@@ -276,10 +282,17 @@ def _check_birth_dates(pupils: Sequence[PupilRecord], today: dt.date, report: Va
             )
 
 
-def _years(ctfs: list[CtfFile], marks: Marks, academic_year: int | None, today: dt.date) -> set[int]:
-    """The academic years the batch touches: its CTF headers' and its marks'."""
+def _joined(lake: Lake, school: int | None) -> int | None:
+    """The latest academic year the school's data holds, which files that name no year join."""
+    years = lake.academic_years(school) if school is not None else []
+    return years[-1] if years else None
+
+
+def _years(ctfs: list[CtfFile], marks: Marks, otherwise: int | None) -> set[int]:
+    """The academic years the batch touches: its CTF headers' and its marks'; for files that say none,
+    `otherwise` (the year given, or the one the school's data is in), or none at all."""
     years = {ctf.school.academic_year for ctf in ctfs if ctf.school.academic_year is not None}
     years.update(int(year) for year in set(marks.academic_years().tolist()))
-    if not years:
-        years.add(academic_year if academic_year is not None else academic_year_of(today))
+    if not years and otherwise is not None:
+        years.add(otherwise)
     return years

@@ -32,6 +32,7 @@ class Kind(StrEnum):
     BAD_VALUE = "bad value"
     UNREADABLE = "unreadable file"
     SCHOOL = "school"
+    YEAR = "academic year not known"
     CHANGED_MEANWHILE = "data changed meanwhile"
     # Warnings and notes
     SENDER_TOTALS = "sender's totals"

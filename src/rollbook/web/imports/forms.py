@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+
+from rollbook.rules.calendar import academic_year_label, academic_year_of
+
+#: The first academic year the page offers for files that name none.
+FIRST_YEAR = 2014
 
 #: The most taken in one upload: a year's CTF for a very large school is a few tens of MB.
 MAX_UPLOAD_MB = 200
@@ -29,6 +36,20 @@ class UploadForm(forms.Form):
         label="Files to import",
         help_text="A CTF (.xml) from your MIS, or pupils.csv and marks.csv, or both: choose several at once.",
     )
+    academic_year = forms.TypedChoiceField(
+        label="Academic year",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="For files that do not say (pupils.csv alone, say): by default the latest year the "
+        "school's data holds.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        latest = academic_year_of(dt.date.today())
+        years = [(year, academic_year_label(year)) for year in range(latest, FIRST_YEAR - 1, -1)]
+        self.fields["academic_year"].choices = [("", "The school's latest year"), *years]
 
     def clean_files(self):
         files = self.cleaned_data["files"]

@@ -83,6 +83,9 @@ class Upload(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     files = models.JSONField(default=list, help_text="The files' names, as uploaded")
     size = models.PositiveBigIntegerField(help_text="In bytes, all files together")
+    academic_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For files that name no year (2024 is 2024/25)"
+    )
     status = models.CharField(max_length=10, choices=STATUSES, default=CHECKING)
     lake_state = models.CharField(max_length=64, blank=True, help_text="What the preview was made from")
     preview = models.JSONField(default=dict, help_text="What importing the files would change")

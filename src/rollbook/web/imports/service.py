@@ -63,11 +63,13 @@ def run_import(
     today: dt.date | None = None,
     dry_run: bool = False,
     expect: str | None = None,
+    academic_year: int | None = None,
 ) -> list[ImportOutcome]:
     """Import `paths` into the lake, register schools first seen in a CTF header, and record each batch.
 
     A `dry_run` writes nothing and records only a refusal (an import that cannot land); `expect` lands a
-    batch only onto the school state its preview saw (see `import_paths`)."""
+    batch only onto the school state its preview saw; `academic_year` is for files that name none (see
+    `import_paths`)."""
     return [
         outcome
         for outcome, _ in _import_and_record(
@@ -80,6 +82,7 @@ def run_import(
             today=today,
             dry_run=dry_run,
             expect=expect,
+            academic_year=academic_year,
         )  # fmt: skip
     ]
 
@@ -96,6 +99,7 @@ def _import_and_record(
     dry_run: bool = False,
     expect: str | None = None,
     version: str | None = None,
+    academic_year: int | None = None,
 ) -> list[tuple[ImportOutcome, ImportRecord | None]]:
     if school is not None and not School.objects.filter(urn=school).exists():
         raise UnknownSchool(
@@ -131,6 +135,7 @@ def _import_and_record(
         expect=expect,
         keep_versions=True,
         version=version,
+        academic_year=academic_year,
     )
     if done == 0:  # nothing importable was found: record the refusal all the same
         finished(outcomes[0])
@@ -173,11 +178,13 @@ def record_import(
 # -- the import page ------------------------------------------------------------------------------------
 
 
-def receive(school: School, user, files: Sequence[UploadedFile]) -> Upload:
-    """Keep uploaded files under the data folder, for `check` and later `confirm`."""
+def receive(school: School, user, files: Sequence[UploadedFile], academic_year: int | None = None) -> Upload:
+    """Keep uploaded files under the data folder, for `check` and later `confirm`; `academic_year` is for
+    files that name none."""
     upload = Upload(
         school=school,
         user=user,
+        academic_year=academic_year,
         files=[get_valid_filename(Path(file.name).name) for file in files],
         size=sum(file.size for file in files),
     )
@@ -200,7 +207,7 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
     ((outcome, record),) = _import_and_record(
         upload.paths(),
         **_who(upload),
-        school=upload.school.urn,
+        **_files_of(upload),
         source=ImportRecord.Source.WEB,
         progress=progress,
         dry_run=True,
@@ -232,7 +239,7 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     ((outcome, record),) = _import_and_record(
         upload.paths(),
         **_who(upload),
-        school=upload.school.urn,
+        **_files_of(upload),
         source=ImportRecord.Source.WEB,
         progress=progress,
         expect=upload.lake_state,
@@ -332,6 +339,11 @@ def _finish(upload: Upload, record: ImportRecord, request) -> Upload:
 
 def _who(upload: Upload) -> dict[str, object]:
     return {"actor": upload.user.get_username() if upload.user else "unknown", "user": upload.user}
+
+
+def _files_of(upload: Upload) -> dict[str, object]:
+    """How an upload's files are imported: for its school, in the year chosen for files that name none."""
+    return {"school": upload.school.urn, "academic_year": upload.academic_year}
 
 
 def _audited(record: ImportRecord) -> str:

@@ -27,7 +27,8 @@ def imports(request, school):
     service.discard_stale(school)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = service.receive(school, request.user, form.cleaned_data["files"])
+        data = form.cleaned_data
+        upload = service.receive(school, request.user, data["files"], data["academic_year"])
         if service.runs_in_background(upload):
             _in_background(tasks.check_upload, upload, request)
         elif service.check(upload, request).status == Upload.DONE:
