@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 
 from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.web.imports.models import kept_name
 
 #: The first academic year the page offers for files that name none.
 FIRST_YEAR = 2014
@@ -27,6 +28,9 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
+        """Each file, cleaned; none at all (a browser sends a file named "." with no name) is required."""
+        if isinstance(data, list | tuple) and not data:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         single = super().clean
         return [single(each, initial) for each in data] if isinstance(data, list | tuple) else [single(data)]
 
@@ -35,6 +39,10 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Files to import",
         help_text="A CTF (.xml) from your MIS, or pupils.csv and marks.csv, or both: choose several at once.",
+        error_messages={
+            "required": "No file was received: choose the files to import (a file named “.” or “..” cannot "
+            "be sent)."
+        },
     )
     academic_year = forms.TypedChoiceField(
         label="Academic year",
@@ -53,6 +61,14 @@ class UploadForm(forms.Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
+        problems = []
+        for file in files:
+            try:
+                kept_name(file.name)
+            except ValueError as problem:
+                problems.append(str(problem))
+        if problems:
+            raise forms.ValidationError(problems)
         size = sum(file.size for file in files)
         if size > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(

@@ -7,7 +7,9 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import models
+from django.utils.text import get_valid_filename
 
 from rollbook import config
 from rollbook.web.schools.models import School
@@ -63,6 +65,26 @@ class ImportRecord(models.Model):
     def file_names(self) -> list[str]:
         """The files as a school knows them, without the operator's folders; a sync's description as it is."""
         return self.files if self.source == self.Source.API else [Path(path).name for path in self.files]
+
+
+#: The longest file name an upload may have, in bytes as a file system counts them (most allow 255).
+MAX_NAME_BYTES = 200
+
+
+def kept_name(name: str) -> str:
+    """The name an uploaded file is kept under: its own, made safe for the file system; ValueError, saying
+    why, for a name that cannot be kept (".", "..", or longer than MAX_NAME_BYTES)."""
+    shown = name if len(name) <= 40 else name[:40] + "…"
+    try:
+        kept = get_valid_filename(Path(name).name)
+    except SuspiciousFileOperation:
+        raise ValueError(f"“{shown}” is not a file's name: choose the file itself") from None
+    if len(kept.encode()) > MAX_NAME_BYTES:
+        raise ValueError(
+            f"“{shown}” has a name of {len(kept.encode()):,} bytes, longer than the {MAX_NAME_BYTES} a file "
+            "may have here: rename it, shorter"
+        )
+    return kept
 
 
 class Upload(models.Model):

@@ -23,7 +23,6 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from filelock import FileLock, Timeout
 
 from rollbook.ingest import ImportOutcome, Kind, ValidationReport, import_paths
@@ -34,7 +33,7 @@ from rollbook.lake import Lake, LakeChanged, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.audit.models import Kind as AuditKind
 from rollbook.web.audit.models import record as audit
-from rollbook.web.imports.models import ImportRecord, Upload
+from rollbook.web.imports.models import ImportRecord, Upload, kept_name
 from rollbook.web.schools import registry
 from rollbook.web.schools.models import School
 
@@ -46,6 +45,10 @@ UPLOAD_LIFETIME = dt.timedelta(days=1)
 
 class UnknownSchool(LookupError):
     """A CSV import named a school that is not registered, so its identity cannot be checked."""
+
+
+class NotKept(Exception):
+    """Uploaded files that could not be kept to be checked (the disk full, say), and nothing of them was."""
 
 
 class UndoRefused(Exception):
@@ -113,6 +116,8 @@ def _import_and_record(
 
     def finished(outcome: ImportOutcome) -> None:
         nonlocal done, started
+        if outcome.urn is None and school is not None:  # refused, for the school it was imported for
+            outcome.urn = school
         if source == ImportRecord.Source.WEB:  # the upload's folder means nothing to anyone
             outcome.files = [Path(path.name) for path in outcome.files]
         if outcome.previewed:
@@ -185,14 +190,20 @@ def receive(school: School, user, files: Sequence[UploadedFile], academic_year: 
         school=school,
         user=user,
         academic_year=academic_year,
-        files=[get_valid_filename(Path(file.name).name) for file in files],
+        files=[kept_name(file.name) for file in files],
         size=sum(file.size for file in files),
     )
-    for path, file in zip(upload.paths(), files, strict=True):
-        path.parent.mkdir(parents=True)
-        with path.open("wb") as out:
-            for chunk in file.chunks():
-                out.write(chunk)
+    try:
+        for path, file in zip(upload.paths(), files, strict=True):
+            path.parent.mkdir(parents=True)
+            with path.open("wb") as out:
+                for chunk in file.chunks():
+                    out.write(chunk)
+    except OSError as error:
+        shutil.rmtree(upload.folder, ignore_errors=True)
+        raise NotKept(
+            f"The files could not be kept to be checked ({error.strerror or error}); nothing was imported."
+        ) from error
     upload.save()
     return upload
 

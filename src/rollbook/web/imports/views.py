@@ -25,15 +25,19 @@ HISTORY_PAGE = 50
 @manage_data_required
 def imports(request, school):
     service.discard_stale(school)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        upload = service.receive(school, request.user, data["files"], data["academic_year"])
-        if service.runs_in_background(upload):
-            _in_background(tasks.check_upload, upload, request)
-        elif service.check(upload, request).status == Upload.DONE:
-            messages.error(request, "Nothing was imported: the files have the problems listed below.")
-        return redirect("imports:upload", school.urn, upload.pk)
+        try:
+            upload = service.receive(school, request.user, data["files"], data["academic_year"])
+        except service.NotKept as refused:
+            form.add_error("files", str(refused))
+        else:
+            if service.runs_in_background(upload):
+                _in_background(tasks.check_upload, upload, request)
+            elif service.check(upload, request).status == Upload.DONE:
+                messages.error(request, "Nothing was imported: the files have the problems listed below.")
+            return redirect("imports:upload", school.urn, upload.pk)
     history = ImportRecord.objects.filter(school=school).select_related("undoes")
     waiting = Upload.objects.filter(school=school).exclude(status=Upload.DONE).select_related("user")
     page = {
