@@ -427,7 +427,7 @@ _OTHER_RECORDS = {"import_reports": "import reports", "access_records": "access-
 
 def _rows(counts: dict) -> str:
     """Counts as a record keeps them, in a line: rows per table, then other records that named pupils."""
-    tables = ", ".join(f"{rows:,} {table} rows" for table, rows in counts["tables"].items())
+    tables = ", ".join(f"{rows:,} {table} rows" for table, rows in counts["tables"].items() if rows)
     others = [f"{counts[key]:,} {label}" for key, label in _OTHER_RECORDS.items() if key in counts]
     return f"{tables}; {', '.join(others)}" if others else tables
 

@@ -31,6 +31,12 @@ DESCRIPTIONS = {
     "admission and leaving dates; one row for each school and academic year",
     "marks": "every attendance mark recorded for the pupil: the date, the session (AM or PM) and the "
     "register code; one row for each session",
+    "results": "the pupil's GCSE and other KS4 results, as the school's MIS sent them: the subject, the "
+    "qualification, the grade, and the exam series, board and discount code where given; one row for each "
+    "result",
+    "prior_attainment": "the pupil's KS2 results in reading and maths (scaled scores, or fine levels for "
+    "those who sat KS2 before 2016), the starting point their progress at KS4 is measured from; one row for "
+    "each school and academic year",
 }
 UK = ZoneInfo("Europe/London")
 
@@ -101,9 +107,9 @@ def _readme(upn: str, tables: Mapping[str, pa.Table], exported: dt.datetime) -> 
 Pupil: UPN {upn}
 Exported: {exported.astimezone(UK):%d/%m/%Y at %H:%M} (UK time)
 
-Rollbook measures school attendance from the files each school's management information system sends
-it. These files hold every row Rollbook held about this pupil when this export was made, from every
-school and academic year.
+Rollbook measures school attendance and exam results from the files each school's management
+information system sends it. These files hold every row Rollbook held about this pupil when this export
+was made, from every school and academic year.
 
 {listed}
 - manifest.json: the same counts for each school and academic year, for computers to read.

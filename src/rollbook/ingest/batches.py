@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rollbook.ingest.csv_templates import CsvKind, csv_kind
+from rollbook.ingest.csv_reading import CsvKind, csv_kind
 
 CTF_SUFFIX = ".xml"
 CSV_SUFFIX = ".csv"
