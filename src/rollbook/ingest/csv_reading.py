@@ -6,7 +6,7 @@ supplies it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -102,6 +102,20 @@ def read_upn(cells: dict[str, str], report: ValidationReport, file: str, line: i
     if problem := problem_with(upn):
         report.refuse(Kind.BAD_UPN, problem, file=file, line=line, upn=upn or None)
     return upn
+
+
+def complete_rows(
+    path: Path, required: Sequence[str], known: Collection[str], report: ValidationReport
+) -> Iterator[tuple[int, dict[str, str], str]]:
+    """(line number, {column: cell}, UPN) for each data row whose `required` cells after the UPN are all
+    given, refusing each row with any blank."""
+    for line, cells in rows(path, required, known, report):
+        upn = read_upn(cells, report, path.name, line)
+        blank = [name for name in required if name != "upn" and not cell(cells, name)]
+        if blank:
+            report.refuse(Kind.BAD_VALUE, f"{', '.join(blank)} blank", file=path.name, line=line, upn=upn)
+        else:
+            yield line, cells, upn
 
 
 def unreadable(error: Exception, file: str, report: ValidationReport) -> None:

@@ -9,7 +9,7 @@ the school's `Lake.state`, so that a later import can land exactly that or nothi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,8 @@ from rollbook.ingest.marks import Marks, check_marks
 from rollbook.ingest.merge import Counts, Partitions, WeekCounts, plan
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord, combine
+from rollbook.ingest.results import KS4Files, read_ks4
+from rollbook.ingest.results.merge import plan_results
 from rollbook.lake import Lake, LakeChanged, PartitionKey, new_version_id
 
 #: Finds a known school's URN from its LA number and establishment number.
@@ -79,11 +81,22 @@ class ImportOutcome:
 
     def changes_text(self) -> str:
         c = self.counts
-        return (
+        text = (
             f"pupils {c.pupils_added:,} added, {c.pupils_updated:,} updated, {c.pupils_unchanged:,} "
             f"unchanged; marks {c.marks_added:,} added, {c.marks_changed:,} changed, "
             f"{c.marks_removed:,} removed"
         )
+        if c.results_added or c.results_changed or c.results_removed:
+            text += (
+                f"; results {c.results_added:,} added, {c.results_changed:,} changed, "
+                f"{c.results_removed:,} removed"
+            )
+        if c.prior_added or c.prior_updated or c.prior_unchanged:
+            text += (
+                f"; prior attainment {c.prior_added:,} added, {c.prior_updated:,} updated, "
+                f"{c.prior_unchanged:,} unchanged"
+            )
+        return text
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -206,11 +219,14 @@ def _import(
     roll = current.roll(years) if current is not None else {}
     roll.update({upn: (p.values["admission_date"], p.values["leaving_date"]) for upn, p in pupils.items()})
     marks = check_marks(marks, roll, report, today)
+    ks4 = _ks4(batch, years, current, pupils.values(), report)
     if landing.expect is not None and state != landing.expect:
         _refuse_changed(report)
     if report.refused or current is None:
         return outcome
     changes = plan(current, years, pupils.values(), marks)
+    if ks4 is not None:
+        plan_results(changes, current, ks4)
     version = (landing.version or new_version_id()) if landing.keep_version and not landing.dry_run else None
     if not landing.dry_run and changes.partitions:
         try:
@@ -223,6 +239,26 @@ def _import(
     outcome.lake_state = state
     outcome.version = version if outcome.partitions_written else None
     return outcome
+
+
+def _ks4(
+    batch: Batch, years: set[int], current: Partitions | None, pupils: Iterable[PupilRecord], report
+) -> KS4Files | None:
+    """The batch's results and prior attainment, for the latest year it touches; None when it has neither
+    (or no year, which is refused already)."""
+    if not years or not (batch.results or batch.prior):
+        return None
+    year = max(years)
+    groups = _year_groups(current, year, pupils) if current is not None else None
+    return read_ks4(batch.results, batch.prior, year, groups, report)
+
+
+def _year_groups(current: Partitions, year: int, pupils: Iterable[PupilRecord]) -> dict[str, int | None]:
+    """The school's pupils of `year` with their National Curriculum years, as the import would leave them."""
+    held = current.get("pupils", year)
+    groups = dict(zip(*held.select(["upn", "nc_year"]).to_pydict().values(), strict=True)) if held else {}
+    groups.update({pupil.upn: pupil.values.get("nc_year") for pupil in pupils})
+    return groups
 
 
 def _refuse_changed(report: ValidationReport) -> None:

@@ -34,6 +34,11 @@ class Kind(StrEnum):
     SCHOOL = "school"
     YEAR = "academic year not known"
     CHANGED_MEANWHILE = "data changed meanwhile"
+    UNKNOWN_SUBJECT = "unknown subject"
+    UNKNOWN_QUALIFICATION = "unknown qualification"
+    BAD_GRADE = "bad grade"
+    NOT_IN_COHORT = "pupil not in the KS4 cohort"
+    BAD_PRIOR = "bad prior attainment"
     # Warnings and notes
     SENDER_TOTALS = "sender's totals"
     CONFLICTING_DETAILS = "conflicting details"
