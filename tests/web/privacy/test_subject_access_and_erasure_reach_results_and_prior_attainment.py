@@ -25,9 +25,10 @@ ALDER_PRIOR = PartitionKey("prior_attainment", 2024, 100001)
 
 def test_the_export_holds_them_and_erasure_removes_them(pupil_world):
     lake = pupil_world.lake
+    results = [{"upn": each, **RESULT} for each in (PUPIL, OTHER)]
     lake.replace(
         {
-            ALDER_RESULTS: pa.Table.from_pylist([{"upn": each, **RESULT} for each in (PUPIL, OTHER)], RESULTS),
+            ALDER_RESULTS: pa.Table.from_pylist(results, schema=RESULTS),
             ALDER_PRIOR: pa.Table.from_pylist([{"upn": PUPIL, **PRIOR}], schema=PRIOR_ATTAINMENT),
         }
     )
@@ -37,7 +38,10 @@ def test_the_export_holds_them_and_erasure_removes_them(pupil_world):
     files = zipfile.ZipFile(io.BytesIO(archive))
     (result,) = csv.DictReader(io.StringIO(files.read("results.csv").decode(), newline=""))
     assert (result["upn"], result["subject"], result["grade"], result["exam_series"]) == (
-        PUPIL, "maths", "6", "01/06/2025"
+        PUPIL,
+        "maths",
+        "6",
+        "01/06/2025",
     )
     (prior,) = csv.DictReader(io.StringIO(files.read("prior_attainment.csv").decode(), newline=""))
     assert (prior["ks2_reading"], prior["ks2_maths"]) == ("104.00", "108.00")
