@@ -99,10 +99,12 @@ def synth(
     ] = None,
     as_of: DateOption = None,
     results: Annotated[
-        bool, typer.Option("--results", help="Also write prior.csv (KS2) and results.csv (Year 11's GCSEs)")
-    ] = False,
+        bool,
+        typer.Option("--results/--no-results", help="Write prior.csv (KS2) and results.csv (Year 11)"),
+    ] = True,
 ) -> None:
-    """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv)."""
+    """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv, with
+    prior.csv and results.csv)."""
     from rollbook.rules.calendar import academic_year_bounds, academic_year_of
     from rollbook.synth import write_schools
 

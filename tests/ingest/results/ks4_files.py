@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builders import csv_text, import_one, pupil, upn, write, write_ctf
+from tests.ingest.builders import csv_text, import_one, pupil, upn, write, write_ctf
 
 from rollbook.ingest import ImportOutcome
 from rollbook.lake import Lake

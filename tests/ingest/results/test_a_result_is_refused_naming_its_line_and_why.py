@@ -4,8 +4,8 @@ qualification's scale, a result given twice, and results of pupils in another ye
 
 from __future__ import annotations
 
-from builders import upn
 from ks4_files import ANN, CAL, import_csv, the_school
+from tests.ingest.builders import upn
 
 from rollbook.ingest import Kind
 

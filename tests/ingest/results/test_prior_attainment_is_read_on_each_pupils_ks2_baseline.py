@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builders import upn
 from ks4_files import ANN, CAL, DEE, EVE, import_csv, the_school
+from tests.ingest.builders import upn
 
 from rollbook.ingest import Kind
 from rollbook.lake import PartitionKey

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import csv_text, import_one, write
 from ks4_files import ANN, BEN, the_school
+from tests.ingest.builders import csv_text, import_one, write
 
 from rollbook.lake import PartitionKey
 
