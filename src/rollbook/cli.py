@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rollbook import output
+from rollbook.rules.characteristics import SenProvision, Sex
 
 app = typer.Typer(
     help="Rollbook: attendance for schools in England.", no_args_is_help=True, add_completion=False
@@ -31,17 +32,6 @@ class Format(StrEnum):
     csv = "csv"
     table = "table"
     xlsx = "xlsx"
-
-
-class Sex(StrEnum):
-    F = "F"
-    M = "M"
-
-
-class Send(StrEnum):
-    N = "N"
-    K = "K"
-    E = "E"
 
 
 def _report_names(domain: str) -> type[StrEnum]:
@@ -220,7 +210,7 @@ def attendance(
     sex: Annotated[Sex | None, typer.Option(help="Girls (F) or boys (M)")] = None,
     fsm6: Annotated[bool | None, typer.Option("--fsm6/--not-fsm6", help="FSM6 pupils, or the others")] = None,
     sen: Annotated[
-        list[Send] | None, typer.Option(help="N no SEN, K SEN support, E EHC plan; repeat for more")
+        list[SenProvision] | None, typer.Option(help="N no SEN, K SEN support, E EHC plan; repeat for more")
     ] = None,
     latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
     upn: Annotated[str | None, typer.Option(help="The pupil, for the pupil report")] = None,

@@ -30,6 +30,7 @@ from rollbook.rules.calendar import (
 )
 from rollbook.rules.dates import parse_date
 from rollbook.rules.periods import Period, custom, term_so_far, week
+from rollbook.rules.upn import normalise
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from rollbook.rules.years import label as year_label
 
@@ -57,7 +58,7 @@ def _year_group(value: int) -> int:
 
 
 def _upn(value: str) -> str:
-    upn = value.strip().upper()
+    upn = normalise(value)
     if not (1 <= len(upn) <= 13 and upn.isalnum()):
         raise ValueError(f"{value!r} is not a UPN (13 letters and digits)")
     return upn
