@@ -26,7 +26,7 @@ def test_every_route_answers_no_store(world, client):
     addresses = [address for route in routes() if route not in CACHED for address in filled(route, values)]
     for reader in (world.client_for(world.dora), world.client_for(world.operator), client):
         for address in [*addresses, *ADMIN]:
-            assert reader.get(address)["Cache-Control"] == "no-store", address
+            assert "no-store" in reader.get(address)["Cache-Control"].split(", "), address
     assert len(addresses) > 40
 
 

@@ -1,7 +1,8 @@
 """No page, download or API answer is kept by a browser or a proxy, since most name pupils or show a
 school's figures: every response is sent with `Cache-Control: no-store`, replacing whatever caching a view
 asked for, except the few addresses that hold no one's data and are meant to be cached (the chart library,
-served for a year under its version, and static files).
+served for a year under its version, and static files). A view that already forbids storing (Django's
+never_cache) keeps its own fuller header.
 
 It covers every route, so a new page holding pupil data needs nobody to remember it.
 """
@@ -23,6 +24,6 @@ class NoStore:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path.startswith(CACHEABLE):
+        if not request.path.startswith(CACHEABLE) and "no-store" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = "no-store"
         return response
