@@ -1,8 +1,8 @@
 """No page, download or API answer is kept by a browser or a proxy, since most name pupils or show a
-school's figures: every response is sent with `Cache-Control: no-store`, replacing whatever caching a view
-asked for, except the few addresses that hold no one's data and are meant to be cached (the chart library,
-served for a year under its version, and static files). A view that already forbids storing (Django's
-never_cache) keeps its own fuller header.
+school's figures: every response is sent with `Cache-Control: no-store`, in place of whatever caching a
+view asked for (one that forbids storing already, as Django's never_cache does, keeps its fuller header),
+except the few addresses that hold no one's data and are meant to be cached (the chart library, served for
+a year under its version, and static files).
 
 It covers every route, so a new page holding pupil data needs nobody to remember it.
 """
