@@ -184,6 +184,7 @@ class FamilyChoice(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["year"].choices = [(year, f"{year - 1}/{year % 100:02d}") for year in reversed(years)]
         self.latest = years[-1] if years else None
+        self.fields["top"].widget.attrs["placeholder"] = str(DEFAULT_TOP)
         year = self._year()
         if year is not None:
             self.fields["criteria"].choices = [(each.name, each.name) for each in criteria_fields(year)]

@@ -21,6 +21,7 @@ from rollbook.analytics.public.sources import public_store
 from rollbook.analytics.public.trends import ENGLAND, trends
 from rollbook.charts import public as charts
 from rollbook.charts.library import LIBRARY_VERSION
+from rollbook.rules.local_authorities import REGIONS
 from rollbook.rules.public.family import FamilySettings
 from rollbook.rules.public.fields import DataSet, Kind, explore_field
 from rollbook.rules.public.funnels import funnel
@@ -269,8 +270,8 @@ def trends_page(request):
     """England's and each region's figures for every year loaded, and the disadvantaged and sex gaps."""
     if not _years(DataSet.KS4):
         return _no_data(request, DataSet.KS4)
-    found = trends()
-    areas = list(dict.fromkeys(row.area for row in found))
+    found = sorted(trends(), key=lambda row: (row.year, _area_order(row.area)))
+    areas = sorted({row.area for row in found}, key=_area_order)
     series = {}
     for title, key, label in TREND_CHARTS:
         rows = [
@@ -297,8 +298,17 @@ def trends_page(request):
         series["The EBacc in England: entered and achieved"] = charts.grouped_bars(
             ebacc, "The EBacc in England: entered and achieved", ("Pupils, %", Kind.RATE), "EBacc"
         )
+    made = [
+        {"id": f"trend-{number}", "label": title, "spec": spec}
+        for number, (title, spec) in enumerate(series.items())
+    ]
     form = AreaChoice(QueryDict(), _years(DataSet.KS4))
-    return _page(request, "trends", form, rows=found, charts=series, gap_sources=_gap_sources(found))
+    return _page(request, "trends", form, rows=found, charts=made, gap_sources=_gap_sources(found))
+
+
+def _area_order(area: str) -> int:
+    """England first, then the regions in the DfE's order."""
+    return 0 if area == ENGLAND else 1 + REGIONS.index(area) if area in REGIONS else len(REGIONS) + 1
 
 
 def _gap_sources(found) -> list[str]:
