@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from rollbook.rules.comparison import display
 from rollbook.rules.public.fields import Kind
@@ -84,3 +85,19 @@ def aria_sort(key: str, current: str) -> str:
 def lookup_field(form, name: str):
     """A form's bound field by a name held in a variable."""
     return form[name]
+
+
+@register.simple_tag
+def checkboxes(field) -> str:
+    """A multiple-choice field's options as boxes in their labels, ticked where chosen, made in one pass:
+    Django's widgets took most of a family page's time for its 160 boxes."""
+    chosen = {str(value) for value in (field.value() or [])}
+    checked = mark_safe(" checked")
+    return format_html_join(
+        "",
+        '<label class="check"><input type="checkbox" name="{}" value="{}"{}> {}</label>',
+        (
+            (field.html_name, value, checked if str(value) in chosen else "", label)
+            for value, label in field.field.choices
+        ),
+    )
