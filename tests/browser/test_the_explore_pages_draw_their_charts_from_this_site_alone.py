@@ -38,7 +38,7 @@ PAGES = {
         "/explore/?area=region:London&sort=-attainment8", "Schools in the area", "Henrietta Barnett", 0
     ),
     "ofsted": Page("/explore/ofsted/", "Ofsted ratings and outcomes", "Requires improvement", 1),
-    "trends": Page("/explore/trends/", "National and regional trends", "Yorkshire and the Humber", 6),
+    "trends": Page("/explore/trends/", "National and regional trends", "Yorkshire and the Humber", 5),
 }
 
 

@@ -85,8 +85,14 @@ def area_of(choice: str) -> Area:
 class AreaChoice(forms.Form):
     year = forms.TypedChoiceField(label="Results year", coerce=int, required=False)
     area = forms.ChoiceField(label="Area", required=False)
+    #: What each of the page's own choices is when the address does not say, shown as chosen.
+    defaults: dict[str, tuple[str, ...]] = {}
 
     def __init__(self, data, years: list[int], **kwargs):
+        data = data.copy()
+        for name, values in self.defaults.items():
+            if not data.getlist(name):
+                data.setlist(name, list(values))
         super().__init__(data, **kwargs)
         self.fields["year"].choices = [(year, f"{year - 1}/{year % 100:02d}") for year in reversed(years)]
         self.fields["area"].choices = area_choices()
@@ -103,6 +109,7 @@ class AreaChoice(forms.Form):
 
 
 class TableChoice(AreaChoice):
+    defaults = {"columns": DEFAULT_COLUMNS}
     columns = forms.MultipleChoiceField(
         label="Figures shown", required=False, widget=forms.CheckboxSelectMultiple, choices=measure_choices
     )
@@ -110,7 +117,7 @@ class TableChoice(AreaChoice):
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def clean_columns(self) -> tuple[str, ...]:
-        return tuple(self.cleaned_data["columns"]) or DEFAULT_COLUMNS
+        return tuple(self.cleaned_data["columns"])
 
     def clean_sort(self) -> str:
         """A column key, `-` before it for largest first; the school's name unless another is chosen."""
@@ -125,6 +132,7 @@ class TableChoice(AreaChoice):
 
 
 class ScatterChoice(AreaChoice):
+    defaults = {"x": ("fsm6_rate",), "y": ("attainment8",)}
     x = forms.ChoiceField(label="Across", choices=measure_choices, required=False)
     y = forms.ChoiceField(label="Up", choices=measure_choices, required=False)
     find = forms.CharField(
@@ -134,27 +142,17 @@ class ScatterChoice(AreaChoice):
         help_text="Its name, or part of it, or its URN",
     )
 
-    def clean_x(self) -> str:
-        return self.cleaned_data["x"] or "fsm6_rate"
-
-    def clean_y(self) -> str:
-        return self.cleaned_data["y"] or "attainment8"
-
 
 class MapChoice(AreaChoice):
+    defaults = {"colour": ("attainment8",)}
     colour = forms.ChoiceField(label="Colour by", choices=measure_choices, required=False)
-
-    def clean_colour(self) -> str:
-        return self.cleaned_data["colour"] or "attainment8"
 
 
 class OfstedChoice(AreaChoice):
+    defaults = {"spread": ("progress8",)}
     spread = forms.ChoiceField(
         label="Spread of", required=False, choices=[(key, explore_field(key).label) for key in FIGURES]
     )
-
-    def clean_spread(self) -> str:
-        return self.cleaned_data["spread"] or "progress8"
 
 
 class FamilyChoice(forms.Form):
