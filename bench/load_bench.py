@@ -219,7 +219,8 @@ def main() -> None:
     found = run(arguments)
     print(
         f"{found['server']}: {found['sessions']} sessions, think {found['think']:g} s, "
-        f"{found['duration']:g} s (load {found['load']:.1f}): {found['requests']:,} requests, {found['per_second']:.1f}/s, "
+        f"{found['duration']:g} s (load {found['load']:.1f}): {found['requests']:,} requests, "
+        f"{found['per_second']:.1f}/s, "
         f"p50 {found['p50']:.0f} ms, p95 {found['p95']:.0f} ms, p99 {found['p99']:.0f} ms, "
         f"{found['errors']} errors, server memory {found['memory_mb']:,.0f} MB"
     )
