@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import socket
@@ -188,6 +189,9 @@ def run(arguments) -> dict:
             server.wait(timeout=30)
     times = sorted(seconds * 1000 for seconds, status in seen if status == 200)
     errors = sum(status != 200 for _, status in seen)
+    kinds = collections.Counter(
+        "no answer" if status == 0 else str(status) for _, status in seen if status != 200
+    )
     quantile = statistics.quantiles(times, n=100) if len(times) > 1 else [float("nan")] * 99
     return {
         "server": arguments.server,
@@ -200,6 +204,7 @@ def run(arguments) -> dict:
         "p95": quantile[94],
         "p99": quantile[98],
         "errors": errors,
+        "error_kinds": dict(kinds),
         "memory_mb": peak / 2**20,
         "load": load,
     }
@@ -222,7 +227,7 @@ def main() -> None:
         f"{found['duration']:g} s (load {found['load']:.1f}): {found['requests']:,} requests, "
         f"{found['per_second']:.1f}/s, "
         f"p50 {found['p50']:.0f} ms, p95 {found['p95']:.0f} ms, p99 {found['p99']:.0f} ms, "
-        f"{found['errors']} errors, server memory {found['memory_mb']:,.0f} MB"
+        f"{found['errors']} errors {found['error_kinds'] or ''}, server memory {found['memory_mb']:,.0f} MB"
     )
     print(json.dumps(found))
 

@@ -307,6 +307,24 @@ def worker(
     jobs.serve(check=queue_due_publishing)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: int = 8000,
+    processes: Annotated[int | None, typer.Option(min=1, help="Default: one per core")] = None,
+    threads: Annotated[int | None, typer.Option(min=1, help="Threads in each process (default 4)")] = None,
+) -> None:
+    """Serve the site in production: gunicorn, a process per core with threads in each (run
+    `rollbook worker` beside it for background work). Put HTTPS in front; see the README's settings."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web import server
+
+    err.print(f"Rollbook on http://{host}:{port}/ ({processes or server.processes()} processes)")
+    server.serve(host, port, processes, threads)
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(context: typer.Context) -> None:
     """Run a Django management command with Rollbook's settings (e.g. `rollbook manage createsuperuser`)."""

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from rollbook import config
 from rollbook.analytics.attendance.sessions import year_to_date_held
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
 from rollbook.analytics.filters import Filters
 from rollbook.analytics.reports.base import InvalidRequest, ReportContext
@@ -139,6 +140,25 @@ class Asked:
     def school_calendar(self) -> SchoolCalendar:
         """The school's calendar for the academic year shown."""
         return self.calendar(academic_year_of(self.shown.end))
+
+    def fingerprint(self) -> list[object]:
+        """Everything an answer to this question depends on besides the code: the question, the period,
+        the school's term dates and follow-up rule, what the reader may see, the school's lake files and
+        the latest snapshot."""
+        snapshot = Snapshot.latest(self.snapshots)
+        calendar = self.school_calendar()
+        return [
+            self.school,
+            self.query.model_dump(mode="json"),
+            self.period,
+            self.shown,
+            [(half.name, half.start, half.end) for half in calendar.half_terms],
+            sorted(calendar.closures),
+            self.consecutive_days,
+            self.min_group_pupils,
+            self.lake.version(self.school),
+            str(snapshot.path) if snapshot else None,
+        ]
 
 
 def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
