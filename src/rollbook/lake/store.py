@@ -123,10 +123,12 @@ class Lake:
     def schools(self) -> list[int]:
         return sorted({key.school for key in self.partitions("pupils")})
 
+    def holds(self, school: int) -> bool:
+        """Whether the lake holds any pupils of the school: without listing every other school's."""
+        return bool(self.files("pupils", schools=[school]))
+
     def academic_years(self, school: int | None = None) -> list[int]:
-        return sorted(
-            {k.academic_year for k in self.partitions("pupils") if school is None or k.school == school}
-        )
+        return sorted({key.academic_year for key in self.partitions("pupils", school)})
 
     def school_rows(self, school: int) -> dict[PartitionKey, int]:
         """Every partition of a school with its number of rows, read from each file's footer."""

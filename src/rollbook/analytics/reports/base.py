@@ -169,10 +169,10 @@ class Remembered(Protocol):
 
 @functools.cache
 def code_version() -> str:
-    """A digest of Rollbook's source: answers remembered by one version are never taken by another."""
+    """A digest of Rollbook's source and templates: what one version remembered, another never takes."""
     source = Path(__file__).parents[2]
     digest = hashlib.sha256()
-    for path in sorted(source.rglob("*.py")):
+    for path in sorted([*source.rglob("*.py"), *source.rglob("*.html")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

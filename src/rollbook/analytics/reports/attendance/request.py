@@ -169,7 +169,7 @@ def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
     """
     school = context.school
     lake = context.lake or Lake.configured()
-    if school not in lake.schools():
+    if not lake.holds(school):
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     filters = query.filters()
     try:
