@@ -20,7 +20,7 @@ ALLOWED = {
     "output": {"rules"},
     "charts": {"config", "rules"},
     "ingest": {"config", "lake", "rules"},
-    "analytics": {"charts", "config", "lake", "rules"},
+    "analytics": {"charts", "config", "lake", "output", "rules"},
     "synth": {"config", "rules"},
 }
 #: Python's own tooling and pure-Python libraries the domain rules may use; nothing of a framework.

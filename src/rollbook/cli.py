@@ -99,10 +99,12 @@ def synth(
     ] = None,
     as_of: DateOption = None,
     results: Annotated[
-        bool, typer.Option("--results", help="Also write prior.csv (KS2) and results.csv (Year 11's GCSEs)")
-    ] = False,
+        bool,
+        typer.Option("--results/--no-results", help="Write prior.csv (KS2) and results.csv (Year 11)"),
+    ] = True,
 ) -> None:
-    """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv)."""
+    """Write realistic synthetic schools as the files a school's MIS exports (CTF XML and pupils.csv, with
+    prior.csv and results.csv)."""
     from rollbook.rules.calendar import academic_year_bounds, academic_year_of
     from rollbook.synth import write_schools
 
@@ -152,6 +154,10 @@ def import_files(
         list[Path], typer.Argument(exists=True, help="CTF XML, pupils.csv, marks.csv, or folders")
     ],
     school: Annotated[int | None, typer.Option(help="URN of the school a CSV belongs to")] = None,
+    academic_year: Annotated[
+        int | None,
+        typer.Option(help="For files that name no year, e.g. 2024 for 2024/25; default: the school's latest"),
+    ] = None,
 ) -> None:
     """Import a school's MIS exports. Exit status 0 when every import landed, 1 when any was refused."""
     from rollbook.web.setup import ready
@@ -165,6 +171,7 @@ def import_files(
             outcomes = run_import(
                 paths,
                 school=school,
+                academic_year=academic_year,
                 actor=f"cli:{getpass.getuser()}",
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
@@ -440,7 +447,7 @@ _OTHER_RECORDS = {"import_reports": "import reports", "access_records": "access-
 
 def _rows(counts: dict) -> str:
     """Counts as a record keeps them, in a line: rows per table, then other records that named pupils."""
-    tables = ", ".join(f"{rows:,} {table} rows" for table, rows in counts["tables"].items())
+    tables = ", ".join(f"{rows:,} {table} rows" for table, rows in counts["tables"].items() if rows)
     others = [f"{counts[key]:,} {label}" for key, label in _OTHER_RECORDS.items() if key in counts]
     return f"{tables}; {', '.join(others)}" if others else tables
 
@@ -457,9 +464,6 @@ explore_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(explore_app, name="explore")
-
-#: The import history's name for imports of public data.
-PUBLIC_DATA = "public-data"
 
 
 class ExploreFormat(StrEnum):
@@ -497,19 +501,11 @@ def public_data_import(
     from rollbook import config
     from rollbook.ingest.public import import_public
     from rollbook.lake.public import PublicStore
-    from rollbook.web.imports.models import ImportRecord
+    from rollbook.web.explore.operator import record_import
 
     started = timezone.now()
     outcome = import_public(paths, PublicStore(config.public_root()), year)
-    ImportRecord.objects.create(
-        actor=f"cli:{getpass.getuser()}",
-        source=PUBLIC_DATA,
-        files=[str(path) for path in paths],
-        outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
-        changes=outcome.as_dict(),
-        report=outcome.summary() + "\n" + outcome.report.text(),
-        started=started,
-    )
+    record_import(outcome, [str(path) for path in paths], started, f"cli:{getpass.getuser()}")
     err.print(outcome.summary(), highlight=False, soft_wrap=True)
     if outcome.report.refused or outcome.report.warnings:
         err.print(outcome.report.text(), markup=False, highlight=False, soft_wrap=True)

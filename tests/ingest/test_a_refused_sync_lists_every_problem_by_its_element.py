@@ -1,6 +1,8 @@
 """A sync with anything wrong changes nothing, and the refusal lists every problem, not the first few of
 each kind as an import report does: a connector's developer fixes them all from one answer. Each is placed
-by its element (`marks[3].code`), as the payload's own JSON path."""
+by its element (`marks[3].code`), as the payload's own JSON path: first every field that cannot be read, in
+the order of the payload's schema (fields it does not know after those it does), then what takes several
+fields to check, then the importers' checks of the marks."""
 
 import datetime as dt
 
@@ -36,15 +38,15 @@ def test_every_problem_is_listed_and_nothing_changes(lake):
     assert_unchanged(before, held(lake))
     refused = [(str(problem.kind), problem.where) for problem in outcome.report.refusals.listed]
     assert refused == [
-        ("bad value", "colour"),
         ("bad date", "pupils[0].dob"),
         ("bad value", "pupils[0].sex"),
         ("bad value", "pupils[2]"),
-        ("bad value", "pupils[1]"),  # BEN sent twice
-        *(("bad date", f"marks[{index}].date") for index in range(8, 24)),
         ("bad value", "marks[24].session"),
         ("malformed UPN", "marks[25].upn"),
         ("bad value", "marks[26].note"),
+        ("bad value", "colour"),
+        ("bad value", "pupils[1]"),  # BEN sent twice
+        *(("bad date", f"marks[{index}].date") for index in range(8, 24)),
         *(("unknown code", f"marks[{index}].code") for index in range(8)),
         ("pupil not on roll", "marks[27].upn"),
     ]

@@ -17,7 +17,7 @@ def test_pupils_csv_with_shuffled_upper_case_columns(tmp_path, lake):
         ),
     )
 
-    outcome = import_one(lake, path, school=URN)
+    outcome = import_one(lake, path, school=URN, academic_year=2024)
 
     assert outcome.landed, outcome.report.text()
     assert pupils_in(lake)[ANN] == {

@@ -24,3 +24,12 @@ def test_a_wrong_check_letter_is_named():
 def test_wrong_length_and_shape_are_named():
     assert "12 characters" in upn.problem_with("V82340012400")
     assert "not a letter" in upn.problem_with("V82340012400!")
+
+
+def test_a_upn_is_held_in_capitals_without_spaces():
+    assert upn.normalise(" v823400124001\n") == "V823400124001"
+
+
+def test_a_upn_is_found_standing_alone_in_text_in_any_capitals():
+    found = upn.IN_TEXT.findall("pupil v823400124001 and X8234001240012 and V823400124001.")
+    assert found == ["v823400124001", "V823400124001"]

@@ -26,7 +26,7 @@ def test_same_seed_gives_byte_identical_results_with_any_number_of_workers(tmp_p
 def test_results_leave_the_other_files_as_they_were(tmp_path):
     as_of = dt.date(2018, 10, 5)
     write_schools(tmp_path / "with", 2, seed=8, academic_year=2018, as_of=as_of, workers=1, results=True)
-    write_schools(tmp_path / "without", 2, seed=8, academic_year=2018, as_of=as_of, workers=1)
+    write_schools(tmp_path / "without", 2, seed=8, academic_year=2018, as_of=as_of, workers=1, results=False)
     with_results = _contents(tmp_path / "with")
     without = _contents(tmp_path / "without")
     assert {path: data for path, data in with_results.items() if path in without} == without

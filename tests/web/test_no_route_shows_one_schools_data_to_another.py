@@ -9,21 +9,11 @@ of a bad address.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from django.contrib.auth.models import User
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
+from walk import filled, objects_of, routes
 
-from rollbook.analytics import reports
 from rollbook.charts.library import LIBRARY_VERSION
-from rollbook.web.accounts.invitations import invite
 from rollbook.web.accounts.models import Membership
-from rollbook.web.exchange.models import ExchangeToken
-from rollbook.web.imports.models import ImportRecord, Upload
-
-ATTENDANCE_REPORTS = [report.name for report in reports.of("attendance")]
 
 BIRCH_SECRETS = ("C0000000003", "Birch School")
 #: Routes without a school in them, and why each cannot show one school's data to another.
@@ -64,55 +54,13 @@ SCHOOL_FREE = {
 ROLES = ("alice", "pam", "dora", "trudy", "lara", "carol")
 
 
-def routes(patterns=None, prefix: str = ""):
-    """Every route of the site as text, the admin's apart (it is the operator's, checked as a whole)."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            if str(pattern.pattern) != "admin/":
-                yield from routes(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern)
-
-
-def filled(route: str, objects: dict[str, list[str]]) -> list[str]:
-    """The route with each parameter replaced by each of its values; KeyError for one not known."""
-    addresses = [route]
-    for parameter in re.findall(r"<(?:\w+:)?(\w+)>", route):
-        addresses = [
-            re.sub(rf"<(?:\w+:)?{parameter}>", value, address, count=1)
-            for address in addresses
-            for value in objects[parameter]
-        ]
-    return ["/" + address for address in addresses]
-
-
 @pytest.fixture
 def objects(world):
-    """Each school's objects, as URL parameters: its URN, a member, an invitation, an import, an upload and
-    an API token; every report by name."""
-    reports = [*ATTENDANCE_REPORTS]
-
-    def of(school, member):
-        newcomer = User.objects.create_user(f"new-{school.urn}", email=f"new{school.urn}@example.org")
-        invite(newcomer, school, world.operator)
-        invitation = newcomer.invitation
-        record = ImportRecord.objects.create(
-            school=school, actor="cli:operator", files=["pupils.csv"], outcome=ImportRecord.LANDED,
-            started=timezone.now(),
-        )  # fmt: skip
-        upload = Upload.objects.create(school=school, user=member, files=["marks.csv"], size=1)
-        token, _ = ExchangeToken.make(school, "connector", member)
-        return {
-            "urn": [str(school.urn)],
-            "name": reports,
-            "user_id": [str(member.pk)],
-            "pk": [str(invitation.pk)],
-            "import_id": [str(record.pk)],
-            "upload_id": [str(upload.pk)],
-            "token_id": [str(token.pk)],
-        }
-
-    return {"birch": of(world.birch, world.bob), "alder": of(world.alder, world.alice)}
+    """Each school's objects, as URL parameters (walk.objects_of)."""
+    return {
+        "birch": objects_of(world, world.birch, world.bob),
+        "alder": objects_of(world, world.alder, world.alice),
+    }
 
 
 def school_routes():

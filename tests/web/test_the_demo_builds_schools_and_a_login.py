@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from rich.progress import Progress
 
+from rollbook.lake import Lake, PartitionKey
 from rollbook.web.demo import build_demo, demo_year
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.schools.models import School
@@ -41,6 +42,18 @@ def test_the_login_opens_the_first_schools_summary():
     page = response.content.decode()
     for link in ("users/", "imports/", "audit/"):
         assert f'href="/schools/{first.urn}/{link}' in page, link
+
+
+@pytest.mark.django_db
+def test_the_demos_schools_have_results_for_their_year_11():
+    build_demo(schools=2, seed=3, progress=Progress(disable=True), today=dt.date(2024, 9, 17))
+    lake = Lake.configured()
+    for school in School.objects.all():
+        results = lake.read(PartitionKey("results", 2024, school.urn))
+        pupils = lake.read(PartitionKey("pupils", 2024, school.urn)).to_pylist()
+        year_11 = {pupil["upn"] for pupil in pupils if pupil["nc_year"] == 11}
+        assert results.num_rows > 500 and set(results.column("upn").to_pylist()) <= year_11
+        assert lake.read(PartitionKey("prior_attainment", 2024, school.urn)).num_rows > 300
 
 
 @pytest.mark.django_db

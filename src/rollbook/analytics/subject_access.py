@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
+from rollbook import output
 from rollbook.analytics import engine as engines
 from rollbook.lake import TABLES, Lake, PartitionKey
 from rollbook.lake.schema import SORT_KEYS
-from rollbook.rules.upn import problem_with
+from rollbook.rules.upn import normalise, problem_with
 
 #: What each lake table holds about a pupil, for the README; every lake table needs one.
 DESCRIPTIONS = {
@@ -31,13 +31,19 @@ DESCRIPTIONS = {
     "admission and leaving dates; one row for each school and academic year",
     "marks": "every attendance mark recorded for the pupil: the date, the session (AM or PM) and the "
     "register code; one row for each session",
+    "results": "the pupil's GCSE and other KS4 results, as the school's MIS sent them: the subject, the "
+    "qualification, the grade, and the exam series, board and discount code where given; one row for each "
+    "result",
+    "prior_attainment": "the pupil's KS2 results in reading and maths (scaled scores, or fine levels for "
+    "those who sat KS2 before 2016), the starting point their progress at KS4 is measured from; one row for "
+    "each school and academic year",
 }
 UK = ZoneInfo("Europe/London")
 
 
 def check_upn(upn: str) -> str:
     """`upn` as held (capitals, no surrounding spaces); ValueError saying why when it is not a UPN."""
-    upn = upn.strip().upper()
+    upn = normalise(upn)
     if problem := problem_with(upn):
         raise ValueError(problem)
     return upn
@@ -101,9 +107,9 @@ def _readme(upn: str, tables: Mapping[str, pa.Table], exported: dt.datetime) -> 
 Pupil: UPN {upn}
 Exported: {exported.astimezone(UK):%d/%m/%Y at %H:%M} (UK time)
 
-Rollbook measures school attendance from the files each school's management information system sends
-it. These files hold every row Rollbook held about this pupil when this export was made, from every
-school and academic year.
+Rollbook measures school attendance and exam results from the files each school's management
+information system sends it. These files hold every row Rollbook held about this pupil when this export
+was made, from every school and academic year.
 
 {listed}
 - manifest.json: the same counts for each school and academic year, for computers to read.
@@ -117,10 +123,10 @@ are totals over groups of pupils and hold no row about any one pupil.
 
 
 def _csv(rows: pa.Table) -> bytes:
-    """CSV with dates as English schools write them."""
+    """CSV with dates as English schools write them, and no text a spreadsheet would run (output.inert)."""
     for index, field in enumerate(rows.schema):
         if pa.types.is_date(field.type):
             rows = rows.set_column(index, field.name, pc.strftime(rows[field.name], format="%d/%m/%Y"))
-    buffer = io.BytesIO()
-    pa_csv.write_csv(rows, buffer)
-    return buffer.getvalue()
+    text = io.StringIO()
+    output.write_csv(rows.to_pylist(), text, columns=rows.column_names)
+    return text.getvalue().encode()

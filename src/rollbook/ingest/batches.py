@@ -1,4 +1,4 @@
-"""Grouping the paths given to an import into batches, one per school's set of files.
+"""Grouping the paths given to an import into batches, one per school's set of files, each file by kind.
 
 Files named directly form one batch. A directory whose own files include a CTF or a Rollbook CSV is a
 batch of those files; its subdirectories are searched the same way, so the output of `rollbook synth`
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rollbook.ingest.csv_templates import CsvKind, csv_kind
+from rollbook.ingest.csv_reading import CsvKind, csv_kind
 
 CTF_SUFFIX = ".xml"
 CSV_SUFFIX = ".csv"
@@ -23,11 +23,13 @@ class Batch:
     ctfs: list[Path] = field(default_factory=list)
     pupils: list[Path] = field(default_factory=list)
     marks: list[Path] = field(default_factory=list)
+    results: list[Path] = field(default_factory=list)
+    prior: list[Path] = field(default_factory=list)
     unrecognised: list[Path] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
-        return self.ctfs + self.pupils + self.marks + self.unrecognised
+        return self.ctfs + self.pupils + self.marks + self.results + self.prior + self.unrecognised
 
     def add(self, path: Path) -> bool:
         """File `path` under its kind; False (and unfiled) when it is neither a CTF nor a Rollbook CSV."""
@@ -35,10 +37,18 @@ class Batch:
         if suffix == CTF_SUFFIX:
             self.ctfs.append(path)
         elif suffix == CSV_SUFFIX and (kind := csv_kind(path)) is not None:
-            (self.pupils if kind is CsvKind.PUPILS else self.marks).append(path)
+            self.of_kind(kind).append(path)
         else:
             return False
         return True
+
+    def of_kind(self, kind: CsvKind) -> list[Path]:
+        return {
+            CsvKind.PUPILS: self.pupils,
+            CsvKind.MARKS: self.marks,
+            CsvKind.RESULTS: self.results,
+            CsvKind.PRIOR: self.prior,
+        }[kind]
 
 
 def find_batches(paths: Sequence[Path]) -> tuple[list[Batch], list[Path]]:

@@ -1,36 +1,25 @@
-"""Reading the two CSV templates, pupils.csv and marks.csv (docs/import-formats.md, "CSV templates").
-
-Column names are matched case-insensitively in any order; extra columns are listed in the report. A CSV
-names no school: the importer supplies it.
-"""
+"""Reading the two attendance CSV templates, pupils.csv and marks.csv (docs/import-formats.md, "CSV
+templates"); what every CSV shares is in csv_reading."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterator
-from enum import StrEnum
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from rollbook.ingest.csv_reading import cell, read_upn, rows, unreadable
 from rollbook.ingest.marks import SESSION_NAMES, Marks, Origin, refuse_marks
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
-from rollbook.ingest.values import parse_bool, parse_sen, parse_sex
+from rollbook.ingest.values import parse_bool
 from rollbook.lake import PUPILS
 from rollbook.rules.calendar import academic_year_label, academic_year_of
+from rollbook.rules.characteristics import parse_sen, parse_sex
 from rollbook.rules.dates import parse_date
-from rollbook.rules.upn import problem_with
 from rollbook.rules.years import parse_nc_year
-
-ENCODING = "utf-8-sig"  # spreadsheet programs often start a CSV with a byte-order mark
-
-
-class CsvKind(StrEnum):
-    PUPILS = "pupils"
-    MARKS = "marks"
-
 
 PUPILS_REQUIRED = ("upn", "forename", "surname", "dob", "sex")
 MARKS_COLUMNS = ("upn", "date", "session", "code")
@@ -49,87 +38,31 @@ PUPILS_READERS: dict[str, Callable[[str], object]] = {
     "admission_date": parse_date,
     "leaving_date": parse_date,
 }
-_DATE_COLUMNS = frozenset({"dob", "admission_date", "leaving_date"})
-
-
-def header_of(path: Path) -> list[str]:
-    """The file's column names, lower-cased; empty when it cannot be read as CSV text."""
-    try:
-        with path.open(newline="", encoding=ENCODING) as handle:
-            return [name.strip().lower() for name in next(csv.reader(handle), [])]
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return []
-
-
-def csv_kind(path: Path) -> CsvKind | None:
-    """Which template a CSV follows, told by its columns: marks have date, session and code."""
-    columns = set(header_of(path))
-    if {"date", "session", "code"} <= columns:
-        return CsvKind.MARKS
-    if "upn" in columns and columns & {"forename", "surname", "dob"}:
-        return CsvKind.PUPILS
-    return None
-
-
-def _rows(
-    path: Path, required: tuple[str, ...], report: ValidationReport
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, {column: cell}) for each data row, once the header has every required column."""
-    with path.open(newline="", encoding=ENCODING) as handle:
-        reader = csv.reader(handle)
-        header = [name.strip().lower() for name in next(reader, [])]
-        missing = [name for name in required if name not in header]
-        if missing:
-            report.refuse(
-                Kind.BAD_VALUE, f"missing column(s): {', '.join(missing)}", file=path.name, where="line 1"
-            )
-            return
-        known = set(PUPILS.names) | set(MARKS_COLUMNS)
-        extra = [name for name in header if name not in known]
-        if extra:
-            report.note(Kind.IGNORED, f"extra column(s) not imported: {', '.join(extra)}", file=path.name)
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                yield reader.line_num, dict(zip(header, row, strict=False))
-
-
-def _cell(cells: dict[str, str], name: str) -> str:
-    """The stripped cell under column `name`; blank when the row stops short of it."""
-    return cells.get(name, "").strip()
-
-
-def _upn(cells: dict[str, str], report: ValidationReport, file: str, where: str) -> str:
-    upn = _cell(cells, "upn").upper()
-    if problem := problem_with(upn):
-        report.refuse(Kind.BAD_UPN, problem, file=file, where=where, upn=upn or None)
-    return upn
+DATE_COLUMNS = frozenset({"dob", "admission_date", "leaving_date"})
 
 
 def read_pupils_csv(path: Path, report: ValidationReport) -> list[PupilRecord]:
     pupils = []
     try:
-        for line, cells in _rows(path, PUPILS_REQUIRED, report):
-            where = f"line {line}"
-            upn = _upn(cells, report, path.name, where)
+        for line, cells in rows(path, PUPILS_REQUIRED, PUPILS.names, report):
+            upn = read_upn(cells, report, path.name, line)
             values: dict[str, object] = {"upn": upn}
             for name, read in PUPILS_READERS.items():
-                text = _cell(cells, name)
+                text = cell(cells, name)
                 if not text:
                     values[name] = None
                     if name in PUPILS_REQUIRED:
-                        report.refuse(
-                            Kind.BAD_VALUE, f"{name} is blank", file=path.name, where=where, upn=upn
-                        )
+                        report.refuse(Kind.BAD_VALUE, f"{name} is blank", file=path.name, line=line, upn=upn)
                     continue
                 try:
                     values[name] = read(text)
                 except ValueError as error:
-                    kind = Kind.BAD_DATE if name in _DATE_COLUMNS else Kind.BAD_VALUE
-                    report.refuse(kind, f"{name}: {error}", file=path.name, where=where, upn=upn)
+                    kind = Kind.BAD_DATE if name in DATE_COLUMNS else Kind.BAD_VALUE
+                    report.refuse(kind, f"{name}: {error}", file=path.name, line=line, upn=upn)
                     values[name] = None
-            pupils.append(PupilRecord(values, path.name, where))
+            pupils.append(PupilRecord(values, path.name, line=line))
     except (UnicodeDecodeError, csv.Error) as error:
-        report.refuse(Kind.UNREADABLE, f"not readable as UTF-8 CSV: {error}", file=path.name)
+        unreadable(error, path.name, report)
     return pupils
 
 
@@ -139,19 +72,18 @@ def read_marks_csv(path: Path, report: ValidationReport, *, academic_year: int |
     lines, upns, days, sessions, codes = [], [], [], [], []
     dates: dict[str, dt.date | ValueError] = {}
     try:
-        for line, cells in _rows(path, MARKS_COLUMNS, report):
-            where = f"line {line}"
-            upn = _upn(cells, report, path.name, where)
-            text = _cell(cells, "date")
+        for line, cells in rows(path, MARKS_COLUMNS, MARKS_COLUMNS, report):
+            upn = read_upn(cells, report, path.name, line)
+            text = cell(cells, "date")
             if text not in dates:
                 dates[text] = _date_or_error(text)
             day = dates[text]
-            session = _cell(cells, "session").upper()
-            code = _cell(cells, "code").upper()
+            session = cell(cells, "session").upper()
+            code = cell(cells, "code").upper()
             problem = _mark_problem(day, session, code)
             if problem:
                 kind, message = problem
-                report.refuse(kind, message, file=path.name, where=where, upn=upn, day=_date_only(day))
+                report.refuse(kind, message, file=path.name, line=line, upn=upn, day=_date_only(day))
                 continue
             lines.append(line)
             upns.append(upn)
@@ -159,7 +91,7 @@ def read_marks_csv(path: Path, report: ValidationReport, *, academic_year: int |
             sessions.append(SESSION_NAMES.index(session))
             codes.append(code)
     except (UnicodeDecodeError, csv.Error) as error:
-        report.refuse(Kind.UNREADABLE, f"not readable as UTF-8 CSV: {error}", file=path.name)
+        unreadable(error, path.name, report)
     marks = _marks(path, lines, upns, days, sessions, codes)
     if len(marks):
         year = academic_year if academic_year is not None else academic_year_of(marks.date_of(0))

@@ -20,18 +20,20 @@ from rollbook.ingest.marks import Marks, Origin, refuse_marks
 from rollbook.ingest.problems import MAX_LISTED_PER_KIND, Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord
 from rollbook.ingest.tokens import Tokens, tokenise
-from rollbook.ingest.values import parse_sen, parse_sex
+from rollbook.ingest.values import MAX_FIELD_LENGTH, too_long
 from rollbook.rules.attendance.codes import ATTENDING, AUTHORISED, CATEGORY_OF, UNAUTHORISED
 from rollbook.rules.calendar import (
     academic_year_bounds,
     academic_year_label,
-    academic_year_of,
     parse_academic_year,
 )
-from rollbook.rules.upn import problem_with
+from rollbook.rules.characteristics import parse_sen, parse_sex
+from rollbook.rules.upn import normalise, problem_with
 from rollbook.rules.years import parse_nc_year
 
 NO_SESSION = "#"
+#: An AttendanceMarks string holds at most a year's sessions, two characters each (a 2024 code such as C1).
+MAX_MARKS_LENGTH = 366 * 2 * 2
 #: First languages that do not make a pupil EAL: English, believed English, not obtained, refused.
 NOT_EAL_LANGUAGES = frozenset({"ENG", "ENB", "NOT", "REF"})
 FIRST_LANGUAGE = "F"
@@ -128,7 +130,7 @@ class _Reader:
     other_schools: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def refuse(self, kind: Kind, message: str, where: str, upn: str | None = None) -> None:
-        self.report.refuse(kind, message, file=self.path.name, where=where, upn=upn)
+        self.report.refuse(kind, message, file=self.path.name, element=where, upn=upn)
 
     def value(
         self,
@@ -140,18 +142,29 @@ class _Reader:
         kind: Kind = Kind.BAD_VALUE,
         upn: str | None = None,
         required: bool = False,
+        limit: int = MAX_FIELD_LENGTH,
     ) -> T | None:
-        """The element's text read by `read`; None when absent (refused if `required`) or unreadable."""
+        """The element's text read by `read`; None when absent (refused if `required`), longer than `limit`
+        characters (refused) or unreadable."""
         text = element.text(path)
         if text is None:
             if required:
                 self.refuse(Kind.BAD_VALUE, f"{path} is missing", where, upn)
+            return None
+        if problem := too_long(text, limit):
+            self.refuse(Kind.BAD_VALUE, f"{path} {problem}", where, upn)
             return None
         try:
             return read(text)
         except ValueError as error:
             self.refuse(kind, f"{path}: {error}", where, upn)
             return None
+
+    def text(
+        self, element: Node, path: str, where: str, upn: str | None = None, *, limit: int = MAX_FIELD_LENGTH
+    ) -> str | None:
+        """The element's text as it is; None when absent or, refused, when longer than `limit`."""
+        return self.value(element, path, where, str, upn=upn, limit=limit)
 
     def date(
         self,
@@ -174,10 +187,11 @@ def _ctf_date(text: str) -> dt.date:
     raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
-def read_ctf(path: Path, report: ValidationReport, *, today: dt.date | None = None) -> CtfFile:
+def read_ctf(path: Path, report: ValidationReport, *, academic_year: int | None = None) -> CtfFile:
     """The school, pupils and marks in a CTF, with every problem filed in `report`.
 
-    `today` stands in for the header's AcademicYear, when it has none, in working out FSM6.
+    `academic_year` stands in for the header's AcademicYear, when it has none, in working out FSM6; with
+    neither, the CTF is refused, asking for the year.
     """
     ctf = CtfFile(path)
     root = _parse(path, report)
@@ -189,7 +203,14 @@ def read_ctf(path: Path, report: ValidationReport, *, today: dt.date | None = No
         reader.refuse(
             Kind.BAD_VALUE, "the header names no source school (URN, or LEA and Estab)", "Header/SourceSchool"
         )
-    year = ctf.school.academic_year or academic_year_of(today or dt.date.today())
+    year = ctf.school.academic_year or academic_year
+    if year is None:
+        reader.refuse(
+            Kind.YEAR,
+            "the header gives no AcademicYear, so free school meals cannot be counted; give the academic "
+            "year the file is for",
+            "Header/SourceSchool",
+        )
     for number, element in enumerate(root.all("CTFpupilData/Pupil"), start=1):
         pupil = _pupil(reader, element, f"Pupil[{number}]", ctf.school, year)
         if pupil is not None:
@@ -211,9 +232,7 @@ def _parse(path: Path, report: ValidationReport) -> Node | None:
     try:
         return Node(etree.parse(str(path), parser).getroot())
     except etree.XMLSyntaxError as error:
-        report.refuse(
-            Kind.UNREADABLE, f"not readable XML: {error.msg}", file=path.name, where=f"line {error.lineno}"
-        )
+        report.refuse(Kind.UNREADABLE, f"not readable XML: {error.msg}", file=path.name, line=error.lineno)
     except OSError as error:  # lxml's error for a file it cannot open
         reason = f"cannot be opened: {error}" if path.exists() else "no such file"
         report.refuse(Kind.UNREADABLE, reason, file=path.name)
@@ -229,13 +248,15 @@ def _source_school(reader: _Reader, root: Node) -> SourceSchool:
         la=reader.value(source, "LEA", where, int),
         estab=reader.value(source, "Estab", where, int),
         urn=reader.value(source, "URN", where, int),
-        name=source.text("SchoolName"),
+        name=reader.text(source, "SchoolName", where),
         academic_year=reader.value(source, "AcademicYear", where, parse_academic_year),
     )
 
 
-def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, year: int) -> PupilRecord | None:
-    upn = reader.value(element, "UPN", where, str.upper, required=True)
+def _pupil(
+    reader: _Reader, element: Node, where: str, school: SourceSchool, year: int | None
+) -> PupilRecord | None:
+    upn = reader.value(element, "UPN", where, normalise, required=True)
     if upn is None:
         return None
     if problem := problem_with(upn):
@@ -252,12 +273,12 @@ def _pupil(reader: _Reader, element: Node, where: str, school: SourceSchool, yea
         "fsm6": _fsm6(reader, element, where, upn, year),
         "sen": _sen(reader, element, where, upn),
         "eal": _eal(element),
-        "ethnicity": element.text("BasicDetails/Ethnicity"),
+        "ethnicity": reader.text(element, "BasicDetails/Ethnicity", where, upn),
         "admission_date": admission,
         "leaving_date": leaving,
     }
     _attendance(reader, element, where, upn, school)
-    return PupilRecord(values, reader.path.name, where)
+    return PupilRecord(values, reader.path.name, element=where)
 
 
 def _eal(element: Node) -> bool | None:
@@ -268,10 +289,11 @@ def _eal(element: Node) -> bool | None:
     return None
 
 
-def _fsm6(reader: _Reader, element: Node, where: str, upn: str, year: int) -> bool | None:
-    """Whether any FSM spell overlaps the six academic years ending with `year`; None with no history."""
+def _fsm6(reader: _Reader, element: Node, where: str, upn: str, year: int | None) -> bool | None:
+    """Whether any FSM spell overlaps the six academic years ending with `year`; None with no history, or
+    no year to count back from."""
     history = element.find("FSMhistory")
-    if history is None:
+    if history is None or year is None:
         return None
     window_start = academic_year_bounds(year - FSM6_YEARS + 1)[0]
     window_end = academic_year_bounds(year)[1]
@@ -322,7 +344,7 @@ def _attendance(reader: _Reader, element: Node, where: str, upn: str, school: So
             continue
         la, estab = reader.value(year_data, "LEA", place, int), reader.value(year_data, "Estab", place, int)
         if not school.sent(la, estab):
-            name = year_data.text("SchoolName") or "another school"
+            name = reader.text(year_data, "SchoolName", place, upn) or "another school"
             reader.other_schools[(f"{name} (LEA {la}, Estab {estab})", year)].add(upn)
             continue
         totals = {name: reader.value(year_data, name, place, int, upn=upn) for name in SENDER_TOTALS}
@@ -334,7 +356,7 @@ def _attendance(reader: _Reader, element: Node, where: str, upn: str, school: So
             start = reader.date(sessions, "AttendanceStartDate", run_place, upn, required=True)
             if sessions.find("AttendanceMarks") is None:
                 reader.refuse(Kind.BAD_VALUE, "AttendanceMarks is missing", run_place, upn)
-            marks = sessions.text("AttendanceMarks")
+            marks = reader.text(sessions, "AttendanceMarks", run_place, upn, limit=MAX_MARKS_LENGTH)
             if start is None or marks is None:
                 continue
             reader.strings.append(marks)
@@ -416,6 +438,6 @@ def _check_totals(reader: _Reader, marks: Marks) -> None:
                     Kind.SENDER_TOTALS,
                     f"{name} says {totals[name]:,} but the marks give {int(count):,}",
                     file=reader.path.name,
-                    where=place,
+                    element=place,
                     upn=upn,
                 )

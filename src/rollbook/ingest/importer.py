@@ -9,7 +9,7 @@ the school's `Lake.state`, so that a later import can land exactly that or nothi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from rollbook.ingest.marks import Marks, check_marks
 from rollbook.ingest.merge import Counts, Partitions, WeekCounts, plan
 from rollbook.ingest.problems import Kind, ValidationReport
 from rollbook.ingest.pupils import PupilRecord, combine
+from rollbook.ingest.results import KS4Files, read_ks4
+from rollbook.ingest.results.merge import plan_results
 from rollbook.lake import Lake, LakeChanged, PartitionKey, new_version_id
-from rollbook.rules.calendar import academic_year_of
 
 #: Finds a known school's URN from its LA number and establishment number.
 SchoolFinder = Callable[[int, int], "int | None"]
@@ -80,11 +81,22 @@ class ImportOutcome:
 
     def changes_text(self) -> str:
         c = self.counts
-        return (
+        text = (
             f"pupils {c.pupils_added:,} added, {c.pupils_updated:,} updated, {c.pupils_unchanged:,} "
             f"unchanged; marks {c.marks_added:,} added, {c.marks_changed:,} changed, "
             f"{c.marks_removed:,} removed"
         )
+        if c.results_added or c.results_changed or c.results_removed:
+            text += (
+                f"; results {c.results_added:,} added, {c.results_changed:,} changed, "
+                f"{c.results_removed:,} removed"
+            )
+        if c.prior_added or c.prior_updated or c.prior_unchanged:
+            text += (
+                f"; prior attainment {c.prior_added:,} added, {c.prior_updated:,} updated, "
+                f"{c.prior_unchanged:,} unchanged"
+            )
+        return text
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -115,6 +127,8 @@ class _Landing:
     dry_run: bool = False
     expect: str | None = None
     keep_version: bool = False
+    #: The id to keep the version under, rather than a new one.
+    version: str | None = None
 
 
 def import_paths(
@@ -129,6 +143,7 @@ def import_paths(
     dry_run: bool = False,
     expect: str | None = None,
     keep_versions: bool = False,
+    version: str | None = None,
 ) -> list[ImportOutcome]:
     """Import every batch found in `paths`; one outcome per batch.
 
@@ -139,10 +154,12 @@ def import_paths(
 
     A `dry_run` checks and plans but writes nothing. `expect` refuses a batch unless its school's data is
     still that state (a preview's `lake_state`), so what lands is what was previewed. `keep_versions`
-    keeps what each landing batch replaces as a lake version (the outcome's `version`), for undo.
+    keeps what each landing batch replaces as a lake version (the outcome's `version`), for undo; `version`
+    is the id to keep it under (for files that are one batch), so that a landing whose process died can be
+    found in the lake afterwards.
     """
     today = today or dt.date.today()
-    landing = _Landing(dry_run, expect, keep_versions)
+    landing = _Landing(dry_run, expect, keep_versions or version is not None, version)
     batches, ignored = find_batches(paths)
     outcomes = []
     for batch in batches:
@@ -177,7 +194,8 @@ def _import(
     for path in batch.unrecognised:
         reason = "not a CTF (.xml), pupils.csv or marks.csv" if path.exists() else "no such file"
         report.refuse(Kind.UNREADABLE, reason, file=path.name)
-    ctfs = [read_ctf(path, report, today=today) for path in batch.ctfs]
+    given_year = academic_year if academic_year is not None or school is None else _joined(lake, school)
+    ctfs = [read_ctf(path, report, academic_year=given_year) for path in batch.ctfs]
     extras = [record for path in batch.pupils for record in read_pupils_csv(path, report)]
     marks = Marks.concat(
         [ctf.marks for ctf in ctfs]
@@ -189,18 +207,27 @@ def _import(
     outcome.dry_run = landing.dry_run
     pupils = combine([record for ctf in ctfs for record in ctf.pupils], extras, report)
     _check_birth_dates(pupils.values(), today, report)
-    years = _years(ctfs, marks, academic_year, today)
+    years = _years(ctfs, marks, academic_year if academic_year is not None else _joined(lake, urn))
+    if not years and urn is not None:
+        report.refuse(
+            Kind.YEAR,
+            "these files do not say which academic year they are for, and the school has no data yet for "
+            "them to join; give the academic year (such as 2024 for 2024/25)",
+        )
     state = lake.state(urn) if urn is not None else None
     current = Partitions(lake, urn) if urn is not None else None
     roll = current.roll(years) if current is not None else {}
     roll.update({upn: (p.values["admission_date"], p.values["leaving_date"]) for upn, p in pupils.items()})
     marks = check_marks(marks, roll, report, today)
+    ks4 = _ks4(batch, years, current, pupils.values(), report)
     if landing.expect is not None and state != landing.expect:
         _refuse_changed(report)
     if report.refused or current is None:
         return outcome
     changes = plan(current, years, pupils.values(), marks)
-    version = new_version_id() if landing.keep_version and not landing.dry_run else None
+    if ks4 is not None:
+        plan_results(changes, current, ks4)
+    version = (landing.version or new_version_id()) if landing.keep_version and not landing.dry_run else None
     if not landing.dry_run and changes.partitions:
         try:
             outcome.partitions_written = lake.replace(changes.partitions, keep=version, expect=state)
@@ -212,6 +239,26 @@ def _import(
     outcome.lake_state = state
     outcome.version = version if outcome.partitions_written else None
     return outcome
+
+
+def _ks4(
+    batch: Batch, years: set[int], current: Partitions | None, pupils: Iterable[PupilRecord], report
+) -> KS4Files | None:
+    """The batch's results and prior attainment, for the latest year it touches; None when it has neither
+    (or no year, which is refused already)."""
+    if not years or not (batch.results or batch.prior):
+        return None
+    year = max(years)
+    groups = _year_groups(current, year, pupils) if current is not None else None
+    return read_ks4(batch.results, batch.prior, year, groups, report)
+
+
+def _year_groups(current: Partitions, year: int, pupils: Iterable[PupilRecord]) -> dict[str, int | None]:
+    """The school's pupils of `year` with their National Curriculum years, as the import would leave them."""
+    held = current.get("pupils", year)
+    groups = dict(zip(*held.select(["upn", "nc_year"]).to_pydict().values(), strict=True)) if held else {}
+    groups.update({pupil.upn: pupil.values.get("nc_year") for pupil in pupils})
+    return groups
 
 
 def _refuse_changed(report: ValidationReport) -> None:
@@ -265,17 +312,23 @@ def _check_birth_dates(pupils: Sequence[PupilRecord], today: dt.date, report: Va
             report.refuse(
                 Kind.BAD_DATE,
                 "the date of birth is in the future",
-                file=pupil.file,
-                where=pupil.where,
+                **pupil.place,
                 upn=pupil.upn,
                 day=dob,
             )
 
 
-def _years(ctfs: list[CtfFile], marks: Marks, academic_year: int | None, today: dt.date) -> set[int]:
-    """The academic years the batch touches: its CTF headers' and its marks'."""
+def _joined(lake: Lake, school: int | None) -> int | None:
+    """The latest academic year the school's data holds, which files that name no year join."""
+    years = lake.academic_years(school) if school is not None else []
+    return years[-1] if years else None
+
+
+def _years(ctfs: list[CtfFile], marks: Marks, otherwise: int | None) -> set[int]:
+    """The academic years the batch touches: its CTF headers' and its marks'; for files that say none,
+    `otherwise` (the year given, or the one the school's data is in), or none at all."""
     years = {ctf.school.academic_year for ctf in ctfs if ctf.school.academic_year is not None}
     years.update(int(year) for year in set(marks.academic_years().tolist()))
-    if not years:
-        years.add(academic_year if academic_year is not None else academic_year_of(today))
+    if not years and otherwise is not None:
+        years.add(otherwise)
     return years

@@ -111,11 +111,13 @@ class Marks:
         return ", ".join(part for part in (origin.element, f"{origin.unit} {self.position[row]}") if part)
 
     def locate(self, row: int) -> dict[str, object]:
-        """The file, place, UPN and date of one mark, as a Problem takes them."""
+        """The file, line or element, UPN and date of one mark, as a Problem takes them."""
         origin = self.origins[self.origin[row]]
+        line = int(self.position[row]) if origin.unit == "line" else None
         return {
             "file": origin.file,
-            "where": self.place(row),
+            "line": line,
+            "element": self.place(row) if line is None else None,
             "upn": self.upn_of(row),
             "day": self.date_of(row),
         }

@@ -67,6 +67,12 @@ class Counts:
     marks_added: int = 0
     marks_changed: int = 0
     marks_removed: int = 0
+    results_added: int = 0
+    results_changed: int = 0
+    results_removed: int = 0
+    prior_added: int = 0
+    prior_updated: int = 0
+    prior_unchanged: int = 0
 
 
 @dataclass

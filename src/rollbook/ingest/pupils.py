@@ -21,11 +21,21 @@ class PupilRecord:
 
     values: dict[str, object]
     file: str
-    where: str
+    line: int | None = None
+    element: str | None = None
 
     @property
     def upn(self) -> str:
         return str(self.values["upn"])
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}" if self.line is not None else str(self.element)
+
+    @property
+    def place(self) -> dict[str, object]:
+        """Where the record came from, as a Problem takes it."""
+        return {"file": self.file, "line": self.line, "element": self.element}
 
     def row(self) -> dict[str, object]:
         return {name: _or_default(name, self.values.get(name)) for name in PUPILS.names}
@@ -60,11 +70,10 @@ def combine(
                 report.warn(
                     Kind.CONFLICTING_DETAILS,
                     f"{name} is {value!r} here but {values[name]!r} in {known.file}; kept the CTF's",
-                    file=record.file,
-                    where=record.where,
+                    **record.place,
                     upn=record.upn,
                 )
-        pupils[record.upn] = PupilRecord(values, known.file, known.where)
+        pupils[record.upn] = PupilRecord(values, known.file, known.line, known.element)
     return pupils
 
 
@@ -74,8 +83,7 @@ def _add(pupils: dict[str, PupilRecord], record: PupilRecord, report: Validation
         report.warn(
             Kind.CONFLICTING_DETAILS,
             f"this pupil is also described, differently, at {known.file} {known.where}; kept that one",
-            file=record.file,
-            where=record.where,
+            **record.place,
             upn=record.upn,
         )
 

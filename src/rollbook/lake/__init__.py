@@ -1,6 +1,17 @@
 """Pupil-level facts at rest: Parquet partitions by academic year and school (URN)."""
 
-from rollbook.lake.schema import MARKS, PUPILS, TABLES
+from rollbook.lake.schema import MARKS, PRIOR_ATTAINMENT, PUPILS, RESULTS, TABLES
 from rollbook.lake.store import Lake, LakeChanged, PartitionKey, Version, new_version_id
 
-__all__ = ["Lake", "LakeChanged", "PartitionKey", "Version", "new_version_id", "MARKS", "PUPILS", "TABLES"]
+__all__ = [
+    "Lake",
+    "LakeChanged",
+    "PartitionKey",
+    "Version",
+    "new_version_id",
+    "MARKS",
+    "PRIOR_ATTAINMENT",
+    "PUPILS",
+    "RESULTS",
+    "TABLES",
+]

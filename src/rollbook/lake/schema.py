@@ -31,10 +31,37 @@ MARKS = pa.schema(
     ]
 )
 
-TABLES = {"pupils": PUPILS, "marks": MARKS}
+#: A KS4 result (docs/ks4-measures.md): the subject and qualification by their keys in rules/results, the
+#: grade as Rollbook writes it ("5-4", "L2D*", "X" for absent), for the Year 11 pupils of its academic year.
+RESULTS = pa.schema(
+    [
+        ("upn", pa.string()),
+        ("subject", pa.string()),  # e.g. "maths", "combined_science"
+        ("qualification", pa.string()),  # e.g. "gcse", "gcse_double_award", "btec_tech_award"
+        ("grade", pa.string()),
+        ("exam_series", pa.date32()),  # the first day of the series' month; null when not given
+        ("board", pa.string()),
+        ("discount_code", pa.string()),
+    ]
+)
+
+#: A pupil's KS2 prior attainment: reading and maths as scaled scores (80 to 120) or fine levels (to 2 dp).
+PRIOR_ATTAINMENT = pa.schema(
+    [
+        ("upn", pa.string()),
+        ("baseline", pa.string()),  # "KS2 scaled scores" or "KS2 fine levels"
+        ("ks2_reading", pa.decimal128(5, 2)),
+        ("ks2_maths", pa.decimal128(5, 2)),
+    ]
+)
+
+TABLES = {"pupils": PUPILS, "marks": MARKS, "results": RESULTS, "prior_attainment": PRIOR_ATTAINMENT}
 
 #: Sort order that makes a partition's bytes depend only on its content.
 SORT_KEYS = {
     "pupils": [("upn", "ascending")],
     "marks": [("upn", "ascending"), ("date", "ascending"), ("session", "ascending")],
-}
+    "results": [("upn", "ascending"), ("subject", "ascending"), ("qualification", "ascending"),
+                ("exam_series", "ascending"), ("grade", "ascending")],
+    "prior_attainment": [("upn", "ascending")],
+}  # fmt: skip

@@ -8,8 +8,9 @@ perhaps two years); they land together through a redo journal:
 2. the journal naming each rename is written and renamed into place (the commit point);
 3. the renames are applied and the journal removed.
 
-A crash before step 2 leaves only temporary files, removed by the next writer; a crash after it is rolled
-forward by the next writer or reader of that school. Writers of one school take that school's lock, so two
+A crash before step 2 leaves only temporary files, removed by the next writer of that school or, for any
+school, the next process to open the lake; a crash after it is rolled forward by the next writer or reader
+of that school. Writers of one school take that school's lock, so two
 imports for the same school never interleave; different schools proceed in parallel.
 
 A write can keep what it replaced, so that it can be undone: a version of the school,
@@ -37,7 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from rollbook import config
 from rollbook.lake.schema import SORT_KEYS, TABLES
@@ -47,6 +48,9 @@ VERSIONS = "_versions"
 MANIFEST = "manifest.json"
 _TEMPORARY_SUFFIX = ".tmp"
 _VERSION_ID = re.compile(r"[0-9a-f]{32}")
+_SCHOOL_FOLDER = re.compile(r"school=(\d+)")
+#: The lakes this process has opened, each tidied of what killed writers left the first time.
+_opened: set[Path] = set()
 
 
 @dataclass(frozen=True, order=True)
@@ -86,6 +90,9 @@ def new_version_id() -> str:
 class Lake:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        if self.root not in _opened:
+            _opened.add(self.root)
+            self._remove_strays()
 
     @classmethod
     def configured(cls) -> Lake:
@@ -383,6 +390,26 @@ class Lake:
             elif os.path.exists(step["delete"]):
                 os.remove(step["delete"])
         journal.unlink()
+
+    def _remove_strays(self) -> None:
+        """Remove the temporary files writers killed before committing left, school by school under its
+        lock (which rolls forward a write that did commit); a school whose lock is held is at work now, and
+        its writer tidies its own. A lake this process cannot write to is left as it is."""
+        strays = [
+            *self.root.glob(f"*/academic_year=*/school=*/*{_TEMPORARY_SUFFIX}"),
+            *self.root.glob(f"{VERSIONS}/school=*/**/*{_TEMPORARY_SUFFIX}"),
+            *self.root.glob(f"_journal/school=*{_TEMPORARY_SUFFIX}"),
+        ]
+        places = (str(path.relative_to(self.root)) for path in strays)
+        schools = {int(found[1]) for place in places if (found := _SCHOOL_FOLDER.search(place))}
+        for school in sorted(schools):
+            try:
+                (self.root / "_locks").mkdir(exist_ok=True)
+                with FileLock(self.root / "_locks" / f"school={school}.lock", timeout=0):
+                    self._roll_forward(school)
+                    self._remove_temporary_files(school)
+            except (Timeout, OSError):
+                continue
 
     def _remove_temporary_files(self, school: int) -> None:
         """Remove what a writer that died before committing left: new files, an unfinished journal, and a

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from rollbook.rules import years
+from rollbook.rules.characteristics import SenProvision, Sex
 
 #: Each pupil attribute's name as a report heading.
 GROUPING_NAMES = {"nc_year": "Year group", "sex": "Sex", "fsm6": "FSM6", "sen": "SEND", "eal": "EAL",
                   "ethnicity": "Ethnicity", "reg_group": "Registration group"}  # fmt: skip
-SEN_LABELS = {"N": "No SEN", "K": "SEN support", "E": "EHC plan"}
-SEX_LABELS = {"F": "Girls", "M": "Boys"}
+SEN_LABELS = {
+    SenProvision.NONE: "No SEN",
+    SenProvision.SEN_SUPPORT: "SEN support",
+    SenProvision.EHC_PLAN: "EHC plan",
+}
+SEX_LABELS = {Sex.FEMALE: "Girls", Sex.MALE: "Boys"}
 
 
 def group_label(column: str, value: object) -> str:

@@ -45,13 +45,11 @@ def write_schools(
     as_of: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int = 2,
-    results: bool = False,
+    results: bool = True,
 ) -> list[SchoolInfo]:
     """Generate `schools` schools and write `out/schools.csv` and `out/<URN>/` (CTF and pupils.csv) for each,
-    and with `results` also `prior.csv` (KS2 for every pupil who has it) and `results.csv` (Year 11's GCSEs).
-
-    Results are off by default until the importer reads them: today it notes the two files as ignored, and
-    an import's record would no longer list every file in the school's folder.
+    and with `results` (as by default) also `prior.csv` (KS2 for every pupil who has it) and `results.csv`
+    (Year 11's GCSEs), which the importer reads beside the rest.
 
     `progress(k)` is called with the number of schools finished so far, each time a batch finishes. The
     files are the same for a seed whatever `workers` is; `workers` <= 1 runs in this process.

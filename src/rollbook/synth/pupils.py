@@ -9,6 +9,7 @@ import numpy as np
 
 from rollbook.rules import upn
 from rollbook.rules.calendar import FRIDAY, SchoolCalendar
+from rollbook.rules.characteristics import SenProvision, Sex
 from rollbook.synth.names import pupil_names
 from rollbook.synth.schools import SchoolInfo
 
@@ -106,7 +107,7 @@ def draw_pupils(
 
     born_from = np.array([np.datetime64(f"{year - nc - AGE_OFFSET}-09-01") for nc in nc_year])
     dob = born_from + rng.integers(0, 365, size=count).astype("timedelta64[D]")
-    sex = np.where(rng.random(count) < 0.5, "F", "M")
+    sex = np.where(rng.random(count) < 0.5, Sex.FEMALE.value, Sex.MALE.value)
 
     fsm6 = rng.random(count) < school.fsm6_pct / 100
     sen = _draw_sen(rng, school, fsm6)
@@ -134,7 +135,8 @@ def _draw_sen(rng: np.random.Generator, school: SchoolInfo, fsm6: np.ndarray) ->
     draw = rng.random(len(fsm6))
     ehc = draw < school.ehc_plan_pct / 100 * tilt
     support = ~ehc & (draw < (school.ehc_plan_pct + school.sen_support_pct) / 100 * tilt)
-    return np.where(ehc, "E", np.where(support, "K", "N"))
+    sen = np.where(support, SenProvision.SEN_SUPPORT.value, SenProvision.NONE.value)
+    return np.where(ehc, SenProvision.EHC_PLAN.value, sen)
 
 
 def _draw_ethnicity(rng: np.random.Generator, school: SchoolInfo, eal: np.ndarray) -> np.ndarray:

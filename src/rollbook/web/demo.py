@@ -36,6 +36,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
 
     ready()
     from rollbook.synth import write_schools
+    from rollbook.web.imports.models import ImportRecord
     from rollbook.web.imports.service import run_import
     from rollbook.web.publishing.service import publish_snapshot
 
@@ -57,7 +58,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
             outcomes = run_import(
                 [folder],
                 actor="demo",
-                source="demo",
+                source=ImportRecord.Source.DEMO,
                 progress=lambda done, _: progress.update(task, completed=done),
             )
             refused = [outcome for outcome in outcomes if not outcome.landed]

@@ -29,8 +29,10 @@ def test_landed_unchanged_and_refused_syncs_are_recorded(world, alder_token):
     assert (landed.outcome, unchanged.outcome, refused.outcome) == ("landed", "landed", "refused")
     assert landed.changes["counts"]["marks_added"] == 10 and landed.changes["counts"]["pupils_added"] == 1
     assert landed.version and not unchanged.version  # only a sync that wrote has something to undo
-    assert "no change" in unchanged.report
-    assert "to: '31/02/2025' is not a date" in refused.report
+    assert "no change" in unchanged.summary
+    assert [
+        (problem["element"], problem["message"]) for problem in refused.problems["refusals"]["listed"]
+    ] == [("to", "'31/02/2025' is not a date (write YYYY-MM-DD or DD/MM/YYYY)")]
     audited = AccessRecord.objects.filter(school=world.alder, kind=Kind.IMPORT).order_by("at")
     assert [record.what for record in audited] == [
         "API sync of 6 January 2025 to 10 January 2025: landed: marks 10 added, 0 changed, 0 removed",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rollbook.analytics.public.sources import public_store
-from rollbook.web.explore.operator import PUBLIC_DATA
 from rollbook.web.imports.models import ImportRecord
 
 GOOD = b"URN,Rating\n100049,2\n100050,Outstanding\n"
@@ -24,7 +23,11 @@ def test_a_refused_import_changes_nothing_and_says_where(world):
     assert "ofsted_ratings.csv, line 2, column Rating: &#x27;Excellent&#x27; is not an Ofsted grade" in page
     assert public_store().years() == []
     record = ImportRecord.objects.get()
-    assert (record.source, record.school, record.outcome) == (PUBLIC_DATA, None, ImportRecord.REFUSED)
+    assert (record.source, record.school, record.outcome) == (
+        ImportRecord.Source.PUBLIC_DATA,
+        None,
+        ImportRecord.REFUSED,
+    )
 
 
 def test_a_good_import_lands_and_is_recorded(world):

@@ -26,7 +26,9 @@ def test_a_change_after_the_preview_refuses_the_confirmation_and_previews_again(
     assert lake_data(world.lake) == after_it
     refused = ImportRecord.objects.get(source="web")
     assert refused.outcome == ImportRecord.REFUSED
-    assert "data changed after these files were checked" in refused.report
+    assert [problem["kind"] for problem in refused.problems["refusals"]["listed"]] == [
+        "data changed meanwhile"
+    ]
     # The new preview is made from the data as it now is: of P1's Friday only the morning is left to remove.
     assert "marks 3 added, 2 changed, 1 removed" in page
     assert Upload.objects.get().lake_state != pending.lake_state

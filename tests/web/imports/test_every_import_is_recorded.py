@@ -19,7 +19,8 @@ def test_a_landed_import_records_its_changes(school_files):
     assert record.actor == "cli:tester"
     assert record.school.urn == 900001
     assert record.changes["counts"]["marks_added"] == outcomes[0].counts.marks_added > 0
-    assert {key["table"] for key in record.changes["partitions_written"]} == {"pupils", "marks"}
+    written = {key["table"] for key in record.changes["partitions_written"]}
+    assert written == {"pupils", "marks", "results", "prior_attainment"}  # synth writes Year 11's results too
     assert sorted(record.files) == sorted(str(path) for path in (school_files / "900001").iterdir())
 
 
@@ -33,7 +34,9 @@ def test_a_refused_import_is_recorded_with_its_reasons(school_files, tmp_path):
     (record,) = ImportRecord.objects.all()
     assert not outcome.landed
     assert record.outcome == ImportRecord.REFUSED
-    assert "UPN" in record.report
+    (refusal,) = record.problems["refusals"]["listed"]
+    assert (refusal["kind"], refusal["element"]) == ("malformed UPN", "Pupil[1]/UPN")
+    assert refusal["upn"].startswith("X") and refusal["file"] == ctf.name
     assert record.changes["partitions_written"] == []
 
 
@@ -44,11 +47,13 @@ def test_a_folder_with_nothing_to_import_is_recorded_as_refused(tmp_path):
     (record,) = ImportRecord.objects.all()
     assert not outcome.landed
     assert record.outcome == ImportRecord.REFUSED
-    assert "found no CTF" in record.report
+    (refusal,) = record.problems["refusals"]["listed"]
+    assert refusal["message"] == "found no CTF (.xml), pupils.csv or marks.csv to import"
 
 
 @pytest.mark.django_db
 def test_files_left_out_of_an_import_are_noted_in_its_record(school_files):
     run_import([school_files], actor="cli:tester")
     first = ImportRecord.objects.order_by("started").first()
-    assert "schools.csv: not a CTF or a Rollbook CSV; ignored" in first.report
+    ignored = [(note["file"], note["message"]) for note in first.problems["notes"]["listed"]]
+    assert (str(school_files / "schools.csv"), "not a CTF or a Rollbook CSV; ignored") in ignored

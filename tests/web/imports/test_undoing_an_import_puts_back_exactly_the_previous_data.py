@@ -17,18 +17,18 @@ def test_undo_restores_the_partitions_and_is_recorded(world, tmp_path):
     landed = ImportRecord.objects.get(source="web")
     assert lake_data(world.lake) != before
     asking = dora.get(f"{PAGE}{landed.pk}/undo/").content.decode()
-    assert "Undoing it puts the pupils and session marks it changed back exactly as they were" in asking
+    assert "Undoing it puts the pupils, session marks, results and prior attainment it changed back" in asking
 
     response = dora.post(f"{PAGE}{landed.pk}/undo/")
 
     assert lake_data(world.lake) == before
     landed.refresh_from_db()
-    undo = ImportRecord.objects.get(source=ImportRecord.UNDO)
+    undo = ImportRecord.objects.get(source=ImportRecord.Source.UNDO)
     assert response["Location"] == f"{PAGE}{undo.pk}/"
     assert (landed.outcome, landed.version) == (ImportRecord.UNDONE, "")
     assert (undo.undoes, undo.user, undo.outcome) == (landed, world.dora, ImportRecord.LANDED)
-    assert "put back as they were before it" in undo.report
-    assert "session marks for 2024/25, pupils for 2024/25 put back" in undo.report
+    assert "put back as they were before it" in undo.summary
+    assert "session marks for 2024/25, pupils for 2024/25 put back" in undo.summary
     audited = AccessRecord.objects.filter(kind=Kind.IMPORT).order_by("at").last()
     assert (audited.what, audited.user, audited.school) == (
         f"Undid import {landed.pk} of pupils.csv, marks.csv", world.dora, world.alder,

@@ -1,12 +1,12 @@
-"""The web world with PUPIL on the roll of both Alder and Birch, and an import report and an access-log
-entry naming them."""
+"""The web world with PUPIL on the roll of both Alder and Birch, and an import report (warning about them and
+OTHER) and an access-log entry naming them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from pupil_at_two_schools import PUPIL, REGISTERS, join
+from pupil_at_two_schools import OTHER, PUPIL, REGISTERS, join, warning
 
 from registers import marks, pupil
 from rollbook.web.audit.models import AccessRecord
@@ -22,8 +22,8 @@ def pupil_world(world):
             school=school,
             actor="cli:office",
             outcome=ImportRecord.LANDED,
-            report=f"Landed.\nWarnings (2):\n  - pupils.csv, line 3, UPN {PUPIL}: forename is 'Sam' here\n"
-            f"  - pupils.csv, line 4, UPN B0000000002: surname is 'Lee' here",
+            summary="Landed.",
+            problems={"warnings": {"listed": [warning(3, PUPIL, "forename"), warning(4, OTHER, "surname")]}},
             started=dt.datetime(2024, 9, 16, 8, tzinfo=dt.UTC),
         )
     AccessRecord.objects.create(

@@ -9,8 +9,16 @@ from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.upn import make
 
 PUPIL = make(823, 4001, 23, 1)
+#: Another pupil an import report warns about.
+OTHER = "B0000000002"
 #: PUPIL's register at each school: at Alder a week with a day off unauthorised, at Birch one day.
 REGISTERS = {100001: "/\\" * 4 + "OO", 100002: "/\\"}
+
+
+def warning(line: int, upn: str, name: str) -> dict[str, object]:
+    """A kept warning about pupil `upn`, at a line of pupils.csv."""
+    message = f"{name} is 'Sam' here but 'Sal' in alder.xml; kept the CTF's"
+    return {"kind": "conflicting details", "file": "pupils.csv", "line": line, "upn": upn, "message": message}
 
 
 def join(lake: Lake, urn: int, rows: dict[str, list[dict]]) -> None:

@@ -4,12 +4,13 @@ every school, and their UPN leaves the import reports and the access log."""
 from __future__ import annotations
 
 import pytest
-from pupil_at_two_schools import PUPIL, contents, without
+from pupil_at_two_schools import OTHER, PUPIL, contents, warning, without
 
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.models import ErasureRecord
 from rollbook.web.privacy.pseudonym import erased_label
+from rollbook.web.privacy.redaction import ERASED_PROBLEM
 
 ERASE = "/operator/privacy/erase-pupil/"
 ASK = {"pupil-upn": PUPIL, "pupil-reason": "Request ref 42"}
@@ -25,7 +26,7 @@ def test_the_first_post_shows_what_will_go_and_removes_nothing(pupil_world, oper
     response = operator.post(ERASE, ASK)
     assert response.status_code == 200
     plan = response.context["plan"]
-    assert plan["tables"] == {"pupils": 2, "marks": 12}
+    assert plan["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0}
     assert [(p["table"], p["school"], p["rows"]) for p in plan["partitions"]] == [
         ("marks", 100001, 10),
         ("marks", 100002, 2),
@@ -52,16 +53,18 @@ def test_confirmed_it_removes_exactly_that_pupils_rows(pupil_world, operator):
     record = ErasureRecord.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/operator/privacy/erasures/{record.pk}/"
     assert contents(pupil_world.lake) == without(before, PUPIL)
-    assert record.removed["tables"] == {"pupils": 2, "marks": 12}
+    assert record.removed["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0}
     assert record.finished is not None and record.reason == "Request ref 42"
     assert operator.get(response["Location"]).status_code == 200
 
 
 def test_their_upn_leaves_import_reports_and_the_access_log(pupil_world, operator):
     operator.post(ERASE, {**ASK, "pupil-again": PUPIL})
-    for report in ImportRecord.objects.values_list("report", flat=True):
-        assert PUPIL not in report
-        assert "UPN B0000000002: surname is 'Lee' here" in report  # other pupils' lines stay
+    for problems in ImportRecord.objects.values_list("problems", flat=True):
+        assert problems["warnings"]["listed"] == [
+            {"kind": "conflicting details", "message": ERASED_PROBLEM},
+            warning(4, OTHER, "surname"),  # other pupils' problems stay
+        ]
     (access,) = AccessRecord.objects.filter(actor="pam")
     assert access.what == f"attendance pupil {erased_label(PUPIL)} (page)"
     assert PUPIL.lower() not in access.path.lower()

@@ -33,21 +33,22 @@ def test_confirmed_every_year_of_the_school_goes_and_the_other_school_stays(pupi
     operator = pupil_world.client_for(pupil_world.operator)
     before = contents(alder_last_year)
     shown = operator.post(ERASE, ASK)
-    assert shown.context["plan"]["tables"] == {"pupils": 6, "marks": 60}
+    assert shown.context["plan"]["tables"] == {"pupils": 6, "marks": 60, "results": 0, "prior_attainment": 0}
     assert contents(alder_last_year) == before
     operator.post(ERASE, {**ASK, "school-again": "100001"})
     assert contents(alder_last_year) == {key: rows for key, rows in before.items() if key.school != 100001}
     record = ErasureRecord.objects.get()
     assert (record.kind, record.urn, record.upn_hash) == (ErasureRecord.SCHOOL, 100001, "")
-    assert record.removed["tables"] == {"pupils": 6, "marks": 60}
+    assert record.removed["tables"] == {"pupils": 6, "marks": 60, "results": 0, "prior_attainment": 0}
     assert School.objects.filter(urn=100001).exists()
 
 
 def test_its_import_reports_are_blanked_and_upns_leave_its_access_log(pupil_world):
     operator = pupil_world.client_for(pupil_world.operator)
     operator.post(ERASE, {**ASK, "school-again": "100001"})
-    assert ImportRecord.objects.get(school=pupil_world.alder).report == ""
-    assert PUPIL in ImportRecord.objects.get(school=pupil_world.birch).report
+    alder, birch = (ImportRecord.objects.get(school=each) for each in (pupil_world.alder, pupil_world.birch))
+    assert (alder.problems, alder.summary) == ({}, "Landed.")
+    assert birch.problems["warnings"]["listed"][0]["upn"] == PUPIL
     (access,) = AccessRecord.objects.filter(actor="pam")
     assert PUPIL not in access.what and PUPIL.lower() not in access.path
     removed = ErasureRecord.objects.get().removed

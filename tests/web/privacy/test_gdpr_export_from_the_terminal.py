@@ -22,7 +22,9 @@ def test_the_zip_is_written_and_each_schools_read_recorded(pupil_world, tmp_path
         "README.txt",
         "manifest.json",
         "marks.csv",
+        "prior_attainment.csv",
         "pupils.csv",
+        "results.csv",
     ]
     reads = AccessRecord.objects.filter(what=f"subject access export {PUPIL} (zip)").order_by("school__urn")
     assert [(r.actor.startswith("cli:"), r.school.urn) for r in reads] == [(True, 100001), (True, 100002)]

@@ -27,6 +27,7 @@ from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, ne
 from rollbook.analytics.comparators.snapshot import CELL, SCHEMAS, WEEKDAY, Manifest, Suppression
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
+from rollbook.rules.characteristics import WITH_SEN
 from rollbook.rules.periods import Period, term_so_far, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
@@ -191,7 +192,7 @@ def school_profiles(
             pupils_on_roll=pupils.count(),
             fsm6=pupils.fsm6.cast("int32").sum(),
             eal=pupils.eal.cast("int32").sum(),
-            sen=pupils.sen.isin(["K", "E"]).cast("int32").sum(),
+            sen=pupils.sen.isin([str(provision) for provision in WITH_SEN]).cast("int32").sum(),
         )
         .order_by("school"),
         engine,

@@ -84,7 +84,7 @@ def read_csv(path: Path, report: ValidationReport) -> ReadFile | None:
             if found
             else "its columns are not those of any public data file Rollbook reads (docs/public-data.md)"
         )
-        report.refuse(Problem.UNREADABLE, message, file=path.name, where="line 1")
+        report.refuse(Problem.UNREADABLE, message, file=path.name, line=1)
         return None
     return _read(path.name, found[0], header, rows[1:], report)
 
@@ -104,8 +104,8 @@ def _read(
     year_at = position.get(YEAR_COLUMN)
 
     def refuse(message: str, line: int, at: int | None = None) -> None:
-        where = f"line {line}" if at is None else f"line {line}, column {header[at]}"
-        report.refuse(Problem.BAD_VALUE, message, file=name, where=where)
+        column = None if at is None else f"column {header[at]}"
+        report.refuse(Problem.BAD_VALUE, message, file=name, line=line, element=column)
 
     for line, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):

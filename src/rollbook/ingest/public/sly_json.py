@@ -65,7 +65,7 @@ def read_sly(path: Path, document: dict, year: int | None, report: ValidationRep
                 Problem.BAD_VALUE,
                 f"a school's values should be a list of at least {width}",
                 file=path.name,
-                where=where,
+                element=where,
             )
             continue
         cells: dict[str, object] = dict.fromkeys(kinds)
@@ -73,13 +73,13 @@ def read_sly(path: Path, document: dict, year: int | None, report: ValidationRep
             try:
                 cells.update(_value(known[name], row[position], lookups.get(name)))
             except ValueError as problem:
-                report.refuse(Problem.BAD_VALUE, f"{name}: {problem}", file=path.name, where=where)
+                report.refuse(Problem.BAD_VALUE, f"{name}: {problem}", file=path.name, element=where)
         urn = cells["URN"]
         if urn is None:
-            report.refuse(Problem.BAD_VALUE, "URN is missing", file=path.name, where=where)
+            report.refuse(Problem.BAD_VALUE, "URN is missing", file=path.name, element=where)
         elif urn in first:
             report.refuse(
-                Problem.BAD_VALUE, f"URN {urn} is also at data[{first[urn]}]", file=path.name, where=where
+                Problem.BAD_VALUE, f"URN {urn} is also at data[{first[urn]}]", file=path.name, element=where
             )  # type: ignore[index]
         else:
             first[int(urn)] = index  # type: ignore[call-overload]

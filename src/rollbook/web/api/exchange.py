@@ -18,11 +18,12 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from rollbook.analytics.attendance.sessions import data_to, latest_academic_year
-from rollbook.ingest.exchange import PAYLOAD_SCHEMA
+from rollbook.ingest.problems import Problem
+from rollbook.ingest.sync_payload import json_schema
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.exchange.models import ExchangeToken
-from rollbook.web.exchange.sync import SOURCE, run_sync
+from rollbook.web.exchange.sync import run_sync
 from rollbook.web.imports.models import ImportRecord
 
 #: A gzip-compressed body may expand to this many times the size limit, and no more.
@@ -106,7 +107,7 @@ ERRORS = {401: SyncDetail, 404: SyncDetail, 429: SyncDetail}
     summary="Send pupils and session marks",
     by_alias=True,
     openapi_extra={
-        "requestBody": {"required": True, "content": {"application/json": {"schema": PAYLOAD_SCHEMA}}}
+        "requestBody": {"required": True, "content": {"application/json": {"schema": json_schema()}}}
     },
 )
 def push(request, urn: int):
@@ -167,17 +168,17 @@ def status(request, urn: int):
             "pupils": lake.school_rows(urn).get(PartitionKey("pupils", year, urn), 0),
             "latest_date": data_to(lake, urn, year),
         }
-    last = ImportRecord.objects.filter(school=token.school, source=SOURCE).first()
+    last = ImportRecord.objects.filter(school=token.school, source=ImportRecord.Source.API).first()
     if last is not None:
-        summary = last.report.partition("\n")[0]
-        last = {"at": last.finished, "landed": last.outcome == ImportRecord.LANDED, "summary": summary}
+        last = {"at": last.finished, "landed": last.outcome == ImportRecord.LANDED, "summary": last.summary}
     return Status(200, {"school": urn, "name": token.school.name, **held, "last_sync": last})
 
 
-def _problem(problem) -> dict[str, str | None]:
+def _problem(problem: Problem) -> dict[str, object]:
+    """A problem as the API answers it: a payload is one document, so the element says where."""
     shown = problem.as_dict()
-    del shown["file"]  # a payload is one document: the element says where
-    return shown
+    return {"kind": shown["kind"], "where": problem.element, "upn": problem.upn, "date": shown["date"],
+            "message": problem.message}  # fmt: skip
 
 
 def _rate_limited(request) -> JsonResponse | None:

@@ -12,8 +12,7 @@ from rollbook.lake import Lake
 from rollbook.web.audit.models import Kind, record
 from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.imports import service
-
-SOURCE = "api"
+from rollbook.web.imports.models import ImportRecord
 
 
 def run_sync(body: bytes, token: ExchangeToken, request) -> tuple[ImportOutcome, Sync]:
@@ -25,7 +24,7 @@ def run_sync(body: bytes, token: ExchangeToken, request) -> tuple[ImportOutcome,
     outcome.files = [f"API sync of {sync.describe()}"]  # what the history lists where files would be
     actor = f"API token {token.prefix}… ({token.name})"
     # Recorded as any import is, so it can be undone from the history.
-    service.record_import(outcome, actor=actor, user=None, source=SOURCE, started=started)
+    service.record_import(outcome, actor=actor, user=None, source=ImportRecord.Source.API, started=started)
     if outcome.no_change:
         result = "no change"
     elif outcome.landed:

@@ -16,13 +16,12 @@ from django.utils.text import get_valid_filename
 
 from rollbook import config
 from rollbook.analytics.public.sources import public_store
+from rollbook.ingest.problems import sections
 from rollbook.ingest.public import import_public
 from rollbook.web.accounts.access import operator_only
 from rollbook.web.imports.forms import MultipleFileField
 from rollbook.web.imports.models import ImportRecord
 
-#: The import history's name for public data (to become ImportRecord.Source.PUBLIC_DATA).
-PUBLIC_DATA = "public-data"
 RECENT = 10
 
 
@@ -51,17 +50,22 @@ def public_data(request):
     if request.method == "POST" and form.is_valid():
         record = _import(request, form.cleaned_data["files"], form.cleaned_data["year"])
         if record.outcome == ImportRecord.LANDED:
-            messages.success(request, record.report.splitlines()[0])
+            messages.success(request, record.summary)
         else:
             messages.error(request, "Nothing was imported: the files have the problems listed below.")
         return redirect(f"{request.path}?import={record.pk}")
     store = public_store()
-    shown = ImportRecord.objects.filter(source=PUBLIC_DATA, pk=request.GET.get("import") or None).first()
+    shown = ImportRecord.objects.filter(
+        source=ImportRecord.Source.PUBLIC_DATA, pk=request.GET.get("import") or None
+    ).first()
     context = {
         "form": form,
         "shown": shown,
+        "shown_report": sections(shown.problems) if shown else [],
         "held": [(year, list(store.held(year).values())) for year in reversed(store.years())],
-        "history": ImportRecord.objects.filter(source=PUBLIC_DATA).select_related("user")[:RECENT],
+        "history": ImportRecord.objects.filter(source=ImportRecord.Source.PUBLIC_DATA).select_related("user")[
+            :RECENT
+        ],
     }
     return render(request, "explore/public_data.html", context, status=400 if form.errors else 200)
 
@@ -75,14 +79,22 @@ def _import(request, files, year: int | None) -> ImportRecord:
         outcome = import_public(paths, public_store(), year)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    return record_import(
+        outcome, [path.name for path in paths], started, request.user.get_username(), request.user
+    )
+
+
+def record_import(outcome, files: list[str], started, actor: str, user=None) -> ImportRecord:
+    """A public-data import in the import history, landed or refused, with what it brought or why not."""
     return ImportRecord.objects.create(
-        user=request.user,
-        actor=request.user.get_username(),
-        source=PUBLIC_DATA,
-        files=[path.name for path in paths],
+        user=user,
+        actor=actor,
+        source=ImportRecord.Source.PUBLIC_DATA,
+        files=files,
         outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
         changes=outcome.as_dict(),
-        report=outcome.summary() + "\n" + outcome.report.text(),
+        summary=outcome.summary(),
+        problems=outcome.report.as_dict(),
         started=started,
     )
 

@@ -7,7 +7,9 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import models
+from django.utils.text import get_valid_filename
 
 from rollbook import config
 from rollbook.web.schools.models import School
@@ -15,21 +17,32 @@ from rollbook.web.schools.models import School
 
 class ImportRecord(models.Model):
     LANDED, REFUSED, UNDONE = "landed", "refused", "undone"
-    #: The source of an undo's own record.
-    UNDO = "undo"
+
+    class Source(models.TextChoices):
+        """Where an import came from, labelled as the import history says it."""
+
+        WEB = "web", "Uploaded on this page"
+        API = "api", "Sent by the sync API"
+        CLI = "cli", "Imported from the command line by the operator"
+        DEMO = "demo", "Built for the demo"
+        UNDO = "undo", "Undone on this page"  # an undo's own record
+        PUBLIC_DATA = "public-data", "Public data"
 
     school = models.ForeignKey(
         School, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150, help_text="Who ran it: a user, or the operator's CLI account")
-    source = models.CharField(max_length=20, default="cli")
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.CLI)
     files = models.JSONField(default=list)
     outcome = models.CharField(
         max_length=10, choices=[(LANDED, "Landed"), (REFUSED, "Refused"), (UNDONE, "Undone")]
     )
     changes = models.JSONField(default=dict)
-    report = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text="What became of the import, in a sentence")
+    problems = models.JSONField(
+        default=dict, blank=True, help_text="The report's refusals, warnings and notes, each with its fields"
+    )
     version = models.CharField(
         max_length=32, blank=True, help_text="The lake version keeping what the import replaced, for undo"
     )
@@ -51,7 +64,27 @@ class ImportRecord(models.Model):
     @property
     def file_names(self) -> list[str]:
         """The files as a school knows them, without the operator's folders; a sync's description as it is."""
-        return self.files if self.source == "api" else [Path(path).name for path in self.files]
+        return self.files if self.source == self.Source.API else [Path(path).name for path in self.files]
+
+
+#: The longest file name an upload may have, in bytes as a file system counts them (most allow 255).
+MAX_NAME_BYTES = 200
+
+
+def kept_name(name: str) -> str:
+    """The name an uploaded file is kept under: its own, made safe for the file system; ValueError, saying
+    why, for a name that cannot be kept (".", "..", or longer than MAX_NAME_BYTES)."""
+    shown = name if len(name) <= 40 else name[:40] + "…"
+    try:
+        kept = get_valid_filename(Path(name).name)
+    except SuspiciousFileOperation:
+        raise ValueError(f"“{shown}” is not a file's name: choose the file itself") from None
+    if len(kept.encode()) > MAX_NAME_BYTES:
+        raise ValueError(
+            f"“{shown}” has a name of {len(kept.encode()):,} bytes, longer than the {MAX_NAME_BYTES} a file "
+            "may have here: rename it, shorter"
+        )
+    return kept
 
 
 class Upload(models.Model):
@@ -72,10 +105,13 @@ class Upload(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     files = models.JSONField(default=list, help_text="The files' names, as uploaded")
     size = models.PositiveBigIntegerField(help_text="In bytes, all files together")
+    academic_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For files that name no year (2024 is 2024/25)"
+    )
     status = models.CharField(max_length=10, choices=STATUSES, default=CHECKING)
     lake_state = models.CharField(max_length=64, blank=True, help_text="What the preview was made from")
     preview = models.JSONField(default=dict, help_text="What importing the files would change")
-    report = models.TextField(blank=True)
+    problems = models.JSONField(default=dict, blank=True, help_text="The checks' warnings and notes")
     job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL)
     record = models.ForeignKey(ImportRecord, null=True, blank=True, on_delete=models.SET_NULL)
     created = models.DateTimeField(auto_now_add=True)
@@ -96,6 +132,13 @@ class Upload(models.Model):
     @property
     def folder(self) -> Path:
         return config.data_dir() / "uploads" / self.id.hex
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock held while the upload is claimed and lands (beside its folder, which landing removes)."""
+        path = config.data_dir() / "uploads" / f"{self.id.hex}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
 
     def paths(self) -> list[Path]:
         """Where the files are kept: each in a folder of its own, under its own name, so that two files of

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -22,29 +23,32 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
+from filelock import FileLock, Timeout
 
-from rollbook.ingest import ImportOutcome, Kind, import_paths
+from rollbook.ingest import ImportOutcome, Kind, ValidationReport, import_paths
 from rollbook.ingest.batches import find_batches
 from rollbook.ingest.importer import weeks_as_list
+from rollbook.ingest.merge import Counts
 from rollbook.lake import Lake, LakeChanged, PartitionKey
 from rollbook.rules.calendar import academic_year_label
 from rollbook.web.audit.models import Kind as AuditKind
 from rollbook.web.audit.models import record as audit
-from rollbook.web.imports.models import ImportRecord, Upload
+from rollbook.web.imports.models import ImportRecord, Upload, kept_name
 from rollbook.web.schools import registry
 from rollbook.web.schools.models import School
 
 #: Told (batches done, batches found) as each school's files finish.
 Progress = Callable[[int, int], None]
-#: The source of imports from the import page.
-WEB = "web"
 #: How long files uploaded but neither confirmed nor cancelled are kept.
 UPLOAD_LIFETIME = dt.timedelta(days=1)
 
 
 class UnknownSchool(LookupError):
     """A CSV import named a school that is not registered, so its identity cannot be checked."""
+
+
+class NotKept(Exception):
+    """Uploaded files that could not be kept to be checked (the disk full, say), and nothing of them was."""
 
 
 class UndoRefused(Exception):
@@ -57,16 +61,18 @@ def run_import(
     actor: str,
     school: int | None = None,
     user=None,
-    source: str = "cli",
+    source: ImportRecord.Source = ImportRecord.Source.CLI,
     progress: Progress | None = None,
     today: dt.date | None = None,
     dry_run: bool = False,
     expect: str | None = None,
+    academic_year: int | None = None,
 ) -> list[ImportOutcome]:
     """Import `paths` into the lake, register schools first seen in a CTF header, and record each batch.
 
     A `dry_run` writes nothing and records only a refusal (an import that cannot land); `expect` lands a
-    batch only onto the school state its preview saw (see `import_paths`)."""
+    batch only onto the school state its preview saw; `academic_year` is for files that name none (see
+    `import_paths`)."""
     return [
         outcome
         for outcome, _ in _import_and_record(
@@ -79,6 +85,7 @@ def run_import(
             today=today,
             dry_run=dry_run,
             expect=expect,
+            academic_year=academic_year,
         )  # fmt: skip
     ]
 
@@ -89,11 +96,13 @@ def _import_and_record(
     actor: str,
     school: int | None,
     user,
-    source: str,
+    source: ImportRecord.Source,
     progress: Progress | None = None,
     today: dt.date | None = None,
     dry_run: bool = False,
     expect: str | None = None,
+    version: str | None = None,
+    academic_year: int | None = None,
 ) -> list[tuple[ImportOutcome, ImportRecord | None]]:
     if school is not None and not School.objects.filter(urn=school).exists():
         raise UnknownSchool(
@@ -107,7 +116,9 @@ def _import_and_record(
 
     def finished(outcome: ImportOutcome) -> None:
         nonlocal done, started
-        if source == WEB:  # the files' folder is the upload's, which means nothing to anyone
+        if outcome.urn is None and school is not None:  # refused, for the school it was imported for
+            outcome.urn = school
+        if source == ImportRecord.Source.WEB:  # the upload's folder means nothing to anyone
             outcome.files = [Path(path.name) for path in outcome.files]
         if outcome.previewed:
             records.append(None)
@@ -128,6 +139,8 @@ def _import_and_record(
         dry_run=dry_run,
         expect=expect,
         keep_versions=True,
+        version=version,
+        academic_year=academic_year,
     )
     if done == 0:  # nothing importable was found: record the refusal all the same
         finished(outcomes[0])
@@ -136,7 +149,7 @@ def _import_and_record(
 
 @transaction.atomic
 def record_import(
-    outcome: ImportOutcome, *, actor: str, user, source: str, started: dt.datetime
+    outcome: ImportOutcome, *, actor: str, user, source: ImportRecord.Source, started: dt.datetime
 ) -> ImportRecord:
     """Record an import in the history; one that kept a lake version leaves only the newest few kept."""
     school = None
@@ -156,7 +169,8 @@ def record_import(
             "weeks": weeks_as_list(outcome.weeks),
             "partitions_written": [asdict(key) for key in outcome.partitions_written],
         },
-        report=outcome.summary() + "\n" + outcome.report.text(),
+        summary=outcome.summary(),
+        problems=outcome.report.as_dict(),
         version=outcome.version or "",
         started=started,
     )
@@ -169,19 +183,27 @@ def record_import(
 # -- the import page ------------------------------------------------------------------------------------
 
 
-def receive(school: School, user, files: Sequence[UploadedFile]) -> Upload:
-    """Keep uploaded files under the data folder, for `check` and later `confirm`."""
+def receive(school: School, user, files: Sequence[UploadedFile], academic_year: int | None = None) -> Upload:
+    """Keep uploaded files under the data folder, for `check` and later `confirm`; `academic_year` is for
+    files that name none."""
     upload = Upload(
         school=school,
         user=user,
-        files=[get_valid_filename(Path(file.name).name) for file in files],
+        academic_year=academic_year,
+        files=[kept_name(file.name) for file in files],
         size=sum(file.size for file in files),
     )
-    for path, file in zip(upload.paths(), files, strict=True):
-        path.parent.mkdir(parents=True)
-        with path.open("wb") as out:
-            for chunk in file.chunks():
-                out.write(chunk)
+    try:
+        for path, file in zip(upload.paths(), files, strict=True):
+            path.parent.mkdir(parents=True)
+            with path.open("wb") as out:
+                for chunk in file.chunks():
+                    out.write(chunk)
+    except OSError as error:
+        shutil.rmtree(upload.folder, ignore_errors=True)
+        raise NotKept(
+            f"The files could not be kept to be checked ({error.strerror or error}); nothing was imported."
+        ) from error
     upload.save()
     return upload
 
@@ -194,7 +216,12 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
     """Check the upload's files and work out what importing them would change, writing nothing. Files
     with any refusal are refused for good: recorded, audited and discarded."""
     ((outcome, record),) = _import_and_record(
-        upload.paths(), **_who(upload), source=WEB, progress=progress, dry_run=True
+        upload.paths(),
+        **_who(upload),
+        **_files_of(upload),
+        source=ImportRecord.Source.WEB,
+        progress=progress,
+        dry_run=True,
     )
     if record is not None:
         return _finish(upload, record, request)
@@ -206,7 +233,7 @@ def check(upload: Upload, request=None, progress: Progress | None = None) -> Upl
         "weeks": weeks_as_list(outcome.weeks),
         "partitions": [asdict(key) for key in outcome.planned],
     }
-    upload.report = outcome.report.text()
+    upload.problems = outcome.report.as_dict()
     upload.save()
     return upload
 
@@ -221,7 +248,13 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     data changed since the preview, nothing lands: the refusal is recorded and the files are checked
     again, for a new preview (`status` READY again)."""
     ((outcome, record),) = _import_and_record(
-        upload.paths(), **_who(upload), source=WEB, progress=progress, expect=upload.lake_state
+        upload.paths(),
+        **_who(upload),
+        **_files_of(upload),
+        source=ImportRecord.Source.WEB,
+        progress=progress,
+        expect=upload.lake_state,
+        version=upload.id.hex,
     )
     if not outcome.landed and Kind.CHANGED_MEANWHILE in outcome.report.kinds():
         audit(AuditKind.IMPORT, _audited(record), request=request, user=upload.user, school=upload.school)
@@ -229,9 +262,70 @@ def confirm(upload: Upload, request=None, progress: Progress | None = None) -> U
     return _finish(upload, record, request)
 
 
+@contextmanager
+def landing(upload: Upload) -> Iterator[bool]:
+    """Hold the upload's landing lock while it is claimed and lands; False, and not held, when another
+    request holds it. The operating system lets go of the lock when its process dies, however it dies, so a
+    landing that was killed is told from one still running (`settle`)."""
+    lock = FileLock(upload.lock_path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def settle(upload: Upload, request=None) -> Upload:
+    """The truth about an upload a confirm left "being imported": while the confirm runs, nothing; when it
+    died (the web server killed, say), finished as imported if its data landed, as the lake's version kept
+    under the upload's id says (a journal the confirm committed is rolled forward first), or else ready to
+    confirm again, or to cancel. Background landings are the worker's, which says when one failed."""
+    if upload.status != Upload.LANDING or upload.job_id is not None:
+        return upload
+    with landing(upload) as ours:
+        upload.refresh_from_db()
+        if not ours or upload.status != Upload.LANDING:
+            return upload
+        record = ImportRecord.objects.filter(version=upload.id.hex).first() or _record_landed(upload)
+        if record is not None:
+            return _finish(upload, record, request)
+        upload.status = Upload.READY
+        upload.save(update_fields=["status"])
+        return upload
+
+
+def _record_landed(upload: Upload) -> ImportRecord | None:
+    """The import record of an upload whose data landed before its confirm died unrecorded: the preview's
+    counts, which are what landed (it could land only onto the data previewed), and the partitions its
+    lake version names; None when no version of it is kept, so nothing of it landed."""
+    kept = {version.id: version for version in Lake.configured().versions(upload.school.urn)}
+    version = kept.get(upload.id.hex)
+    if version is None:
+        return None
+    outcome = ImportOutcome(
+        [Path(name) for name in upload.files],
+        ValidationReport(),
+        upload.school.urn,
+        name=upload.school.name,
+        landed=True,
+        counts=Counts(**upload.preview["counts"]),
+        partitions_written=sorted(version.after),
+        version=version.id,
+    )
+    record = record_import(outcome, **_who(upload), source=ImportRecord.Source.WEB, started=upload.created)
+    record.problems, record.changes["weeks"] = upload.problems, upload.preview["weeks"]
+    record.save(update_fields=["problems", "changes"])
+    return record
+
+
 def cancel(upload: Upload) -> None:
     """Discard an upload that was not confirmed: its files and its row (nothing was imported)."""
     shutil.rmtree(upload.folder, ignore_errors=True)
+    upload.lock_path.unlink(missing_ok=True)
     upload.delete()
 
 
@@ -239,7 +333,8 @@ def discard_stale(school: School) -> None:
     """Cancel the school's uploads left unconfirmed (or failed) for longer than UPLOAD_LIFETIME, and forget
     finished ones (their records stay in the history)."""
     old = Upload.objects.filter(school=school, created__lt=timezone.now() - UPLOAD_LIFETIME)
-    for upload in old.select_related("job"):
+    for upload in old.select_related("job", "school", "user"):
+        upload = settle(upload)
         if upload.may_cancel or upload.status == Upload.DONE:
             cancel(upload)
 
@@ -254,11 +349,12 @@ def _finish(upload: Upload, record: ImportRecord, request) -> Upload:
 
 
 def _who(upload: Upload) -> dict[str, object]:
-    return {
-        "actor": upload.user.get_username() if upload.user else "unknown",
-        "school": upload.school.urn,
-        "user": upload.user,
-    }
+    return {"actor": upload.user.get_username() if upload.user else "unknown", "user": upload.user}
+
+
+def _files_of(upload: Upload) -> dict[str, object]:
+    """How an upload's files are imported: for its school, in the year chosen for files that name none."""
+    return {"school": upload.school.urn, "academic_year": upload.academic_year}
 
 
 def _audited(record: ImportRecord) -> str:
@@ -270,7 +366,7 @@ def _audited(record: ImportRecord) -> str:
 
 def why_not_undo(record: ImportRecord) -> str | None:
     """Why `record` cannot be undone, in words, or None when it may be (the lake has the last word)."""
-    if record.source == ImportRecord.UNDO:
+    if record.source == ImportRecord.Source.UNDO:
         return "This is the record of an undo; it cannot itself be undone."
     if record.outcome == ImportRecord.UNDONE:
         return "This import has been undone already."
@@ -313,11 +409,11 @@ def undo(record: ImportRecord, *, user, request=None) -> ImportRecord:
             school=record.school,
             user=user,
             actor=user.get_username(),
-            source=ImportRecord.UNDO,
+            source=ImportRecord.Source.UNDO,
             files=record.files,
             outcome=ImportRecord.LANDED,
             changes={"partitions_written": [asdict(key) for key in restored]},
-            report=(
+            summary=(
                 f"Undid import {record.pk} of {timezone.localtime(record.finished):%d/%m/%Y %H:%M} by "
                 f"{record.actor}: {_describe(restored)} put back as they were before it."
             ),
@@ -337,7 +433,7 @@ def _later_imports(record: ImportRecord, partitions: list[dict]) -> list[ImportR
     wanted = {tuple(sorted(key.items())) for key in partitions}
     later = ImportRecord.objects.filter(
         school=record.school, outcome=ImportRecord.LANDED, finished__gt=record.finished
-    ).exclude(source=ImportRecord.UNDO)
+    ).exclude(source=ImportRecord.Source.UNDO)
     return [
         each
         for each in later.order_by("finished")
@@ -357,5 +453,6 @@ def _later_data(later: list[ImportRecord]) -> str:
 
 
 def _describe(partitions: list[PartitionKey]) -> str:
-    names = {"pupils": "pupils", "marks": "session marks"}
+    names = {"pupils": "pupils", "marks": "session marks", "results": "KS4 results",
+             "prior_attainment": "KS2 prior attainment"}  # fmt: skip
     return ", ".join(f"{names[key.table]} for {academic_year_label(key.academic_year)}" for key in partitions)

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from rollbook.ingest.problems import sections
 from rollbook.web.accounts.access import school_permission_required
 from rollbook.web.imports import service, tasks
 from rollbook.web.imports.forms import UploadForm
@@ -19,32 +20,30 @@ from rollbook.web.jobs.service import start
 
 manage_data_required = school_permission_required("manage_data")
 HISTORY_PAGE = 50
-#: How each source of imports is named on the page.
-SOURCES = {
-    service.WEB: "Uploaded on this page",
-    "api": "Sent by the sync API",
-    "cli": "Imported from the command line by the operator",
-    "demo": "Built for the demo",
-    ImportRecord.UNDO: "Undone on this page",
-}
 
 
 @manage_data_required
 def imports(request, school):
     service.discard_stale(school)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
-        upload = service.receive(school, request.user, form.cleaned_data["files"])
-        if service.runs_in_background(upload):
-            _in_background(tasks.check_upload, upload, request)
-        elif service.check(upload, request).status == Upload.DONE:
-            messages.error(request, "Nothing was imported: the files have the problems listed below.")
-        return redirect("imports:upload", school.urn, upload.pk)
+        data = form.cleaned_data
+        try:
+            upload = service.receive(school, request.user, data["files"], data["academic_year"])
+        except service.NotKept as refused:
+            form.add_error("files", str(refused))
+        else:
+            if service.runs_in_background(upload):
+                _in_background(tasks.check_upload, upload, request)
+            elif service.check(upload, request).status == Upload.DONE:
+                messages.error(request, "Nothing was imported: the files have the problems listed below.")
+            return redirect("imports:upload", school.urn, upload.pk)
     history = ImportRecord.objects.filter(school=school).select_related("undoes")
+    waiting = Upload.objects.filter(school=school).exclude(status=Upload.DONE).select_related("user")
     page = {
         "school": school,
         "form": form,
-        "waiting": Upload.objects.filter(school=school).exclude(status=Upload.DONE).select_related("user"),
+        "waiting": [upload for upload in waiting if service.settle(upload, request).status != Upload.DONE],
         "history": Paginator(history, HISTORY_PAGE).get_page(request.GET.get("page")),
     }
     return render(request, "imports/imports.html", page, status=400 if form.errors else 200)
@@ -53,13 +52,13 @@ def imports(request, school):
 @manage_data_required
 def upload(request, school, upload_id):
     """What became of an upload: being checked, ready to confirm, being imported, or finished."""
-    upload = get_object_or_404(Upload, pk=upload_id, school=school)
+    upload = service.settle(get_object_or_404(Upload, pk=upload_id, school=school), request)
     if upload.status == Upload.DONE:
         return redirect("imports:detail", school.urn, upload.record_id)
     page = {
         "school": school,
         "upload": upload,
-        "report": _sections(upload.report),
+        "report": sections(upload.problems),
         "weeks": _weeks(upload.preview.get("weeks", [])),
     }
     return render(request, "imports/upload.html", page)
@@ -69,12 +68,13 @@ def upload(request, school, upload_id):
 @require_POST
 def confirm(request, school, upload_id):
     upload = get_object_or_404(Upload, pk=upload_id, school=school)
-    if not service.start_landing(upload):
-        return redirect("imports:upload", school.urn, upload.pk)
-    if service.runs_in_background(upload):
-        _in_background(tasks.land_upload, upload, request)
-        return redirect("imports:upload", school.urn, upload.pk)
-    upload = service.confirm(upload, request)
+    with service.landing(upload) as ours:
+        if not ours or not service.start_landing(upload):
+            return redirect("imports:upload", school.urn, upload.pk)
+        if service.runs_in_background(upload):
+            _in_background(tasks.land_upload, upload, request)
+            return redirect("imports:upload", school.urn, upload.pk)
+        upload = service.confirm(upload, request)
     if upload.status == Upload.READY:
         messages.error(
             request,
@@ -104,9 +104,8 @@ def detail(request, school, import_id: int):
         "school": school,
         "record": record,
         "undone_by": ImportRecord.objects.filter(undoes=record).first(),
-        "report": _sections(record.report),
+        "report": sections(record.problems),
         "weeks": _weeks(record.changes.get("weeks", [])),
-        "how": SOURCES.get(record.source, record.source),
         "why_not_undo": service.why_not_undo(record),
     }
     return render(request, "imports/detail.html", page)
@@ -122,7 +121,7 @@ def undo(request, school, import_id: int):
         except service.UndoRefused as refused:
             messages.error(request, str(refused))
             return redirect("imports:detail", school.urn, record.pk)
-        messages.success(request, undone.report)
+        messages.success(request, undone.summary)
         return redirect("imports:detail", school.urn, undone.pk)
     page = {"school": school, "record": record, "why_not_undo": service.why_not_undo(record)}
     return render(request, "imports/undo.html", page)
@@ -136,14 +135,3 @@ def _in_background(task, upload: Upload, request) -> None:
 def _weeks(weeks: list[dict]) -> list[tuple[dt.date, dict]]:
     """Counts by week as kept (ISO dates), as the page shows them."""
     return [(dt.date.fromisoformat(week["week_commencing"]), week) for week in weeks]
-
-
-def _sections(report: str) -> list[tuple[str, list[str]]]:
-    """A report's text as (heading, lines) for a page: its headings, and the lines listed under each."""
-    sections: list[tuple[str, list[str]]] = []
-    for line in report.splitlines():
-        if line.startswith("  - ") and sections:
-            sections[-1][1].append(line[4:])
-        elif line.strip():
-            sections.append((line, []))
-    return sections

@@ -66,7 +66,7 @@ def pupil_erasure_plan(upn: str) -> dict[str, object]:
     """What erasing pupil `upn` would remove, in the shape of the erasure record's `removed`."""
     return {
         **subject_access.summary(_held(Lake.configured(), upn)),
-        "import_reports": redaction.pupil_reports(upn).count(),
+        "import_reports": len(redaction.pupil_reports(upn)),
         "access_records": redaction.pupil_accesses(upn).count(),
     }
 

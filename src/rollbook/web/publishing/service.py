@@ -22,8 +22,9 @@ from rollbook.web.schools.models import School
 
 
 def latest_data_date(lake: Lake) -> dt.date | None:
-    """The latest date any school's marks run to, in the latest academic year held."""
-    years = lake.academic_years()
+    """The latest date any school's marks run to, in the latest academic year that holds marks (pupils
+    alone, as pupils.csv brings them, are no attendance to publish); never a date from the clock."""
+    years = sorted({key.academic_year for key in lake.partitions("marks")})
     if not years:
         return None
     marks = engines.marks(lake, lake.schools(), [years[-1]])

@@ -8,15 +8,14 @@ that handler writes, from any logger.
 from __future__ import annotations
 
 import logging
-import re
 
-#: A UPN's shape: a letter, eleven digits, then a digit or letter (13 characters), standing alone.
-UPN = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]\d{11}[0-9A-Za-z](?![0-9A-Za-z])")
+from rollbook.rules.upn import IN_TEXT
+
 REDACTED = "[UPN]"
 
 
 def redact(text: str) -> str:
-    return UPN.sub(REDACTED, text)
+    return IN_TEXT.sub(REDACTED, text)
 
 
 class RedactUPNs(logging.Filter):
