@@ -304,6 +304,24 @@ def worker(
     jobs.serve(check=queue_due_publishing)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: int = 8000,
+    processes: Annotated[int | None, typer.Option(min=1, help="Default: one per core")] = None,
+    threads: Annotated[int | None, typer.Option(min=1, help="Threads in each process (default 4)")] = None,
+) -> None:
+    """Serve the site in production: gunicorn, a process per core with threads in each (run
+    `rollbook worker` beside it for background work). Put HTTPS in front; see the README's settings."""
+    from rollbook.web.setup import ready
+
+    ready()
+    from rollbook.web import server
+
+    err.print(f"Rollbook on http://{host}:{port}/ ({processes or server.processes()} processes)")
+    server.serve(host, port, processes, threads)
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(context: typer.Context) -> None:
     """Run a Django management command with Rollbook's settings (e.g. `rollbook manage createsuperuser`)."""
@@ -473,20 +491,11 @@ def public_data_import(
     from rollbook import config
     from rollbook.ingest.public import import_public
     from rollbook.lake.public import PublicStore
-    from rollbook.web.imports.models import ImportRecord
+    from rollbook.web.explore.operator import record_import
 
     started = timezone.now()
     outcome = import_public(paths, PublicStore(config.public_root()), year)
-    ImportRecord.objects.create(
-        actor=f"cli:{getpass.getuser()}",
-        source=ImportRecord.Source.PUBLIC_DATA,
-        files=[str(path) for path in paths],
-        outcome=ImportRecord.LANDED if outcome.landed else ImportRecord.REFUSED,
-        changes=outcome.as_dict(),
-        summary=outcome.summary(),
-        problems=outcome.report.as_dict(),
-        started=started,
-    )
+    record_import(outcome, [str(path) for path in paths], started, f"cli:{getpass.getuser()}")
     err.print(outcome.summary(), highlight=False, soft_wrap=True)
     if outcome.report.refused or outcome.report.warnings:
         err.print(outcome.report.text(), markup=False, highlight=False, soft_wrap=True)

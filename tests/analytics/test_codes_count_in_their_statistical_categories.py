@@ -1,4 +1,4 @@
-"""Each register code counts where the DfE counts it (shared/domain/attendance.md §2.2)."""
+"""Each register code counts where the DfE counts it (docs/attendance-measures.md)."""
 
 from __future__ import annotations
 

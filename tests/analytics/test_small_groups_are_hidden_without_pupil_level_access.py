@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 from small_world import URN, YEAR, present, pupil, register
-from tests.support.reports import attendance_report
 
 from rollbook.analytics.disclosure import hide_small_groups, reason
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from tests.support.reports import attendance_report
 
 
 @pytest.fixture

@@ -198,3 +198,27 @@ def save_screenshot(page):
         return path
 
     return save_screenshot
+
+
+# -- public school data -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def public_2019(shared_data, tmp_path_factory) -> Path:
+    """England's real 2019 public data (performance tables and Schools Like Yours), imported once."""
+    from rollbook.ingest.public import import_public
+    from rollbook.lake.public import PublicStore
+
+    root = tmp_path_factory.mktemp("public")
+    files = [*sorted((shared_data / "performance-tables-2019").glob("*.csv")),
+             shared_data / "schools-like-yours-ks4-2019" / "ks4_sly.json"]  # fmt: skip
+    assert import_public(files, PublicStore(root), 2019).landed
+    return root
+
+
+@pytest.fixture
+def public_data(public_2019, data_dir, transactional_db) -> User:
+    """The 2019 public data as this test's own, and a signed-up user who belongs to no school."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "public").symlink_to(public_2019)
+    return User.objects.create_user("viewer", password=PASSWORD)

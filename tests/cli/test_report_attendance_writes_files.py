@@ -6,11 +6,11 @@ import json
 
 import pytest
 from openpyxl import load_workbook
-from tests.support.reports import attendance_report
 from typer.testing import CliRunner
 
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
+from tests.support.reports import attendance_report
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def run(*args: str):
     return CliRunner().invoke(app, ["report", "attendance", *args, "--school", "900001"])
 
 
-@pytest.mark.parametrize("name", ["year-groups", "absence-frequency"])
+@pytest.mark.parametrize("name", ["year-groups", "registration-groups", "absence-frequency"])
 def test_an_excel_workbook_holds_the_reports_rows(imported, tmp_path, name):
     result = run(name, "--format", "xlsx", "--out", str(tmp_path / "report.xlsx"))
     assert result.exit_code == 0, result.output
@@ -44,3 +44,11 @@ def test_excel_without_a_file_is_refused(imported):
     result = run("summary", "--format", "xlsx")
     assert result.exit_code == 2
     assert "needs --out FILE.xlsx" in result.output
+
+
+def test_registration_groups_print_each_form_beside_the_whole_school(imported):
+    result = run("registration-groups", "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "Registration groups (in brackets: points from the whole school)" in result.output
+    forms = {row["registration group"] for row in attendance_report("registration-groups", 900001).rows}
+    assert forms and all(form in result.output for form in forms)

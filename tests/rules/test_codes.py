@@ -1,4 +1,4 @@
-"""Every register code and its statistical category (shared/domain/attendance.md §2)."""
+"""Every register code and its statistical category (docs/attendance-measures.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DfE measures on hand-worked cases (shared/domain/attendance.md §3)."""
+"""DfE measures on hand-worked cases (docs/attendance-measures.md)."""
 
 from __future__ import annotations
 

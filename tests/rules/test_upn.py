@@ -1,4 +1,4 @@
-"""Unique Pupil Number check letters (shared/domain/formats.md, UPN)."""
+"""Unique Pupil Number check letters (docs/import-formats.md, UPN)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Reading a DfE Common Transfer File: the source school, its pupils and their session marks.
 
-Element names follow the CTF specification (shared/domain/formats.md); what each becomes in the lake is in
-docs/import-formats.md.
+Element names follow the DfE's CTF specification; docs/import-formats.md says what each becomes in the
+lake.
 """
 
 from __future__ import annotations

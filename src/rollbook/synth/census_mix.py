@@ -1,6 +1,6 @@
 """The mix of real state-funded secondary schools, as compact parameters baked from the January 2019 census.
 
-How these were fitted (once, from shared/data/performance-tables-2019; the package never reads that folder):
+How these were fitted (once, from the DfE's 2019 performance-tables census file; the package never reads it):
 
 * Schools: `england_census.csv` rows with SCHOOLTYPE "State-funded secondary", 300 to 5,000 on roll, all five
   figures present (3,239 schools). LA 835 (Dorset) is counted as 838 and 836/837 (Poole, Bournemouth) as 839,

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rollbook.web.audit",
     "rollbook.web.privacy",
     "rollbook.web.front",
+    "rollbook.web.explore",
     "rollbook.web.security",
     "rollbook.web.twofactor",
 ]
@@ -146,12 +147,36 @@ ROLLBOOK_UNDO_VERSIONS = config.whole_number("ROLLBOOK_UNDO_VERSIONS", 10)
 #: Large imports and publishing run in `rollbook worker`, which takes tasks from the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# -- caches ----------------------------------------------------------------------------------------------
+
+#: "reports" keeps each report's answer, keyed by the school's lake files, the snapshot and the question
+#: (so it is never stale), shared by every server process: on disk in the data folder by default, in
+#: Redis when ROLLBOOK_CACHE_URL names one (redis://host:6379/0), which then also holds the default cache
+#: (the sync API's rate limit), so several processes and machines count together.
+CACHE_URL = config.text("ROLLBOOK_CACHE_URL")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise config.ConfigurationError(f"ROLLBOOK_CACHE_URL must be a redis:// address, not {CACHE_URL!r}")
+REPORT_CACHE_ENTRIES = config.whole_number("ROLLBOOK_REPORT_CACHE_ENTRIES", 5000, minimum=1)
+if CACHE_URL:
+    _REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    CACHES = {"default": _REDIS, "reports": {**_REDIS, "KEY_PREFIX": "reports", "TIMEOUT": 7 * 24 * 3600}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "reports": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "reports"),
+            "TIMEOUT": 7 * 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": REPORT_CACHE_ENTRIES},
+        },
+    }
+
 # -- the sync API (docs/exchange.md) ---------------------------------------------------------------------
 
 #: The largest sync request taken, in bytes as sent; a gzip-compressed one may expand to 20 times this.
 ROLLBOOK_EXCHANGE_MAX_BYTES = config.whole_number("ROLLBOOK_EXCHANGE_MAX_BYTES", 5 * 1024 * 1024)
 #: Requests per API token, as django-ratelimit writes a rate: 60/m is sixty a minute; 1000/h, a thousand an
-#: hour. Counted in Django's default cache, which is each process's own memory unless CACHES says otherwise.
+#: hour. Counted in Django's default cache: each process's own memory, or Redis with ROLLBOOK_CACHE_URL.
 ROLLBOOK_EXCHANGE_RATE = config.text("ROLLBOOK_EXCHANGE_RATE", "60/m")
 if not re.fullmatch(r"\d+/\d*[smhd]", ROLLBOOK_EXCHANGE_RATE):
     raise config.ConfigurationError(

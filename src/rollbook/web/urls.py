@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("rollbook.web.accounts.urls")),
     path("", include("rollbook.web.imports.urls")),
     path("", include("rollbook.web.exchange.urls")),
+    path("", include("rollbook.web.explore.urls")),
     path("", include("rollbook.web.front.urls")),
 ]

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ingest.builders import csv_text, import_one, pupil, upn, write, write_ctf
-
 from rollbook.ingest import ImportOutcome
 from rollbook.lake import Lake
+from tests.ingest.builders import csv_text, import_one, pupil, upn, write, write_ctf
 
 #: Year 11: ANN and BEN; Year 10: CAL; Year 8: EVE; Year 7: DEE. In 2024/25 Year 7 were in Year 6 in summer
 #: 2024, Year 8 in 2023, Year 10 and Year 11 in 2021 and 2020, when there were no KS2 tests.

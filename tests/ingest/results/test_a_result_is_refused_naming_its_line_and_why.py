@@ -5,9 +5,9 @@ qualification's scale, a result given twice, and results of pupils in another ye
 from __future__ import annotations
 
 from ks4_files import ANN, CAL, import_csv, the_school
-from tests.ingest.builders import upn
 
 from rollbook.ingest import Kind
+from tests.ingest.builders import upn
 
 
 def test_each_bad_row_is_refused_and_nothing_lands(lake, tmp_path):

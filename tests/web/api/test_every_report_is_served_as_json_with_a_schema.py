@@ -8,10 +8,10 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from lxml import html
-from tests.support.reports import attendance_report
 
 from rollbook.analytics import reports
 from rollbook.web.audit.models import AccessRecord, Kind
+from tests.support.reports import attendance_report
 
 ATTENDANCE_REPORTS = [report.name for report in reports.of("attendance")]
 

@@ -21,7 +21,7 @@ def test_a_token_is_made_shown_once_listed_and_revoked(world):
     secret = made.context["secret"]
     assert secret.startswith(TOKEN_START) and len(secret) > 40
     assert secret in made.content.decode()
-    assert "no-cache" in made["Cache-Control"]
+    assert "no-store" in made["Cache-Control"]
     assert (token.name, token.created_by, token.prefix) == ("SIMS connector", world.dora, secret[:12])
 
     assert status(world.alder.urn, secret).status_code == 200  # the connector uses it

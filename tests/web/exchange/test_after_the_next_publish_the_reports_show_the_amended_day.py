@@ -12,7 +12,6 @@ import datetime as dt
 import pytest
 from connector import load_connector, registered_with_token
 from django.utils import timezone
-from tests.support.reports import attendance_report
 
 from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.years import SESSION_MEASURE_YEARS
@@ -22,6 +21,7 @@ from rollbook.web.jobs.worker import run_pending
 from rollbook.web.publishing.service import queue_due_publishing
 from rollbook.web.publishing.tasks import publish_comparators
 from rollbook.web.schools.models import School
+from tests.support.reports import attendance_report
 
 #: The fixture's fortnight ends on Friday 13/09/2024; the schedule's Wednesday after publishes to it.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))

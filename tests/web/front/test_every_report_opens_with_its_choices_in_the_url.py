@@ -9,9 +9,9 @@ import json
 import pytest
 from lxml import html
 from openpyxl import load_workbook
-from tests.support.reports import attendance_report
 
 from rollbook.analytics import reports
+from tests.support.reports import attendance_report
 
 ATTENDANCE_REPORTS = [report.name for report in reports.of("attendance")]
 

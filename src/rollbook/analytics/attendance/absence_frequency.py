@@ -13,6 +13,7 @@ import ibis
 import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.figures import AbsenceFrequency
 from rollbook.analytics.attendance.pupil_list import pupil_names, weekly_attendance
 from rollbook.analytics.attendance.sessions import enrolment_sessions
 from rollbook.analytics.filters import Filters
@@ -23,7 +24,7 @@ from rollbook.rules.periods import Period
 
 def absence_frequency(
     lake: Lake, school: int, period: Period, filters: Filters = Filters()
-) -> dict[str, object]:
+) -> AbsenceFrequency:
     """Pupils with any week under 100% attendance, most spells first, with every week's attendance."""
     sessions = enrolment_sessions(lake, [school], period, filters)
     by_pupil = weekly_attendance(sessions)

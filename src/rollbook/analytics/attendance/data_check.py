@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.figures import DataCheckWeek
 from rollbook.analytics.attendance.sessions import academic_years_in, enrolment_sessions
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
@@ -34,7 +35,7 @@ def data_check(
     as_of: dt.date,
     filters: Filters = Filters(),
     engine: str | None = None,
-) -> list[dict[str, object]]:
+) -> list[DataCheckWeek]:
     """One row per week of the period: pupils on roll, marks by category and code, and the gaps."""
     days = calendar.school_days(period.start, min(period.end, as_of))
     on_roll = _pupils_on_roll(lake, school, period, days, filters, engine)
@@ -65,7 +66,7 @@ def _empty_week() -> dict:
             "unresolved_n": 0, "codes": Counter()}  # fmt: skip
 
 
-def _finished(monday: dt.date, week: dict) -> dict[str, object]:
+def _finished(monday: dt.date, week: dict) -> DataCheckWeek:
     codes: Counter = week.pop("codes")
     by_category = Counter()
     for code, marks in codes.items():

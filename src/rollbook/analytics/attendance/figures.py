@@ -333,3 +333,12 @@ class SchoolBeside(TypedDict):
     persistent_absence_rate: float | None
     severe_absence_rate: float | None
     differences: dict[str, Gap | None]
+
+
+class FormGroup(TypedDict):
+    """One registration (form) group beside the whole school."""
+
+    group: GroupValue
+    label: str
+    school: GroupFigures
+    whole_school: SchoolBeside

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 import re
 
+from rollbook.analytics.attendance.figures import (
+    Beside,
+    FormGroup,
+    Group,
+    Reason,
+    ThreeSixty,
+    ThreeSixtyRow,
+    Weekday,
+)
 from rollbook.analytics.attendance.sessions import measures, reasons
 from rollbook.analytics.comparators.beside import gap, label
 from rollbook.analytics.comparators.snapshot import CELL, WEEKDAY, Snapshot
@@ -36,7 +45,7 @@ def year_groups(
     period: Period,
     published,
     filters: Filters = Filters(),
-) -> list[dict[str, object]]:
+) -> list[Group]:
     """Each year group's figures beside the same year group nationally."""
     return _groups(lake, snapshot, school, period, published, filters, "nc_year")
 
@@ -48,7 +57,7 @@ def pupil_groups(
     period: Period,
     published,
     filters: Filters = Filters(),
-) -> dict[str, list[dict[str, object]]]:
+) -> dict[str, list[Group]]:
     """For each grouping (sex, FSM6, SEND, EAL, ethnicity), each group's figures beside national."""
     return {
         column: _groups(lake, snapshot, school, period, published, filters, column)
@@ -56,7 +65,7 @@ def pupil_groups(
     }
 
 
-def _groups(lake, snapshot, school, period, published, filters, column) -> list[dict[str, object]]:
+def _groups(lake, snapshot, school, period, published, filters, column) -> list[Group]:
     ours = measures(lake, [school], period, filters, by=(column,))
     national = {}
     if snapshot is not None and published is not None and column in CELL:
@@ -79,7 +88,7 @@ def _groups(lake, snapshot, school, period, published, filters, column) -> list[
     return rows
 
 
-def _beside(ours: dict, theirs: dict, keys: tuple[str, ...]) -> dict[str, object]:
+def _beside(ours: dict, theirs: dict, keys: tuple[str, ...]) -> Beside:
     figures = {key: theirs[key] for key in ("schools", "suppressed", "pupils", *keys)}
     figures["differences"] = {key: gap(key, ours[key], theirs[key]) for key in keys}
     return figures
@@ -92,7 +101,7 @@ def weekdays(
     period: Period,
     published,
     filters: Filters = Filters(),
-) -> list[dict[str, object]]:
+) -> list[Weekday]:
     """Attendance by weekday and session, beside national for the year to date (where Friday afternoon
     absence shows)."""
     ours = measures(lake, [school], period, filters, by=WEEKDAY)
@@ -124,7 +133,7 @@ def absence(
     period: Period,
     published,
     filters: Filters = Filters(),
-) -> list[dict[str, object]]:
+) -> list[Reason]:
     """Absence by reason: each absence code's sessions and rate, beside national, in the code set in force."""
     national = {}
     if snapshot is not None and published is not None:
@@ -170,7 +179,7 @@ def three_sixty(
     period: Period,
     published,
     filters: Filters = Filters(),
-) -> dict[str, object]:
+) -> ThreeSixty:
     """One page for leaders: the whole school and each group, beside every comparator the school has."""
     comparators = []
     if snapshot is not None and published is not None:
@@ -183,7 +192,7 @@ def three_sixty(
             for other in snapshot.figures(kind, name, *published, filters, by=by):
                 published_figures[kind, name, column, other.get(column)] = other
 
-    def row(column: str, value: object, title: str, ours: dict) -> dict[str, object]:
+    def row(column: str, value: object, title: str, ours: dict) -> ThreeSixtyRow:
         beside = []
         for kind, name, comparator_label in comparators:
             theirs = published_figures.get((kind, name, column, value))
@@ -208,7 +217,7 @@ def three_sixty(
 
 def registration_groups(
     lake: Lake, school: int, period: Period, filters: Filters = Filters()
-) -> list[dict[str, object]]:
+) -> list[FormGroup]:
     """Each registration (form) group's figures beside the whole school's. Comparators are not published by
     form group, so the school itself is what a form is set beside; groups come in their natural order
     (7A before 10A)."""

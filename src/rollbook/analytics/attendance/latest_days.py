@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.data_check import NOT_YET_ESTABLISHED, RESOLVE_WITHIN_SCHOOL_DAYS
+from rollbook.analytics.attendance.figures import LatestDays
 from rollbook.analytics.attendance.sessions import academic_years_in, enrolment_sessions
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
@@ -31,7 +32,7 @@ def latest_days(
     as_of: dt.date,
     consecutive_days: int,
     filters: Filters = Filters(),
-) -> dict[str, list[dict[str, object]]]:
+) -> LatestDays:
     """The three lists, for the school days up to `as_of`."""
     days = calendar.school_days(end=as_of)[-LOOK_BACK_SCHOOL_DAYS:]
     if not days:

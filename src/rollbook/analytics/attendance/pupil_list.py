@@ -10,6 +10,7 @@ import datetime as dt
 import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.figures import ListedPupil
 from rollbook.analytics.attendance.sessions import (
     academic_years_in,
     attended_and_absent,
@@ -45,7 +46,7 @@ def band(attendance: float | None) -> str | None:
 
 def pupil_list(
     lake: Lake, school: int, period: Period | None, calendar: SchoolCalendar, filters: Filters = Filters()
-) -> list[dict[str, object]]:
+) -> list[ListedPupil]:
     """Every measured pupil: the period's and year's attendance, each week, the band and the outlook."""
     year_so_far = year_to_date_held(lake, school)
     period = period or year_so_far

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.figures import PupilRecord, RegisterWeek
 from rollbook.analytics.attendance.groups import SESSION_NAMES, WEEKDAY_NAMES
 from rollbook.analytics.attendance.sessions import enrolment_sessions, measures, reasons
 from rollbook.analytics.filters import Filters
@@ -22,7 +23,7 @@ class UnknownPupil(LookupError):
     """The UPN asked for is not a pupil the school's data holds."""
 
 
-def pupil_record(lake: Lake, school: int, upn: str, period: Period) -> dict[str, object]:
+def pupil_record(lake: Lake, school: int, upn: str, period: Period) -> PupilRecord:
     """Everything the report shows about pupil `upn` at `school` in `period`; LookupError if not held."""
     only = Filters(upns=upn)
     pupils = engines.pupils(lake, [school], lake.academic_years(school))
@@ -64,7 +65,7 @@ def pupil_record(lake: Lake, school: int, upn: str, period: Period) -> dict[str,
     }
 
 
-def _grid(marks: list[dict]) -> list[dict[str, object]]:
+def _grid(marks: list[dict]) -> list[RegisterWeek]:
     """The register "herringbone": a row per week, Monday AM to Friday PM, one code per cell ("" unmarked)."""
     weeks: dict[dt.date, list[str]] = {}
     for mark in marks:

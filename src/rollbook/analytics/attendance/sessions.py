@@ -19,6 +19,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.figures import SchoolSummary, Summary
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.attendance.codes import AEA, AUTHORISED, CATEGORY_OF, NOT_POSSIBLE, PRESENT, UNAUTHORISED
@@ -183,7 +184,7 @@ def group_totals(enrolments: ir.Table, by: tuple[str, ...]) -> ir.Table:
     return per_group.order_by(list(by)) if by else per_group
 
 
-def _summary(row: dict[str, object]) -> dict[str, object]:
+def _summary(row: dict[str, object]) -> Summary:
     """The summary for one group from its counts, keyed and ordered by `SUMMARY_KEYS`."""
     total = Tally(*(int(row.get(str(category)) or 0) for category in TALLIED))
     pupils = int(row.get("pupils") or 0)
@@ -282,7 +283,7 @@ def summary(
     period: Period | None = None,
     filters: Filters = Filters(),
     engine: str | None = None,
-) -> dict[str, object]:
+) -> SchoolSummary:
     """A school's attendance summary for `period`, overall and week by week (weeks labelled by Monday,
     only weeks with marks).
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from rollbook.analytics.attendance.figures import Comparator, Gap
 from rollbook.analytics.attendance.sessions import measures
 from rollbook.analytics.comparators.similar import SIMILAR_SCHOOLS
 from rollbook.analytics.comparators.snapshot import Snapshot
@@ -93,7 +94,7 @@ def beside(
     period: Period,
     published: tuple[str, str],
     filters: Filters = Filters(),
-) -> list[dict[str, object]]:
+) -> list[Comparator]:
     """Each comparator's figures for the published period, with each compared measure's gap to the school."""
     per_pupil = [
         row for row in measures(lake, [school], period, filters, by=("upn",)) if row["possible_sessions"]
@@ -117,7 +118,7 @@ def beside(
     return rows
 
 
-def gap(key: str, ours: float | None, theirs: float | None) -> dict[str, object] | None:
+def gap(key: str, ours: float | None, theirs: float | None) -> Gap | None:
     """The school's figure minus the comparator's in points, and its shading; None without both."""
     if ours is None or theirs is None:
         return None

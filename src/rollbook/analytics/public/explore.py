@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+import ibis.expr.operations as ops
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.public.areas import Area
@@ -49,8 +52,17 @@ class AreaSchools:
 def schools_in_area(
     year: int, area: Area, store: PublicStore | None = None, engine: str | None = None
 ) -> AreaSchools:
-    """The state-funded mainstream schools of `area` in `year`'s KS4 results, by name, with every measure."""
+    """The state-funded mainstream schools of `area` in `year`'s KS4 results, by name, with every measure.
+
+    Kept per version of the year's files (the explore table names it), since England's 3,355 rows take
+    longer to make into rows than to query: pages ask for them on every request."""
     table = explore_table(store or public_store(), year, engine)
+    return _area_schools(table.op(), year, area, engine)
+
+
+@functools.lru_cache(maxsize=32)
+def _area_schools(source: ops.Relation, year: int, area: Area, engine: str | None) -> AreaSchools:
+    table = source.to_expr()
     chosen = table.filter(state_funded(table), area.keeps(table)).order_by("name", "urn")
     rows = engines.run(chosen, engine)
     keys = [each.key for each in measures()]

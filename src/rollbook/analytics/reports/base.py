@@ -9,10 +9,12 @@ figures have one code path.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import pydantic
 
@@ -129,14 +131,50 @@ class Report(Generic[Asked, Data]):
         answered as asked; LookupError when there is nothing held to answer from)."""
         return self.prepare(read_query(self.query, values), context)
 
-    def run(self, asked: Asked) -> Result[Data]:
-        data = self.build(asked)
+    def run(self, asked: Asked, remembered: Remembered | None = None) -> Result[Data]:
+        """The report's answer; with `remembered` (a cache: `get` and `set`), an answer already worked
+        out for exactly this question and the same data is taken from it instead of built again."""
+        if remembered is None:
+            data = self.build(asked)
+        else:
+            key = self.key(asked)
+            data = remembered.get(key)
+            if data is None:
+                data = self.build(asked)
+                remembered.set(key, data)
         return Result(
             title=self.title(asked, data),
             data=data,
             rows=Deferred(lambda: list(self.rows(data))),
             tables=Deferred(lambda: list(self.tables(data))),
         )
+
+    def key(self, asked: Asked) -> str:
+        """What the answer depends on, as a key: the code, the report, and everything the question, the
+        school's data and the comparators are (`asked.fingerprint()`), so a changed file is a new key."""
+        described = [code_version(), self.domain, self.name, asked.fingerprint()]  # type: ignore[attr-defined]
+        return (
+            f"{self.domain}:{self.name}:"
+            + hashlib.sha256(json.dumps(described, default=str, sort_keys=True).encode()).hexdigest()
+        )
+
+
+class Remembered(Protocol):
+    """Where answers are kept between requests (Django's cache framework, for the web)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of Rollbook's source and templates: what one version remembered, another never takes."""
+    source = Path(__file__).parents[2]
+    digest = hashlib.sha256()
+    for path in sorted([*source.rglob("*.py"), *source.rglob("*.html")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Register codes and their statistical treatment, per DfE (see shared/domain/attendance.md §2).
+"""Register codes and their statistical treatment, per DfE (docs/attendance-measures.md).
 
 Two code sets exist: the one in the Education (Pupil Registration) (England) Regulations 2006 as revised
 in 2013, and the one in the School Attendance (Pupil Registration) (England) Regulations 2024, in force from

@@ -1,4 +1,4 @@
-"""DfE attendance measures (shared/domain/attendance.md §3), defined on session counts.
+"""DfE attendance measures (docs/attendance-measures.md), defined on session counts.
 
 Rates are ratios of sums over possible sessions, not means of pupil rates. Persistent and severe absence
 test each enrolment against its own possible sessions. Thresholds are exact fractions, compared in whole

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rollbook.rules.public.fields import NUMERIC, Kind
 
@@ -121,6 +122,7 @@ _TEMPLATES = (
 )
 
 
+@cache
 def sly_fields(year: int) -> tuple[SlyField, ...]:
     """Every field of the data set for results year `year`, in the tool's order."""
     return tuple(

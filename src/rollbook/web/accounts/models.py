@@ -108,7 +108,19 @@ def visible_schools(user, pupil_level: bool = False) -> models.QuerySet[School]:
 
 def may_see_pupils(user, school: School) -> bool:
     """Whether `user` has pupil-level access to `school`."""
-    return schools_for(user, "pupil_level").filter(pk=school.pk).exists()
+    return "pupil_level" in permissions_at(user, school)
+
+
+def permissions_at(user, school: School) -> frozenset[str]:
+    """Every permission `user` holds at `school`, through the school itself, its trust or its local
+    authority, in one query: what `schools_for` would find, for one school at once."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    reaching = Q(school=school) | Q(local_authority__code=school.la_code)
+    if school.trust_id is not None:
+        reaching |= Q(trust_id=school.trust_id)
+    held = Membership.objects.filter(reaching, user=user).values_list(*PERMISSIONS)
+    return frozenset(name for row in held for name, granted in zip(PERMISSIONS, row, strict=True) if granted)
 
 
 class Invitation(models.Model):

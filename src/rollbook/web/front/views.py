@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -18,9 +21,10 @@ from rollbook.analytics.filters import Filters
 from rollbook.analytics.reports import InvalidRequest, Result
 from rollbook.analytics.reports.attendance.common import pupils_chosen
 from rollbook.analytics.reports.attendance.summary import HEADLINE
+from rollbook.analytics.reports.base import no_charts
 from rollbook.charts.library import LIBRARY_VERSION, library
 from rollbook.web.accounts import invitations
-from rollbook.web.accounts.models import may_see_pupils, schools_for, visible_schools
+from rollbook.web.accounts.models import permissions_at, schools_for, visible_schools
 from rollbook.web.front import reporting
 from rollbook.web.front.forms import ReportChoice
 from rollbook.web.imports.freshness import freshness
@@ -53,16 +57,24 @@ def attendance_report(request, urn: int, name: str):
 
     The filter form swaps in the new report with htmx and pushes its URL; without JavaScript it is a plain
     GET form, and the same page comes back either way."""
-    school = get_object_or_404(visible_schools(request.user), urn=urn)
+    school = get_object_or_404(visible_schools(request.user).prefetch_related("half_terms"), urn=urn)
     try:
         report = reports.find("attendance", name)
     except LookupError:
         raise Http404("no such report") from None
-    pupil_level = may_see_pupils(request.user, school)
-    page = _page(request, school, report, pupil_level)
+    granted = permissions_at(request.user, school)
+    pupil_level = "pupil_level" in granted
+    page = _page(request, school, report, granted)
     requested = request.GET.get("format", "")
     try:
-        result = reporting.answer(request, school, report, request.GET, requested or "page")
+        asked = reporting.question(pupil_level, school, report, request.GET)
+        if requested in ("json", "csv", "xlsx"):
+            result = asked.result
+        else:
+            body = _body_key(asked, request, page)
+            rendered = caches["reports"].get(make_template_fragment_key("report-body", [body]))
+            result = asked.result if rendered is None else None
+        reporting.answered(request, school, asked, requested or "page")
     except reporting.NeedsPupilLevel:
         return render(request, "front/needs_pupil_level.html", {"school": school}, status=403)
     except InvalidRequest as problem:
@@ -76,15 +88,35 @@ def attendance_report(request, urn: int, name: str):
     if requested in ("csv", "xlsx"):
         return _download(result, requested, f"{school.urn}-attendance-{name}.{requested}")
     context = page | {
+        "body_key": body,
+        "report_body": rendered,
+        "has_charts": report.charts is not no_charts or report.listed_chart is not None,
+        "chart_library_version": LIBRARY_VERSION,
+        # The page's title and heading may want the data even when its body is remembered.
+        "result": SimpleLazyObject(lambda: asked.result.data) if result is None else result.data,
+    }
+    if result is not None:
+        context |= _report_context(report, result, request, pupil_level)
+    return render(request, report.template, context)
+
+
+def _body_key(asked: reporting.Question, request, page: dict) -> str:
+    """What a report's rendered body depends on: its answer, and everything of the page's address and the
+    reader's access that its template reads (links keep the address; small groups, the reader's access)."""
+    access = (str(asked.pupil_level), str(page["may_manage_data"]))
+    return "|".join((asked.key, request.GET.urlencode(), *access))
+
+
+def _report_context(report, result, request, pupil_level: bool) -> dict:
+    """What a report's template needs to draw its body: the figures, charts and the words around them."""
+    context = {
         "report": result,
-        "result": result.data,
         "significance_method": SIGNIFICANCE_METHOD,
         "similar_method": SIMILAR_METHOD,
         "group_measures": GROUP_MEASURES[:3],
         "weekday_measures": WEEKDAY_MEASURES,
         "three_sixty_measures": THREE_SIXTY_MEASURES,
         "pupil_measures": HEADLINE[:4],
-        "chart_library_version": LIBRARY_VERSION,
         "chosen": pupils_chosen(Filters(**result.data["filters"])),
         "group_minimum": None if pupil_level else config.min_group_pupils(),
         **report.charts(result.data),
@@ -95,12 +127,13 @@ def attendance_report(request, urn: int, name: str):
         context["pupils"] = listed
         if report.listed_chart is not None:
             context["chart"] = report.listed_chart(listed.object_list)
-    return render(request, report.template, context)
+    return context
 
 
-def _page(request, school, report, pupil_level: bool) -> dict:
+def _page(request, school, report, granted: frozenset[str]) -> dict:
     """What every report page shows around its report: the tabs, the choices and the school's links."""
-    may_manage_users = school in schools_for(request.user, "account_setup")
+    pupil_level = "pupil_level" in granted
+    may_manage_users = "account_setup" in granted
     return {
         "school": school,
         "name": report.name,
@@ -115,8 +148,8 @@ def _page(request, school, report, pupil_level: bool) -> dict:
         "may_manage_users": may_manage_users,
         # Administrators are told of people invited who have not yet set up their account.
         "pending_users": invitations.pending(school).count() if may_manage_users else 0,
-        "may_read_audit": school in schools_for(request.user, "account_setup", "manage_data"),
-        "may_manage_data": school in schools_for(request.user, "manage_data"),
+        "may_read_audit": bool(granted & {"account_setup", "manage_data"}),
+        "may_manage_data": "manage_data" in granted,
         "freshness": freshness([school])[school.urn],
     }
 

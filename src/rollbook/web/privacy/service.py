@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -114,6 +115,7 @@ def _finish(
         record.removed = {**subject_access.summary(removed), **clear()}
         record.finished = timezone.now()
         record.save()
+    caches["reports"].clear()  # no remembered report may keep an erased pupil's figures
     return record
 
 

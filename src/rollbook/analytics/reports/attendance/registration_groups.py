@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.attendance.figures import GroupFigures, GroupValue, Period, SchoolBeside
+from rollbook.analytics.attendance.figures import FormGroup, Period
 from rollbook.analytics.attendance.groups import GROUP_MEASURES, registration_groups
 from rollbook.analytics.reports.attendance import common
 from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
@@ -14,13 +14,6 @@ from rollbook.charts import attendance as charts
 
 HEADINGS = {"attendance_rate": "attendance", "overall_absence_rate": "absence",
             "persistent_absence_rate": "persistent", "severe_absence_rate": "severe"}  # fmt: skip
-
-
-class FormGroup(TypedDict):
-    group: GroupValue
-    label: str
-    school: GroupFigures
-    whole_school: SchoolBeside
 
 
 class RegistrationGroupsReport(TypedDict):

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from rollbook import config
 from rollbook.analytics.attendance.sessions import year_to_date_held
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
 from rollbook.analytics.filters import Filters
 from rollbook.analytics.reports.base import InvalidRequest, ReportContext
@@ -141,6 +142,25 @@ class Asked:
         """The school's calendar for the academic year shown."""
         return self.calendar(academic_year_of(self.shown.end))
 
+    def fingerprint(self) -> list[object]:
+        """Everything an answer to this question depends on besides the code: the question, the period,
+        the school's term dates and follow-up rule, what the reader may see, the school's lake files and
+        the latest snapshot."""
+        snapshot = Snapshot.latest(self.snapshots)
+        calendar = self.school_calendar()
+        return [
+            self.school,
+            self.query.model_dump(mode="json"),
+            self.period,
+            self.shown,
+            [(half.name, half.start, half.end) for half in calendar.half_terms],
+            sorted(calendar.closures),
+            self.consecutive_days,
+            self.min_group_pupils,
+            self.lake.version(self.school),
+            str(snapshot.path) if snapshot else None,
+        ]
+
 
 def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
     """The question for the context's school. Without dates or a term, the academic year to date; with a
@@ -150,7 +170,7 @@ def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
     """
     school = context.school
     lake = context.lake or Lake.configured()
-    if school not in lake.schools():
+    if not lake.holds(school):
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     filters = query.filters()
     try:
