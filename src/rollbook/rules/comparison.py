@@ -65,6 +65,23 @@ def shade(measure: str, school: float | None, comparator: float | None) -> Shade
     return Shade(Direction.BETTER if better else Direction.WORSE, depth)
 
 
+class Significance(StrEnum):
+    """Where a figure's 95% interval lies against the value it is set beside (national, or 0 for value added):
+    wholly above, wholly below, or touching or crossing it, which is in line."""
+
+    ABOVE = "significantly above"
+    BELOW = "significantly below"
+    IN_LINE = "in line"
+
+
+def significance(low: float, high: float, against: float = 0.0) -> Significance:
+    if low > against:
+        return Significance.ABOVE
+    if high < against:
+        return Significance.BELOW
+    return Significance.IN_LINE
+
+
 def rate_differs(
     numerators: Sequence[int], denominators: Sequence[int], comparator_rate: float
 ) -> tuple[float, bool]:

@@ -14,6 +14,7 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rollbook.rules.results.progress8 import WEIGHTED_SLOTS, confidence_interval
 
@@ -23,6 +24,9 @@ BAND_WIDTH = 5.0
 #: A band needs this many pupils in the held cohort to give an estimate; thinner bands join their
 #: neighbour towards the middle.
 BAND_PUPILS = 30
+
+Key = TypeVar("Key")
+Value = TypeVar("Value")
 
 
 @dataclass(frozen=True)
@@ -47,25 +51,31 @@ def build_value_added(
     needs `band_pupils` pupils."""
     by_band: dict[float, list[float]] = {}
     for score, a8 in pupils:
-        by_band.setdefault(math.floor(score / BAND_WIDTH) * BAND_WIDTH, []).append(a8)
+        by_band.setdefault(band_of(score), []).append(a8)
     if not by_band:
         raise ValueError("value added needs a cohort with baseline scores")
-    merged = _merge_thin(sorted(by_band.items()), band_pupils)
+    merged = merge_thin(sorted(by_band.items()), band_pupils)
     bands = tuple((low, statistics.fmean(a8s)) for low, a8s in merged)
     residuals = [(a8 - mean) / WEIGHTED_SLOTS for (_, a8s), (_, mean) in zip(merged, bands, strict=True)
                  for a8 in a8s]  # fmt: skip
     return ValueAddedEstimates(baseline, bands, statistics.pstdev(residuals) if len(residuals) > 1 else 0.0)
 
 
-def _merge_thin(bands: list[tuple[float, list[float]]], least: int) -> list[tuple[float, list[float]]]:
-    """Join each band with too few pupils to the next one inwards, from both ends."""
-    bands = [(low, list(a8s)) for low, a8s in bands]
+def band_of(score: float) -> float:
+    """The lowest baseline score of the band holding `score`."""
+    return math.floor(score / BAND_WIDTH) * BAND_WIDTH
+
+
+def merge_thin(bands: list[tuple[Key, list[Value]]], least: int) -> list[tuple[Key, list[Value]]]:
+    """Join each band with too few pupils to the next one inwards, from both ends; a band is named by its
+    lowest key, so a lookup of the highest key at or below a pupil's still finds it."""
+    bands = [(low, list(members)) for low, members in bands]
     while len(bands) > 1 and len(bands[0][1]) < least:
-        low, a8s = bands.pop(0)
-        bands[0] = (low, a8s + bands[0][1])
+        low, members = bands.pop(0)
+        bands[0] = (low, members + bands[0][1])
     while len(bands) > 1 and len(bands[-1][1]) < least:
-        _, a8s = bands.pop()
-        bands[-1] = (bands[-1][0], bands[-1][1] + a8s)
+        _, members = bands.pop()
+        bands[-1] = (bands[-1][0], bands[-1][1] + members)
     return bands
 
 
