@@ -1,0 +1,54 @@
+"""What the KS4 reports share: their domain, where their templates are, and the national figures they
+are set beside."""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+from rollbook.analytics.reports.ks4.request import Asked
+from rollbook.analytics.results.figures import MEASURE_NAMES
+from rollbook.rules.calendar import academic_year_label
+
+DOMAIN = "ks4"
+TEMPLATES = "results"
+
+
+class NationalInfo(TypedDict):
+    """Which national figures a school is set beside: its own year's, or (provisional) the latest earlier
+    year's while its own year has none published."""
+
+    academic_year: int
+    label: str
+    schools: int
+    provisional: bool
+    published: str
+    estimates: str | None
+
+
+def national_info(asked: Asked, academic_year: int) -> NationalInfo | None:
+    found = asked.published(academic_year)
+    if found is None:
+        return None
+    national = found.national
+    return NationalInfo(
+        academic_year=national.academic_year,
+        label=academic_year_label(national.academic_year),
+        schools=national.schools,
+        provisional=found.provisional,
+        published=national.published.date().isoformat(),
+        estimates=national.estimates.source if national.estimates else None,
+    )
+
+
+def title(asked: Asked, heading: str) -> str:
+    return f"{heading}, {asked.label} – URN {asked.school}"
+
+
+def measure_rows(measures: dict, national: dict | None, prefix: str = "") -> dict[str, object]:
+    """A download's columns for one set of measures, each beside national, headed in words."""
+    row: dict[str, object] = {}
+    for key, words in MEASURE_NAMES.items():
+        row[f"{prefix}{words}"] = measures.get(key)
+        if national is not None and key != "pupils" and not key.startswith("progress8_ci"):
+            row[f"{prefix}{words}, national"] = national.get(key)
+    return row

@@ -1,0 +1,116 @@
+"""The KS4 headline: Attainment 8 and its elements, Progress 8 with its interval and band where the DfE
+calculates it, EBacc and English and maths, each beside national, and each measure over the years held."""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.ks4 import common
+from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.results.figures import MEASURE_NAMES, Measures
+from rollbook.analytics.results.school import Gap, Progress8Figures, beside
+from rollbook.charts import results as charts
+from rollbook.rules.calendar import academic_year_label
+
+
+class TrendYear(TypedDict):
+    academic_year: int
+    label: str
+    measures: Measures
+    national: Measures | None
+    provisional: bool
+
+
+class HeadlineReport(TypedDict):
+    school: int
+    academic_year: int
+    label: str
+    national: common.NationalInfo | None
+    measures: Measures
+    national_measures: Measures | None
+    gaps: dict[str, Gap]
+    progress8: Progress8Figures
+    trend: list[TrendYear]
+
+
+def build(asked: Asked) -> HeadlineReport:
+    trend = []
+    for year in asked.trend_years:
+        published = asked.published(year)
+        national = published.national.measures if published else None
+        found = beside(asked.cohort(year).pupils, year, published, national)
+        if found is None:
+            continue
+        trend.append(
+            TrendYear(academic_year=year, label=academic_year_label(year), measures=found["measures"],
+                      national=national, provisional=bool(published and published.provisional))
+        )  # fmt: skip
+        if year == asked.academic_year:
+            this_year = found
+    return HeadlineReport(
+        school=asked.school,
+        academic_year=asked.academic_year,
+        label=asked.label,
+        national=common.national_info(asked, asked.academic_year),
+        measures=this_year["measures"],
+        national_measures=this_year["national"],
+        gaps=this_year["gaps"],
+        progress8=this_year["progress8"],
+        trend=trend,
+    )
+
+
+def rows(data: HeadlineReport) -> list[dict[str, object]]:
+    """One row per year held: the school's measures, each beside national."""
+    return [
+        {"Academic year": year["label"], **common.measure_rows(year["measures"], year["national"])}
+        for year in data["trend"]
+    ]
+
+
+def tables(data: HeadlineReport) -> list[Table]:
+    national = data["national_measures"] or {}
+    shown = [
+        {
+            "measure": words,
+            "school": data["measures"][key],  # type: ignore[literal-required]
+            "national": national.get(key),
+            "significance": (data["gaps"].get(key) or {}).get("significance"),
+        }
+        for key, words in MEASURE_NAMES.items()
+    ]
+    return [(f"KS4 headline measures, {data['label']}", shown)]
+
+
+TRENDS = {"attainment8": "Attainment 8", "progress8": "Progress 8", "basics_4_rate": "English and maths 4+ %",
+          "ebacc_entry_rate": "EBacc entry %"}  # fmt: skip
+
+
+def trend_charts(data: HeadlineReport) -> dict[str, dict]:
+    if len(data["trend"]) < 2:
+        return {}
+    shown = {
+        key: words
+        for key, words in TRENDS.items()
+        if any(y["measures"][key] is not None for y in data["trend"])
+    }  # type: ignore[literal-required]
+    return {"trend_charts": {key: charts.trend(data["trend"], key, words) for key, words in shown.items()}}
+
+
+REPORT = Report(
+    domain=common.DOMAIN,
+    templates=common.TEMPLATES,
+    name="headline",
+    heading="KS4 headline measures",
+    tab="Headline",
+    order=10,
+    query=Ks4Query,
+    prepare=prepare,
+    build=build,
+    rows=rows,
+    tables=tables,
+    title=lambda asked, data: common.title(asked, "KS4 headline measures"),
+    data_type=HeadlineReport,
+    charts=trend_charts,
+)
