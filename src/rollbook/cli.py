@@ -44,6 +44,7 @@ def _report_names(domain: str) -> type[StrEnum]:
 
 
 AttendanceReport = _report_names("attendance")
+Ks4Report = _report_names("ks4")
 
 
 def progress_bar() -> Progress:
@@ -185,7 +186,7 @@ def publish(as_of: DateOption = None) -> None:
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.web.publishing.service import publish_snapshot
+    from rollbook.web.publishing.service import publish_results, publish_snapshot
 
     with progress_bar() as bar:
         task = bar.add_task("Publishing comparators", total=None)
@@ -197,6 +198,8 @@ def publish(as_of: DateOption = None) -> None:
             err.print(f"[red]{problem}[/red]")
             raise typer.Exit(2) from problem
     err.print(f"Published {folder.name} to {folder}")
+    for written in publish_results():
+        err.print(f"Published national KS4 figures for {written.parent.name} to {written}")
 
 
 @report_app.command()
@@ -224,6 +227,25 @@ def attendance(
         "fsm6": fsm6, "sen": sen, "latest_week": latest_week, "upn": upn,
     }  # fmt: skip
     _report("attendance", name.value, school, values, format, out)
+
+
+@report_app.command()
+def ks4(
+    name: Annotated[Ks4Report, typer.Argument(help="Which report")],
+    school: Annotated[int, typer.Option(help="URN")],
+    academic_year: Annotated[
+        str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
+    ] = None,
+    years: Annotated[int, typer.Option(help="1 for the year alone, 3 for three years together")] = 1,
+    sort: Annotated[
+        str | None, typer.Option(help="Pupils: a column to sort by, - before it descending")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
+) -> None:
+    """KS4 results reports: headline measures, pupil groups, and each pupil (pupil-level, audited)."""
+    values = {"academic_year": academic_year, "years": years, "sort": sort}
+    _report("ks4", name.value, school, values, format, out)
 
 
 def _report(domain: str, name: str, school: int, values: dict, format: Format, out: Path | None) -> None:

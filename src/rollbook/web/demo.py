@@ -38,7 +38,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
     from rollbook.synth import write_schools
     from rollbook.web.imports.models import ImportRecord
     from rollbook.web.imports.service import run_import
-    from rollbook.web.publishing.service import publish_snapshot
+    from rollbook.web.publishing.service import publish_results, publish_snapshot
 
     year, as_of = demo_year(today or dt.date.today())
     folder = config.data_dir() / "demo" / f"seed{seed}-schools{schools}-{year}-{as_of or 'full'}"
@@ -66,6 +66,7 @@ def build_demo(schools: int, seed: int, progress: Progress, today: dt.date | Non
                 raise RuntimeError("the demo's own files were refused:\n" + refused[0].report.text())
             task = progress.add_task("Publishing comparators", total=None)
             publish_snapshot(progress=lambda done, total: progress.update(task, completed=done, total=total))
+            publish_results()
         finished.touch()
     return demo_login()
 

@@ -98,6 +98,10 @@ def trend_charts(data: HeadlineReport) -> dict[str, dict]:
     return {"trend_charts": {key: charts.trend(data["trend"], key, words) for key, words in shown.items()}}
 
 
+#: The measures the page lists, and those its table of years shows.
+LISTED = tuple(key for key in MEASURE_NAMES if not key.startswith("progress8_ci"))
+TREND_TABLE = ("attainment8", "progress8", "basics_4_rate", "basics_5_rate", "ebacc_entry_rate", "ebacc_aps")
+
 REPORT = Report(
     domain=common.DOMAIN,
     templates=common.TEMPLATES,
@@ -113,4 +117,5 @@ REPORT = Report(
     title=lambda asked, data: common.title(asked, "KS4 headline measures"),
     data_type=HeadlineReport,
     charts=trend_charts,
+    context=lambda data: {"measure_keys": LISTED, "trend_keys": TREND_TABLE},
 )

@@ -56,6 +56,8 @@ class PupilsReport(TypedDict):
     label: str
     national: common.NationalInfo | None
     pupils: list[Ks4PupilRow]
+    #: The column sorted by, "-" before it for descending.
+    sort: str
     estimates: list[EstimatePoint]
 
 
@@ -141,6 +143,7 @@ def build(asked: Asked) -> PupilsReport:
         label=asked.label,
         national=common.national_info(asked, asked.academic_year),
         pupils=with_value + without,
+        sort=sort,
         estimates=[EstimatePoint(group=float(e.group), attainment8=e.attainment8) for e in estimates.rows]
         if estimates else [],
     )  # fmt: skip
@@ -153,6 +156,20 @@ def rows(data: PupilsReport) -> list[dict[str, object]]:
 def tables(data: PupilsReport) -> list[Table]:
     keys = ("name", "prior_attainment", "attainment8", "progress8", "basics_4", "ebacc_entered")
     return [(f"KS4 pupils, {data['label']}", [{COLUMNS[k]: p[k] for k in keys} for p in data["pupils"]])]  # type: ignore[literal-required]
+
+
+#: The columns the page shows (every column is in the downloads and the API).
+SHOWN = ("name", "prior_attainment", "estimate", "attainment8", "progress8", "progress8_english",
+         "progress8_maths", "basics_4", "ebacc_entered", "absence_rate")  # fmt: skip
+
+
+def page_context(data: PupilsReport) -> dict[str, object]:
+    column = data["sort"].removeprefix("-")
+    return {
+        "columns": [(key, COLUMNS[key]) for key in SHOWN],
+        "sort": data["sort"],
+        "sort_label": COLUMNS[column],
+    }
 
 
 REPORT = Report(
@@ -170,6 +187,7 @@ REPORT = Report(
     title=lambda asked, data: common.title(asked, "KS4 pupils"),
     data_type=PupilsReport,
     pupil_level=True,
+    context=page_context,
     charts=lambda data: {
         "chart": charts.progress_scatter(
             data["pupils"], data["estimates"], "Attainment 8 against KS2 prior attainment"
