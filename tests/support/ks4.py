@@ -27,11 +27,12 @@ RESULTS_HELD = {
                        ("english_literature", "gcse", "4"), ("combined_science", "gcse_double_award", "5-5"),
                        ("history", "gcse", "6"), ("french", "gcse", "4"), ("art_and_design", "gcse", "7"),
                        ("music", "gcse", "3"), ("drama", "gcse", "5")],
-    "A2000000000002": [("maths", "gcse", "3"), ("english_language", "gcse", "4"), ("art_and_design", "gcse", "2")],
+    "A2000000000002": [("maths", "gcse", "3"), ("english_language", "gcse", "4"),
+                       ("art_and_design", "gcse", "2")],
     "B1000000000003": [("maths", "gcse", "7"), ("english_language", "gcse", "7"),
-                       ("english_literature", "gcse", "8"), ("biology", "gcse", "7"), ("chemistry", "gcse", "6"),
-                       ("physics", "gcse", "6"), ("geography", "gcse", "8"), ("spanish", "gcse", "7"),
-                       ("computer_science", "gcse", "5")],
+                       ("english_literature", "gcse", "8"), ("biology", "gcse", "7"),
+                       ("chemistry", "gcse", "6"), ("physics", "gcse", "6"), ("geography", "gcse", "8"),
+                       ("spanish", "gcse", "7"), ("computer_science", "gcse", "5")],
 }  # fmt: skip
 PRIOR = {"A1000000000001": ("4.5", "4.3"), "A2000000000002": ("3.0", "3.2"), "B1000000000003": ("4.5", "4.3")}
 SEX = {"A1000000000001": "F", "A2000000000002": "M", "B1000000000003": "F"}

@@ -14,9 +14,9 @@ from rollbook.web.audit.models import AccessRecord
 HEADLINE = "/schools/100001/ks4/"
 PUPILS = "/schools/100001/ks4/pupils/"
 MEASURE_KEYS = {
-    "pupils", "attainment8", "progress8", "progress8_ci_low", "progress8_ci_high", "ebacc_entry_rate", "ebacc_aps",
-    "ebacc_4_rate", "ebacc_5_rate", "basics_4_rate", "basics_5_rate", "attainment8_english", "attainment8_maths",
-    "attainment8_ebacc", "attainment8_open",
+    "pupils", "attainment8", "progress8", "progress8_ci_low", "progress8_ci_high", "ebacc_entry_rate",
+    "ebacc_aps", "ebacc_4_rate", "ebacc_5_rate", "basics_4_rate", "basics_5_rate", "attainment8_english",
+    "attainment8_maths", "attainment8_ebacc", "attainment8_open",
 }  # fmt: skip
 
 
