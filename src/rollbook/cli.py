@@ -202,6 +202,43 @@ def publish(as_of: DateOption = None) -> None:
         err.print(f"Published national KS4 figures for {written.parent.name} to {written}")
 
 
+class BaselineChoice(StrEnum):
+    fine_levels = "fine-levels"
+    scaled_scores = "scaled-scores"
+
+
+@app.command()
+def estimates(
+    file: Annotated[Path, typer.Argument(help="The DfE's Attainment 8 estimates table, as CSV", exists=True)],
+    academic_year: Annotated[str, typer.Option(help="The cohort it is for, e.g. 2018/19")],
+    baseline: Annotated[BaselineChoice, typer.Option(help="KS2 fine levels or scaled scores")],
+) -> None:
+    """Load the DfE's KS4 estimates for a year: the next publish measures that year's Progress 8 against
+    them instead of against estimates built from the schools Rollbook holds."""
+    import csv
+
+    from rollbook import config
+    from rollbook.analytics.reports.ks4.request import Ks4Query
+    from rollbook.analytics.results import national
+    from rollbook.rules.results.prior_attainment import Baseline
+    from rollbook.rules.results.progress8 import estimates_from_rows
+
+    try:
+        year = Ks4Query(academic_year=academic_year).academic_year
+        with file.open(newline="", encoding="utf-8-sig") as stream:
+            table = estimates_from_rows(
+                csv.DictReader(stream),
+                year,
+                Baseline.FINE_LEVELS if baseline is BaselineChoice.fine_levels else Baseline.SCALED_SCORES,
+                source=f"DfE, {file.name}",
+            )
+    except ValueError as problem:
+        err.print(f"[red]{file}: {problem}[/red]")
+        raise typer.Exit(2) from problem
+    path = national.load_estimates(config.ks4_national_root(), table)
+    err.print(f"Loaded {len(table.rows)} prior-attainment groups for {academic_year} to {path}; run publish")
+
+
 @report_app.command()
 def attendance(
     name: Annotated[AttendanceReport, typer.Argument(help="Which report")],

@@ -26,7 +26,7 @@ MEASURE_NAMES = {
 }
 
 
-class Measures(TypedDict):
+class Ks4Measures(TypedDict):
     """A school's or a group's headline measures: rates as unrounded percentages, averages per pupil;
     the Progress 8 keys are None where it is not calculated."""
 
@@ -47,9 +47,9 @@ class Measures(TypedDict):
     attainment8_open: float
 
 
-def measures(found: Headline) -> Measures:
+def measures(found: Headline) -> Ks4Measures:
     progress = found.progress8
-    return Measures(
+    return Ks4Measures(
         pupils=found.pupils,
         attainment8=found.attainment8,
         progress8=progress.progress8 if progress else None,

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rollbook.analytics.results.cohort import cohorts, everyone, schools_with_results
-from rollbook.analytics.results.figures import Measures, measures
+from rollbook.analytics.results.figures import Ks4Measures, measures
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Baseline
@@ -42,8 +42,8 @@ class National:
     academic_year: int
     published: dt.datetime
     schools: int
-    measures: Measures
-    groups: dict[str, dict[str, Measures]]
+    measures: Ks4Measures
+    groups: dict[str, dict[str, Ks4Measures]]
     estimates: Estimates | None
     sigma: float | None
 
@@ -107,7 +107,7 @@ def held_estimates(pupils: Iterable[Ks4Pupil], academic_year: int) -> Estimates 
 
 def group_measures(
     pupils: list[Ks4Pupil], academic_year: int, sigma: float | None
-) -> dict[str, dict[str, Measures]]:
+) -> dict[str, dict[str, Ks4Measures]]:
     return {
         grouping: {
             group: measures(headline(measures_of(members), academic_year, sigma))

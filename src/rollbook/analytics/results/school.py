@@ -1,6 +1,6 @@
 """A school's KS4 figures beside national: its cohort measured against the published national estimates,
 its headline measures and pupil groups for one year or several together, each with its gap from national,
-the size shaded and significance given apart (docs/ks4-measures.md, "Beside national")."""
+the size shaded and significance given apart (docs/ks4-measures.md, "Ks4Beside national")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing_extensions import TypedDict
 
 from rollbook.analytics.results.cohort import Cohort, cohort
-from rollbook.analytics.results.figures import Measures, measures
+from rollbook.analytics.results.figures import Ks4Measures, measures
 from rollbook.analytics.results.national import Published
 from rollbook.lake import Lake
 from rollbook.rules.comparison import CRITICAL_Z, shade, share_differs
@@ -19,14 +19,14 @@ from rollbook.rules.results.headline import headline
 from rollbook.rules.results.progress8 import banding, progress8_status
 from rollbook.rules.results.pupil_groups import Ks4Pupil, measures_of
 
-#: Measures that are a share of pupils, tested as a proportion against national.
+#: Ks4Measures that are a share of pupils, tested as a proportion against national.
 RATES = ("basics_4_rate", "basics_5_rate", "ebacc_entry_rate", "ebacc_4_rate", "ebacc_5_rate")
-#: Measures that are a mean per pupil, tested with the school's own spread.
+#: Ks4Measures that are a mean per pupil, tested with the school's own spread.
 MEANS = ("attainment8", "ebacc_aps", "attainment8_english", "attainment8_maths", "attainment8_ebacc",
          "attainment8_open")  # fmt: skip
 
 
-class Gap(TypedDict):
+class Ks4Gap(TypedDict):
     difference: float
     #: The shading's CSS class: green when better than national, red when worse, deeper as the gap grows.
     shade: str
@@ -43,10 +43,10 @@ class Progress8Figures(TypedDict):
     pupils_with_prior: int
 
 
-class Beside(TypedDict):
-    measures: Measures
-    national: Measures | None
-    gaps: dict[str, Gap]
+class Ks4Beside(TypedDict):
+    measures: Ks4Measures
+    national: Ks4Measures | None
+    gaps: dict[str, Ks4Gap]
     progress8: Progress8Figures
 
 
@@ -57,8 +57,8 @@ def measured(lake: Lake, school: int, academic_year: int, published: Published |
 
 
 def beside(
-    pupils: Sequence[Ks4Pupil], academic_year: int, published: Published | None, national: Measures | None
-) -> Beside | None:
+    pupils: Sequence[Ks4Pupil], academic_year: int, published: Published | None, national: Ks4Measures | None
+) -> Ks4Beside | None:
     """A set of pupils' measures beside `national` (the same group nationally); None with no pupils."""
     sigma = published.national.sigma if published else None
     found = headline(measures_of(pupils), academic_year, sigma)
@@ -72,7 +72,7 @@ def beside(
         reason = "No national estimates are published for this year yet, so Progress 8 cannot be worked out."
         if published and published.national.estimates:
             reason = "None of these pupils has KS2 prior attainment to measure progress from."
-    return Beside(
+    return Ks4Beside(
         measures=ours,
         national=national,
         gaps=gaps(ours, national, pupils) if national else {},
@@ -86,14 +86,14 @@ def beside(
     )
 
 
-def gaps(ours: Measures, national: Measures, pupils: Sequence[Ks4Pupil]) -> dict[str, Gap]:
+def gaps(ours: Ks4Measures, national: Ks4Measures, pupils: Sequence[Ks4Pupil]) -> dict[str, Ks4Gap]:
     """Each measure's gap from national: its size shaded, and whether it is more than chance explains."""
-    found: dict[str, Gap] = {}
+    found: dict[str, Ks4Gap] = {}
     for key in (*RATES, *MEANS):
         school, theirs = ours[key], national[key]  # type: ignore[literal-required]
         if theirs is None:
             continue
-        found[key] = Gap(
+        found[key] = Ks4Gap(
             difference=school - theirs,
             shade=shade(key, school, theirs).css_class,
             significance=_significance(key, school, theirs, pupils),
@@ -101,7 +101,7 @@ def gaps(ours: Measures, national: Measures, pupils: Sequence[Ks4Pupil]) -> dict
     if ours["progress8"] is not None:
         low, high = ours["progress8_ci_low"], ours["progress8_ci_high"]
         against = national["progress8"] or 0.0
-        found["progress8"] = Gap(
+        found["progress8"] = Ks4Gap(
             difference=ours["progress8"] - against,
             shade=_progress8_shade(ours["progress8"] - against),
             significance="significantly above"

@@ -13,7 +13,7 @@ DOMAIN = "ks4"
 TEMPLATES = "results"
 
 
-class NationalInfo(TypedDict):
+class Ks4NationalInfo(TypedDict):
     """Which national figures a school is set beside: its own year's, or (provisional) the latest earlier
     year's while its own year has none published."""
 
@@ -25,12 +25,12 @@ class NationalInfo(TypedDict):
     estimates: str | None
 
 
-def national_info(asked: Asked, academic_year: int) -> NationalInfo | None:
+def national_info(asked: Asked, academic_year: int) -> Ks4NationalInfo | None:
     found = asked.published(academic_year)
     if found is None:
         return None
     national = found.national
-    return NationalInfo(
+    return Ks4NationalInfo(
         academic_year=national.academic_year,
         label=academic_year_label(national.academic_year),
         schools=national.schools,

@@ -8,33 +8,33 @@ from typing_extensions import TypedDict
 from rollbook.analytics.reports.base import Report, Table
 from rollbook.analytics.reports.ks4 import common
 from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
-from rollbook.analytics.results.figures import MEASURE_NAMES, Measures
-from rollbook.analytics.results.school import Gap, Progress8Figures, beside
+from rollbook.analytics.results.figures import MEASURE_NAMES, Ks4Measures
+from rollbook.analytics.results.school import Ks4Gap, Progress8Figures, beside
 from rollbook.charts import results as charts
 from rollbook.rules.calendar import academic_year_label
 
 
-class TrendYear(TypedDict):
+class Ks4TrendYear(TypedDict):
     academic_year: int
     label: str
-    measures: Measures
-    national: Measures | None
+    measures: Ks4Measures
+    national: Ks4Measures | None
     provisional: bool
 
 
-class HeadlineReport(TypedDict):
+class Ks4HeadlineReport(TypedDict):
     school: int
     academic_year: int
     label: str
-    national: common.NationalInfo | None
-    measures: Measures
-    national_measures: Measures | None
-    gaps: dict[str, Gap]
+    national: common.Ks4NationalInfo | None
+    measures: Ks4Measures
+    national_measures: Ks4Measures | None
+    gaps: dict[str, Ks4Gap]
     progress8: Progress8Figures
-    trend: list[TrendYear]
+    trend: list[Ks4TrendYear]
 
 
-def build(asked: Asked) -> HeadlineReport:
+def build(asked: Asked) -> Ks4HeadlineReport:
     trend = []
     for year in asked.trend_years:
         published = asked.published(year)
@@ -43,12 +43,12 @@ def build(asked: Asked) -> HeadlineReport:
         if found is None:
             continue
         trend.append(
-            TrendYear(academic_year=year, label=academic_year_label(year), measures=found["measures"],
+            Ks4TrendYear(academic_year=year, label=academic_year_label(year), measures=found["measures"],
                       national=national, provisional=bool(published and published.provisional))
         )  # fmt: skip
         if year == asked.academic_year:
             this_year = found
-    return HeadlineReport(
+    return Ks4HeadlineReport(
         school=asked.school,
         academic_year=asked.academic_year,
         label=asked.label,
@@ -61,7 +61,7 @@ def build(asked: Asked) -> HeadlineReport:
     )
 
 
-def rows(data: HeadlineReport) -> list[dict[str, object]]:
+def rows(data: Ks4HeadlineReport) -> list[dict[str, object]]:
     """One row per year held: the school's measures, each beside national."""
     return [
         {"Academic year": year["label"], **common.measure_rows(year["measures"], year["national"])}
@@ -69,7 +69,7 @@ def rows(data: HeadlineReport) -> list[dict[str, object]]:
     ]
 
 
-def tables(data: HeadlineReport) -> list[Table]:
+def tables(data: Ks4HeadlineReport) -> list[Table]:
     national = data["national_measures"] or {}
     shown = [
         {
@@ -87,7 +87,7 @@ TRENDS = {"attainment8": "Attainment 8", "progress8": "Progress 8", "basics_4_ra
           "ebacc_entry_rate": "EBacc entry %"}  # fmt: skip
 
 
-def trend_charts(data: HeadlineReport) -> dict[str, dict]:
+def trend_charts(data: Ks4HeadlineReport) -> dict[str, dict]:
     if len(data["trend"]) < 2:
         return {}
     shown = {
@@ -115,7 +115,7 @@ REPORT = Report(
     rows=rows,
     tables=tables,
     title=lambda asked, data: common.title(asked, "KS4 headline measures"),
-    data_type=HeadlineReport,
+    data_type=Ks4HeadlineReport,
     charts=trend_charts,
     context=lambda data: {"measure_keys": LISTED, "trend_keys": TREND_TABLE},
 )

@@ -8,8 +8,8 @@ from typing_extensions import TypedDict
 from rollbook.analytics.reports.base import Report, Table
 from rollbook.analytics.reports.ks4 import common
 from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
-from rollbook.analytics.results.figures import MEASURE_NAMES, Measures
-from rollbook.analytics.results.school import Beside, beside
+from rollbook.analytics.results.figures import MEASURE_NAMES, Ks4Measures
+from rollbook.analytics.results.school import Ks4Beside, beside
 from rollbook.rules.calendar import academic_year_label
 from rollbook.rules.results.pupil_groups import GROUPINGS, split
 
@@ -17,39 +17,39 @@ from rollbook.rules.results.pupil_groups import GROUPINGS, split
 SHOWN = ("attainment8", "progress8", "basics_4_rate", "basics_5_rate", "ebacc_entry_rate", "ebacc_aps")
 
 
-class GroupFigures(TypedDict):
+class Ks4GroupFigures(TypedDict):
     grouping: str
     group: str
     pupils: int
     #: None when the group is too small for the reader to see.
-    figures: Beside | None
+    figures: Ks4Beside | None
     suppressed: str | None
 
 
-class PupilGroupsReport(TypedDict):
+class Ks4PupilGroupsReport(TypedDict):
     school: int
     academic_year: int
     label: str
     #: The years taken together, oldest first.
     years: list[int]
     years_label: str
-    national: common.NationalInfo | None
+    national: common.Ks4NationalInfo | None
     groupings: dict[str, str]
-    groups: list[GroupFigures]
+    groups: list[Ks4GroupFigures]
 
 
-def build(asked: Asked) -> PupilGroupsReport:
+def build(asked: Asked) -> Ks4PupilGroupsReport:
     years = list(asked.trend_years if asked.query.years == 3 else (asked.academic_year,))
     pupils = [pupil for year in years for pupil in asked.cohort(year).pupils]
     published = asked.published(asked.academic_year)
     nationals = [found for year in years if (found := asked.published(year))]
-    found: list[GroupFigures] = []
+    found: list[Ks4GroupFigures] = []
     for grouping in GROUPINGS:
         for group, members in split(grouping, pupils).items():
             national = pooled([n.national.groups.get(grouping, {}).get(group) for n in nationals])
             small = len(members) < asked.min_group_pupils
             found.append(
-                GroupFigures(
+                Ks4GroupFigures(
                     grouping=grouping,
                     group=group,
                     pupils=len(members),
@@ -57,7 +57,7 @@ def build(asked: Asked) -> PupilGroupsReport:
                     suppressed=f"fewer than {asked.min_group_pupils} pupils" if small else None,
                 )
             )
-    return PupilGroupsReport(
+    return Ks4PupilGroupsReport(
         school=asked.school,
         academic_year=asked.academic_year,
         label=asked.label,
@@ -71,7 +71,7 @@ def build(asked: Asked) -> PupilGroupsReport:
     )
 
 
-def pooled(nationals: list[Measures | None]) -> Measures | None:
+def pooled(nationals: list[Ks4Measures | None]) -> Ks4Measures | None:
     """Several years' national figures for a group as one: each measure weighted by the year's pupils (a
     mean of pupils' figures over all the years' pupils), Progress 8 intervals left out."""
     found = [n for n in nationals if n]
@@ -93,7 +93,7 @@ def pooled(nationals: list[Measures | None]) -> Measures | None:
     return result  # type: ignore[return-value]
 
 
-def rows(data: PupilGroupsReport) -> list[dict[str, object]]:
+def rows(data: Ks4PupilGroupsReport) -> list[dict[str, object]]:
     return [
         {
             "Grouping": data["groupings"][group["grouping"]],
@@ -108,7 +108,7 @@ def rows(data: PupilGroupsReport) -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
-def tables(data: PupilGroupsReport) -> list[Table]:
+def tables(data: Ks4PupilGroupsReport) -> list[Table]:
     shown = [
         {
             "group": f"{data['groupings'][group['grouping']]}: {group['group']}",
@@ -123,9 +123,9 @@ def tables(data: PupilGroupsReport) -> list[Table]:
     return [(f"KS4 pupil groups, {data['years_label']}", shown)]
 
 
-def grouped(data: PupilGroupsReport) -> dict[str, object]:
+def grouped(data: Ks4PupilGroupsReport) -> dict[str, object]:
     """The groups under their grouping's heading, for the page."""
-    by_grouping: dict[str, list[GroupFigures]] = {}
+    by_grouping: dict[str, list[Ks4GroupFigures]] = {}
     for group in data["groups"]:
         by_grouping.setdefault(data["groupings"][group["grouping"]], []).append(group)
     return {"by_grouping": by_grouping, "shown_measures": SHOWN}
@@ -144,6 +144,6 @@ REPORT = Report(
     rows=rows,
     tables=tables,
     title=lambda asked, data: common.title(asked, "KS4 pupil groups"),
-    data_type=PupilGroupsReport,
+    data_type=Ks4PupilGroupsReport,
     context=grouped,
 )

@@ -50,11 +50,11 @@ class EstimatePoint(TypedDict):
     attainment8: float
 
 
-class PupilsReport(TypedDict):
+class Ks4PupilsReport(TypedDict):
     school: int
     academic_year: int
     label: str
-    national: common.NationalInfo | None
+    national: common.Ks4NationalInfo | None
     pupils: list[Ks4PupilRow]
     #: The column sorted by, "-" before it for descending.
     sort: str
@@ -121,7 +121,7 @@ def chosen(asked: Asked, pupil: Ks4Pupil) -> bool:
     return all(wanted is None or wanted == value for wanted, value in tests)
 
 
-def build(asked: Asked) -> PupilsReport:
+def build(asked: Asked) -> Ks4PupilsReport:
     cohort = asked.cohort()
     found = [row(pupil) for pupil in cohort.pupils if chosen(asked, pupil)]
     sort = asked.query.sort or "name"
@@ -137,7 +137,7 @@ def build(asked: Asked) -> PupilsReport:
     with_value.sort(key=lambda p: (p[column], p["name"]), reverse=descending)  # type: ignore[literal-required]
     published = asked.published(asked.academic_year)
     estimates = published.national.estimates if published else None
-    return PupilsReport(
+    return Ks4PupilsReport(
         school=asked.school,
         academic_year=asked.academic_year,
         label=asked.label,
@@ -149,11 +149,11 @@ def build(asked: Asked) -> PupilsReport:
     )  # fmt: skip
 
 
-def rows(data: PupilsReport) -> list[dict[str, object]]:
+def rows(data: Ks4PupilsReport) -> list[dict[str, object]]:
     return [{COLUMNS[key]: pupil[key] for key in COLUMNS} for pupil in data["pupils"]]  # type: ignore[literal-required]
 
 
-def tables(data: PupilsReport) -> list[Table]:
+def tables(data: Ks4PupilsReport) -> list[Table]:
     keys = ("name", "prior_attainment", "attainment8", "progress8", "basics_4", "ebacc_entered")
     return [(f"KS4 pupils, {data['label']}", [{COLUMNS[k]: p[k] for k in keys} for p in data["pupils"]])]  # type: ignore[literal-required]
 
@@ -163,7 +163,7 @@ SHOWN = ("name", "prior_attainment", "estimate", "attainment8", "progress8", "pr
          "progress8_maths", "basics_4", "ebacc_entered", "absence_rate")  # fmt: skip
 
 
-def page_context(data: PupilsReport) -> dict[str, object]:
+def page_context(data: Ks4PupilsReport) -> dict[str, object]:
     column = data["sort"].removeprefix("-")
     return {
         "columns": [(key, COLUMNS[key]) for key in SHOWN],
@@ -185,7 +185,7 @@ REPORT = Report(
     rows=rows,
     tables=tables,
     title=lambda asked, data: common.title(asked, "KS4 pupils"),
-    data_type=PupilsReport,
+    data_type=Ks4PupilsReport,
     pupil_level=True,
     context=page_context,
     charts=lambda data: {
