@@ -28,6 +28,17 @@ def ks4(value, key: str) -> str:
 
 
 @register.filter
+def ks4_gap(value, key: str) -> str:
+    """A gap from national, signed: rates in percentage points ("-21.6 pts"), other measures as shown."""
+    if value in (None, ""):
+        return "–"
+    sign = "+" if value > 0 else ""
+    if key.endswith("_rate"):
+        return f"{sign}{display(value, 1)} pts"
+    return sign + ks4(value, key).lstrip("+")
+
+
+@register.filter
 def ks4_name(key: str) -> str:
     return MEASURE_NAMES.get(key, key)
 
