@@ -22,15 +22,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from rollbook.analytics.public.trends import ENGLAND, AreaFigures
+from rollbook.analytics.public.trends import trends as public_trends
 from rollbook.analytics.results.cohort import cohorts, everyone, schools_with_results
 from rollbook.analytics.results.figures import Ks4Measures, measures
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Baseline
-from rollbook.rules.results.progress8 import Estimate, Estimates, build_estimates, national_sigma
+from rollbook.rules.results.progress8 import SIGMA_2019, Estimate, Estimates, build_estimates, national_sigma
 from rollbook.rules.results.pupil_groups import GROUPINGS, Ks4Pupil, measures_of, split
 from rollbook.rules.results.pupil_measures import with_progress8
 
+#: The national spread of pupils' Progress 8 the DfE's published intervals use, for years it is known.
+DFE_SIGMA = {2018: SIGMA_2019}
 #: How a held cohort's estimates are named beside a loaded DfE table's.
 HELD_COHORT = "Rollbook, from every school's pupils it holds"
 
@@ -46,6 +50,8 @@ class National:
     groups: dict[str, dict[str, Ks4Measures]]
     estimates: Estimates | None
     sigma: float | None
+    #: Where the national measures come from.
+    source: str = ""
 
     def to_json(self) -> dict:
         found = dataclasses.asdict(self)
@@ -63,6 +69,7 @@ class National:
             groups=found["groups"],
             estimates=_estimates_from_json(found["estimates"]),
             sigma=found["sigma"],
+            source=found.get("source", ""),
         )
 
 
@@ -94,6 +101,23 @@ def work_out(
         groups=group_measures(pupils, academic_year, sigma),
         estimates=estimates,
         sigma=sigma,
+        source=f"Rollbook, from the {len(found)} schools it holds",
+    )
+
+
+def with_england(found: National, england: AreaFigures) -> National:
+    """The DfE's published England figures for the year (the public performance tables, loaded with
+    `rollbook public-data import`) in place of the held cohort's wherever they are published; the interval
+    spread the DfE's own for a year it is known (2018/19: every published interval reproduced)."""
+    published = {key: getattr(england, key, None) for key in found.measures}
+    measures = {key: published[key] if published[key] is not None else value
+                for key, value in found.measures.items()}  # fmt: skip
+    return dataclasses.replace(
+        found,
+        measures=measures,
+        sigma=DFE_SIGMA.get(found.academic_year, found.sigma),
+        source=f"DfE performance tables {england.year} (England, state-funded schools); other measures from "
+        f"the {found.schools} schools Rollbook holds",
     )
 
 
@@ -126,9 +150,12 @@ def publish(
     """Publish each year's national figures (default: every year any school holds results for), using a
     DfE estimates table where the operator loaded one; the files written."""
     years = sorted(academic_years or {key.academic_year for key in lake.partitions("results")})
+    england = {figures.year - 1: figures for figures in public_trends() if figures.area == ENGLAND}
     written = []
     for done, year in enumerate(years):
         found = work_out(lake, year, loaded_estimates(root, year))
+        if found is not None and year in england:
+            found = with_england(found, england[year])
         if found is not None:
             written.append(
                 _write(root / str(year) / f"{found.published:%Y%m%dT%H%M%S%f}.json", found.to_json())

@@ -22,6 +22,8 @@ class Ks4NationalInfo(TypedDict):
     schools: int
     provisional: bool
     published: str
+    #: Where the national measures come from, and the estimates Progress 8 is measured against.
+    source: str
     estimates: str | None
 
 
@@ -36,6 +38,7 @@ def national_info(asked: Asked, academic_year: int) -> Ks4NationalInfo | None:
         schools=national.schools,
         provisional=found.provisional,
         published=national.published.date().isoformat(),
+        source=national.source,
         estimates=national.estimates.source if national.estimates else None,
     )
 
