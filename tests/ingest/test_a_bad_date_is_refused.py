@@ -1,6 +1,7 @@
 """Dates that are not dates, written another way, or in the future (a birth, a mark) are refused."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -14,8 +15,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_a_ctf_date_not_written_yyyy_mm_dd_is_refused(tmp_path, lake):

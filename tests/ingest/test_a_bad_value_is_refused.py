@@ -1,7 +1,9 @@
 """A value that cannot be read in any column is refused, named by its element or line and column."""
 
 import pytest
-from builders import (
+
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -13,8 +15,6 @@ from builders import (
     write,
     write_ctf,
 )
-
-from rollbook.ingest import Kind
 
 
 @pytest.mark.parametrize(

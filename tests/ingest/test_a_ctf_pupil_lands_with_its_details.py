@@ -3,7 +3,8 @@
 import datetime as dt
 
 import pytest
-from builders import ANN, BEN, URN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, BEN, URN, import_one, pupil, pupils_in, write_ctf
 
 
 def test_the_pupils_details_are_read_from_their_elements(tmp_path, lake):

@@ -1,7 +1,8 @@
 """Marks must fall in the academic year they are given for: YearData/Year in a CTF, the import's year for
 marks.csv."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -15,8 +16,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_a_ctf_marks_string_running_past_31_july_is_refused(tmp_path, lake):

@@ -3,7 +3,8 @@ noted and kept once."""
 
 import datetime as dt
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -18,8 +19,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_two_codes_for_one_session_in_marks_csv(tmp_path, lake):

@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import json
 
-from builders import ANN, csv_text, import_one, pupil, the_refusal, write, write_ctf, year_data
-
 from rollbook.ingest.exchange import push
-from syncs import FRIDAY, MONDAY, TODAY, URN, payload
-from syncs import pupil as synced_pupil
+from tests.support.mis_exports import (
+    ANN,
+    csv_text,
+    import_one,
+    pupil,
+    the_refusal,
+    write,
+    write_ctf,
+    year_data,
+)
+from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, payload
+from tests.support.syncs import pupil as synced_pupil
 
 HUGE = "x" * 1_000_000
 

@@ -6,9 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import ANN, BEN, URN, csv_text, import_one, pupil, pupils_in, the_refusal, write, write_ctf
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import (
+    ANN,
+    BEN,
+    URN,
+    csv_text,
+    import_one,
+    pupil,
+    pupils_in,
+    the_refusal,
+    write,
+    write_ctf,
+)
 
 LATER = dt.date(2026, 11, 30)  # a day whose academic year the school has no data for
 PUPILS = csv_text("upn,forename,surname,dob,sex", f"{BEN},Ben,Lee,2015-06-01,M")

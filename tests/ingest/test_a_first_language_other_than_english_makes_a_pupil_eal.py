@@ -2,7 +2,8 @@
 or refused."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, import_one, pupil, pupils_in, write_ctf
 
 
 def languages(*pairs: tuple[str, str]) -> str:

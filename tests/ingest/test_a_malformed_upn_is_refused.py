@@ -1,6 +1,7 @@
 """A UPN must be thirteen characters whose first is the check letter of the other twelve."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -12,8 +13,6 @@ from builders import (
     write,
     write_ctf,
 )
-
-from rollbook.ingest import Kind
 
 WRONG_CHECK_LETTER = "B" + ANN[1:]  # ANN's check letter is L
 

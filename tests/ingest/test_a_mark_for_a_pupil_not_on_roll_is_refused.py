@@ -1,7 +1,8 @@
 """A mark is refused for a pupil not on roll that day: unknown to the import and the lake, not yet admitted,
 or already left. Z (not on roll) says just that, so it is accepted."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     CAL,
     URN,
@@ -16,8 +17,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_a_mark_for_an_unknown_pupil_is_refused(tmp_path, lake):

@@ -1,6 +1,7 @@
 """A mark whose code is not in the code set in force on its date is refused, and nothing changes."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
@@ -14,8 +15,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_an_unknown_code_in_a_ctf_names_its_session_and_date(tmp_path, lake):

@@ -1,8 +1,7 @@
 """Files that cannot be read (broken XML, missing, of no known kind) are refused by name."""
 
-from builders import already_imported, ctf, import_one, lake_files, pupil, the_refusal, write
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import already_imported, ctf, import_one, lake_files, pupil, the_refusal, write
 
 
 def test_broken_xml_is_refused_with_its_line(tmp_path, lake):

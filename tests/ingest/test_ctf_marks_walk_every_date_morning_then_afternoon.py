@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from builders import ANN, BEN, import_one, marks_in, pupil, write_ctf, year_data
+from tests.support.mis_exports import ANN, BEN, import_one, marks_in, pupil, write_ctf, year_data
 
 
 def test_sessions_follow_the_start_date_am_then_pm(tmp_path, lake):

@@ -2,7 +2,8 @@
 the imported one. An open spell has no end date."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, import_one, pupil, pupils_in, write_ctf
 
 
 def spell(start: str, end: str | None = None) -> str:

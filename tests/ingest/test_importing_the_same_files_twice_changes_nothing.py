@@ -1,6 +1,16 @@
 """Re-sending the same files lands, but writes no partition: the lake already holds them."""
 
-from builders import ANN, BEN, csv_text, import_one, lake_files, pupil, write, write_ctf, year_data
+from tests.support.mis_exports import (
+    ANN,
+    BEN,
+    csv_text,
+    import_one,
+    lake_files,
+    pupil,
+    write,
+    write_ctf,
+    year_data,
+)
 
 
 def test_the_second_import_writes_nothing(tmp_path, lake):

@@ -2,9 +2,8 @@
 
 import datetime as dt
 
-from builders import ANN, import_one, marks_in, pupil, write_ctf, year_data
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import ANN, import_one, marks_in, pupil, write_ctf, year_data
 
 
 def test_hash_sessions_are_skipped_and_counted_in_the_report(tmp_path, lake):

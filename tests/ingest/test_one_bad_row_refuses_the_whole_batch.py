@@ -1,6 +1,7 @@
 """An import lands whole or changes nothing: one bad row among good ones refuses all of them."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     BEN,
     CAL,
@@ -15,8 +16,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_good_pupils_and_marks_do_not_land_beside_one_bad_mark(tmp_path, lake):

@@ -1,6 +1,6 @@
 """Pupils in an import replace their own rows; pupils not in it are kept."""
 
-from builders import ANN, BEN, CAL, already_imported, import_one, pupil, pupils_in, write_ctf
+from tests.support.mis_exports import ANN, BEN, CAL, already_imported, import_one, pupil, pupils_in, write_ctf
 
 
 def test_an_import_updates_its_pupils_adds_new_ones_and_keeps_the_rest(tmp_path, lake):

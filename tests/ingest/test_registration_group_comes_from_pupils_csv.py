@@ -1,9 +1,8 @@
 """A CTF has no registration group: pupils.csv in the same import gives it and fills what the CTF lacks; where
 both give a value, the CTF's is kept and the report warns."""
 
-from builders import ANN, BEN, csv_text, import_one, pupil, pupils_in, write, write_ctf
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import ANN, BEN, csv_text, import_one, pupil, pupils_in, write, write_ctf
 
 
 def test_pupils_csv_adds_reg_group_to_the_ctfs_pupils(tmp_path, lake):

@@ -1,7 +1,8 @@
 """SEN status is the SENprovision of the latest StartDate; legacy S reads as E, A and P as K."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, import_one, pupil, pupils_in, write_ctf
 
 
 def sen(*records: tuple[str, str]) -> str:

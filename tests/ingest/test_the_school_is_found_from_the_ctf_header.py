@@ -1,7 +1,8 @@
 """The school is the CTF header's SourceSchool: its URN, else its LEA and Estab among known schools. A CSV
 takes the school given with the import, or the CTF's beside it."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     ESTAB,
     LA,
@@ -16,8 +17,6 @@ from builders import (
     write,
     write_ctf,
 )
-
-from rollbook.ingest import Kind
 
 PUPILS_CSV = csv_text("upn,forename,surname,dob,sex", f"{ANN},Ann,Smith,2015-05-01,F")
 

@@ -3,7 +3,7 @@ CTF marks string; sessions are counted in tokens, not characters."""
 
 import datetime as dt
 
-from builders import ANN, import_one, marks_in, pupil, write_ctf, year_data
+from tests.support.mis_exports import ANN, import_one, marks_in, pupil, write_ctf, year_data
 
 
 def test_two_character_codes_take_one_session(tmp_path, lake):

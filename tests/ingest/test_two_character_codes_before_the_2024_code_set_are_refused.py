@@ -1,7 +1,8 @@
 """Before 19/08/2024 the code set had no two-character codes, so one there is an unknown code; a digit that
 follows no letter cannot be read at all."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     already_imported,
     d,
@@ -12,8 +13,6 @@ from builders import (
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_c1_in_july_2024_is_refused_as_an_unknown_code(tmp_path, lake):

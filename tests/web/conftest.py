@@ -18,10 +18,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from registers import write_school
 from rollbook.lake import Lake
 from rollbook.web.accounts.models import Membership, Role
 from rollbook.web.schools.models import LocalAuthority, School, Trust
+from tests.support.registers import write_school
 
 PASSWORD = "correct horse battery staple"
 

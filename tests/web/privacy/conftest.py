@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pupil_at_two_schools import OTHER, PUPIL, REGISTERS, join, warning
 
-from registers import marks, pupil
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
+from tests.support.pupil_at_two_schools import OTHER, PUPIL, REGISTERS, join, warning
+from tests.support.registers import marks, pupil
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
-from settings_probe import settings_under
+
+from tests.support.settings_probe import settings_under
 
 PASSWORD = "correct horse battery staple"
 

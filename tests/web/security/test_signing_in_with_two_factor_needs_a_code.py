@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from totp_codes import code_for
+
+from tests.support.totp_codes import code_for
 
 PASSWORD = "correct horse battery staple"
 

@@ -1,12 +1,12 @@
-"""Small partitions for the tests of kept versions: registers as in tests/registers.py, and a school's
+"""Small partitions for the tests of kept versions: registers as in tests/support/registers.py, and a school's
 partitions read back whole, to compare before and after."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-from registers import YEAR, marks, pupil
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from tests.support.registers import YEAR, marks, pupil
 
 SCHOOL = 900001
 MARKS_NOW = PartitionKey("marks", YEAR, SCHOOL)

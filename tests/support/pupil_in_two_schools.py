@@ -9,9 +9,9 @@ import datetime as dt
 
 import pyarrow as pa
 
-from registers import marks, pupil
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 from rollbook.rules.upn import make
+from tests.support.registers import marks, pupil
 
 ALDER, BIRCH = 100001, 100002
 PUPIL, CLASSMATE, NEIGHBOUR = make(823, 4001, 23, 1), make(823, 4001, 23, 2), make(202, 4002, 24, 3)
