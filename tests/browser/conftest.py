@@ -16,17 +16,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from rollbook.lake import Lake
 from rollbook.web.accounts.models import Membership
 from rollbook.web.publishing.service import publish_snapshot
 from rollbook.web.schools.models import School
-from tests.support.registers import YEAR, marks, pupil, write_school
+from tests.support.pupils import pupil
+from tests.support.registers import register, write, write_school
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Where the tests leave full-page screenshots for a person to review (not committed).
@@ -116,14 +116,8 @@ def sign_in(context, live_server):
 
 def write_pupils(lake: Lake, urn: int, registers: dict[str, tuple[int, str]]) -> None:
     """Like `registers.write_school`, with each pupil's year group: UPN to (NC year, codes)."""
-    pupils = [pupil(upn) | {"nc_year": year, "reg_group": f"{year}A"} for upn, (year, _) in registers.items()]
-    rows = [mark for upn, (_, codes) in registers.items() for mark in marks(upn, codes)]
-    lake.replace(
-        {
-            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(pupils, schema=PUPILS),
-            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(rows, schema=MARKS),
-        }
-    )
+    pupils = [pupil(upn, nc_year=year, reg_group=f"{year}A") for upn, (year, _) in registers.items()]
+    write(lake, pupils, [mark for upn, (_, codes) in registers.items() for mark in register(upn, codes)], urn)
 
 
 @pytest.fixture

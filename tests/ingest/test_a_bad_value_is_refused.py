@@ -8,9 +8,9 @@ from tests.support.mis_exports import (
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
@@ -30,7 +30,7 @@ from tests.support.mis_exports import (
 )
 def test_a_bad_pupil_element_in_a_ctf(tmp_path, lake, changes, message):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, **changes))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, **changes))
 
     problem = the_refusal(import_one(lake, path))
 
@@ -45,7 +45,7 @@ def test_a_bad_sen_provision_in_a_ctf_names_its_record(tmp_path, lake):
     history = (
         "<SENhistory><SEN><StartDate>2023-09-01</StartDate><SENprovision>Q</SENprovision></SEN></SENhistory>"
     )
-    path = write_ctf(tmp_path, pupil(ANN, extra=history))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, extra=history))
 
     problem = the_refusal(import_one(lake, path))
 

@@ -10,8 +10,8 @@ from rollbook.ingest.exchange import push
 from tests.support.mis_exports import (
     ANN,
     csv_text,
+    ctf_pupil,
     import_one,
-    pupil,
     the_refusal,
     write,
     write_ctf,
@@ -24,7 +24,7 @@ HUGE = "x" * 1_000_000
 
 
 def test_a_ctf_school_name_of_a_million_characters_is_refused(lake, tmp_path):
-    path = write_ctf(tmp_path, pupil(attendance=year_data("2024-09-02", "/\\")))
+    path = write_ctf(tmp_path, ctf_pupil(attendance=year_data("2024-09-02", "/\\")))
     path.write_text(path.read_text().replace("Rollbook Test Primary", HUGE))
 
     outcome = import_one(lake, path)

@@ -6,10 +6,10 @@ from tests.support.mis_exports import (
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
@@ -20,7 +20,7 @@ from tests.support.mis_exports import (
 def test_an_unknown_code_in_a_ctf_names_its_session_and_date(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     # Tuesday 03/09/2024 morning: A is no register code.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-02", r"/\A\/\/")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-02", r"/\A\/\/")))
 
     problem = the_refusal(import_one(lake, path))
 

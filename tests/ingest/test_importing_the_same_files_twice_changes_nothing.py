@@ -4,9 +4,9 @@ from tests.support.mis_exports import (
     ANN,
     BEN,
     csv_text,
+    ctf_pupil,
     import_one,
     lake_files,
-    pupil,
     write,
     write_ctf,
     year_data,
@@ -16,8 +16,8 @@ from tests.support.mis_exports import (
 def test_the_second_import_writes_nothing(tmp_path, lake):
     ctf = write_ctf(
         tmp_path,
-        pupil(ANN, attendance=year_data("2024-09-02", r"/\C1I####/\\")),
-        pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", r"/\/\####")),
+        ctf_pupil(ANN, attendance=year_data("2024-09-02", r"/\C1I####/\\")),
+        ctf_pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", r"/\/\####")),
     )
     pupils = write(
         tmp_path,

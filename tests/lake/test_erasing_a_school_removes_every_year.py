@@ -7,7 +7,7 @@ import datetime as dt
 import pyarrow as pa
 
 from rollbook.lake import PUPILS, Lake, PartitionKey
-from tests.support.registers import pupil
+from tests.support.pupils import pupil
 
 SCHOOL, OTHER = 900001, 900002
 

@@ -41,7 +41,7 @@ def year_data(
     )
 
 
-def pupil(
+def ctf_pupil(
     upn: str = ANN,
     *,
     forename: str = "Ann",
@@ -54,7 +54,8 @@ def pupil(
     extra: str = "",
     attendance: str = "",
 ) -> str:
-    """A Pupil element. `extra` goes after BasicDetails (FSMhistory, SENhistory); `attendance` inside
+    """A CTF's Pupil element, written as the file holds it so that a test can put any text in any element.
+    `extra` goes after BasicDetails (FSMhistory, SENhistory); `attendance` inside
     Attendance (YearData elements)."""
     history = ""
     if entry is not None:
@@ -146,8 +147,8 @@ def already_imported(lake: Lake, folder: Path) -> dict[str, bytes]:
     folder.mkdir()
     first = write_ctf(
         folder,
-        pupil(ANN, attendance=year_data("2024-09-02", WEEK)),
-        pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", WEEK)),
+        ctf_pupil(ANN, attendance=year_data("2024-09-02", WEEK)),
+        ctf_pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", WEEK)),
     )
     outcome = import_one(lake, first)
     assert outcome.landed and outcome.partitions_written, outcome.report.text()

@@ -8,7 +8,7 @@ import pyarrow as pa
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.lake import PUPILS, PartitionKey
 from rollbook.web.publishing.service import publish_snapshot
-from tests.support.registers import pupil
+from tests.support.pupils import pupil
 
 
 def test_a_later_year_of_pupils_alone_is_not_published(world):
