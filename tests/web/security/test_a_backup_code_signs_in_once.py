@@ -8,8 +8,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from rollbook.web.twofactor import devices
 from tests.support.totp_codes import code_for
-
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.support.settings_probe import settings_under
-
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 
 from tests.support.totp_codes import code_for
-
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 def sign_in_with_password(username: str) -> Client:

@@ -9,8 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rollbook.web.audit.models import AccessRecord, Kind, records_of
 from rollbook.web.twofactor import devices
 from tests.support.totp_codes import code_for
-
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 def recorded() -> list[str]:
