@@ -59,3 +59,16 @@ def shared_data() -> Path:
             pytest.fail("the shared data folder (shared/data) was not found; set ROLLBOOK_SHARED_DATA")
         pytest.skip("the shared data folder (shared/data) is not on this machine")
     return found
+
+
+@pytest.fixture(scope="session")
+def public_2019(shared_data, tmp_path_factory) -> Path:
+    """England's real 2019 public data (performance tables and Schools Like Yours), imported once."""
+    from rollbook.ingest.public import import_public
+    from rollbook.lake.public import PublicStore
+
+    root = tmp_path_factory.mktemp("public")
+    files = [*sorted((shared_data / "performance-tables-2019").glob("*.csv")),
+             shared_data / "schools-like-yours-ks4-2019" / "ks4_sly.json"]  # fmt: skip
+    assert import_public(files, PublicStore(root), 2019).landed
+    return root

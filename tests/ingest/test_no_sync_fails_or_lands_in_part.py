@@ -9,8 +9,8 @@ from hypothesis import event, given, settings
 
 from rollbook.ingest.exchange import push
 from rollbook.lake import Lake
-from sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
-from syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
+from tests.support.sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
+from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
 
 
 @settings(max_examples=50, deadline=None)

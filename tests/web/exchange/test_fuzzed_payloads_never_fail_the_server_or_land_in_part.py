@@ -8,11 +8,11 @@ import json
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sync_client import send
 
 from rollbook.ingest.exchange import push
-from sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
-from syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
+from tests.support.sync_client import send
+from tests.support.sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
+from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
 
 BODIES = PAYLOADS.map(lambda data: json.dumps(data).encode()) | st.binary(max_size=64)
 

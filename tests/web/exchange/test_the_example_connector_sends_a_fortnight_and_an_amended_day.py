@@ -5,9 +5,9 @@ with the amended day's N marks (no reason yet) as I, and says so in its answers.
 from __future__ import annotations
 
 import pytest
-from connector import load_connector, registered_with_token
 
-from syncs import marks_held
+from tests.support.connector import load_connector, registered_with_token
+from tests.support.syncs import marks_held
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,7 +3,7 @@ buries it."""
 
 from __future__ import annotations
 
-from settings_probe import rollbook
+from tests.support.settings_probe import rollbook
 
 
 def test_production_without_its_secrets_says_so_in_one_line(tmp_path):

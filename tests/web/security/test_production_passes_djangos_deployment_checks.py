@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 
-from settings_probe import rollbook, settings_under
+from tests.support.settings_probe import rollbook, settings_under
 
 PRODUCTION = {
     "ROLLBOOK_PRODUCTION": "1",

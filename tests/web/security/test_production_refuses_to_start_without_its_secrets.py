@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 
-from settings_probe import rollbook
+from tests.support.settings_probe import rollbook
 
 SECRET = secrets.token_urlsafe(48)
 HOSTS = "rollbook.example"
