@@ -94,16 +94,20 @@ def tables(data: SummaryReport) -> list[Table]:
 
 
 def context(data: SummaryReport) -> dict[str, object]:
-    """The headline figures, each with its comparators beside it, as the page lays them out."""
+    """The headline figures, each with its comparators beside it, as the page lays them out. The school's
+    own figure carries the shading, against the first comparator with figures (national, as a rule): the
+    colour is the school's, never the comparator's."""
     comparators = data["comparison"].get("comparators", [])
     start, end = (dt.date.fromisoformat(data["period"][key]) for key in ("from", "to"))
     shown = HEADLINE if (end - start).days > 6 else HEADLINE[:4]
+    against = next((row for row in comparators if not row["suppressed"]), None)
     headline = [
         {
             "key": key,
             "label": DESCRIPTIONS[key][0],
             "help": DESCRIPTIONS[key][1],
             "value": data["measures"][key],
+            "difference": against["differences"][key] if against else None,
             "beside": [
                 {"label": row["label"], "value": row["measures"][key], "difference": row["differences"][key]}
                 for row in comparators
@@ -111,7 +115,7 @@ def context(data: SummaryReport) -> dict[str, object]:
         }
         for key in shown
     ]
-    return {"comparators": comparators, "headline": headline}
+    return {"comparators": comparators, "headline": headline, "shaded_against": against}
 
 
 REPORT = Report(
