@@ -31,6 +31,12 @@ def points(value) -> str:
 
 
 @register.filter
+def count(value) -> str:
+    """A whole number with thousands separators, as English schools write it: 8,940; a dash for none."""
+    return "–" if value in (None, "") else f"{value:,}"
+
+
+@register.filter
 def gap(difference) -> str:
     """The school's difference from a comparator in points, signed as a person writes it: "+1.2", "−0.7"."""
     if not difference:
