@@ -81,7 +81,7 @@ def test_a_comparator_from_too_few_schools_is_suppressed_and_says_why(lake, tmp_
     assert london["suppressed"] is None
     assert london["overall_absence_rate"] == pytest.approx(1400 / 30)
     (north_east,) = snapshot.figures("region", "North East", "year", "year_to_date")
-    assert north_east["suppressed"] == "built from 1 schools; comparators need at least 2"
+    assert north_east["suppressed"] == "built from 1 school; comparators need at least 2"
     assert north_east["overall_absence_rate"] is None
     assert snapshot.reasons("region", "North East", "year", "year_to_date") == []
 

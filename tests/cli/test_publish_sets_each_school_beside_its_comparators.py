@@ -50,7 +50,7 @@ def test_the_national_comparator_is_both_schools_added_up(published):
 
 def test_a_region_with_one_school_is_suppressed_with_the_reason(published):
     comparators = {row["kind"]: row for row in summary("--format", "json")["comparison"]["comparators"]}
-    assert comparators["region"]["suppressed"] == "built from 1 schools; comparators need at least 2"
+    assert comparators["region"]["suppressed"] == "built from 1 school; comparators need at least 2"
     assert comparators["region"]["measures"]["attendance_rate"] is None
 
 
