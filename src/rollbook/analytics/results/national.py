@@ -1,7 +1,8 @@
 """National KS4 figures for a year, worked out from every school's cohort the lake holds and published for
 the reports to set schools beside (docs/ks4-measures.md, "National figures").
 
-Publishing measures every pupil of the year once without Progress 8, builds the year's estimates from them
+Publishing measures every pupil of the year once without Progress 8 (in the engine, all pupils at once:
+pupil_measures.py), builds the year's estimates from them
 (each prior-attainment group's mean Attainment 8 and elements, with the cap), measures every pupil against
 those estimates, and keeps the national standard deviation of pupils' scores for schools' confidence
 intervals. An operator may load the DfE's own estimates table for a year instead; then those are used.
@@ -24,8 +25,9 @@ from pathlib import Path
 
 from rollbook.analytics.public.trends import ENGLAND, AreaFigures
 from rollbook.analytics.public.trends import trends as public_trends
-from rollbook.analytics.results.cohort import cohorts, everyone, schools_with_results
+from rollbook.analytics.results.cohort import schools_with_results
 from rollbook.analytics.results.figures import Ks4Measures, measures
+from rollbook.analytics.results.pupil_measures import measured_pupils
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Baseline
@@ -85,8 +87,8 @@ def work_out(
     schools = schools_with_results(lake, academic_year)
     if not schools:
         return None
-    found = [each for each in cohorts(lake, schools, academic_year, engine=engine) if each.with_results]
-    pupils = everyone(found)
+    found = measured_pupils(lake, schools, academic_year, engine)
+    pupils = [pupil for school in found.values() for pupil in school]
     if not pupils:
         return None
     estimates = estimates or held_estimates(pupils, academic_year)
