@@ -1,5 +1,6 @@
 """The KS4 headline: Attainment 8 and its elements, Progress 8 with its interval and band where the DfE
-calculates it, EBacc and English and maths, each beside national, and each measure over the years held."""
+calculates it, EBacc and English and maths, each beside national, and each measure over the years held;
+apart from them, Rollbook value added from any other baseline the school holds (never Progress 8)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from rollbook.analytics.reports.ks4 import common
 from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
 from rollbook.analytics.results.figures import MEASURE_NAMES, Ks4Measures
 from rollbook.analytics.results.school import Ks4Gap, Progress8Figures, beside
+from rollbook.analytics.results.value_added import Ks4ValueAdded, school_figures
 from rollbook.charts import results as charts
 from rollbook.rules.calendar import academic_year_label
+from rollbook.rules.results.value_added import LABEL
 
 
 class Ks4TrendYear(TypedDict):
@@ -32,6 +35,9 @@ class Ks4HeadlineReport(TypedDict):
     gaps: dict[str, Ks4Gap]
     progress8: Progress8Figures
     trend: list[Ks4TrendYear]
+    #: Rollbook value added from each baseline the school's pupils have scores on: Rollbook's own measure,
+    #: never Progress 8, so kept apart from `measures`.
+    value_added: list[Ks4ValueAdded]
 
 
 def build(asked: Asked) -> Ks4HeadlineReport:
@@ -39,7 +45,8 @@ def build(asked: Asked) -> Ks4HeadlineReport:
     for year in asked.trend_years:
         published = asked.published(year)
         national = published.national.measures if published else None
-        found = beside(asked.cohort(year).pupils, year, published, national)
+        pupils = asked.cohort(year).pupils
+        found = beside(pupils, year, published, national)
         if found is None:
             continue
         trend.append(
@@ -48,6 +55,8 @@ def build(asked: Asked) -> Ks4HeadlineReport:
         )  # fmt: skip
         if year == asked.academic_year:
             this_year = found
+            estimates = published.national.value_added if published else {}
+            value_added, _ = school_figures(asked.lake, asked.school, year, pupils, estimates)
     return Ks4HeadlineReport(
         school=asked.school,
         academic_year=asked.academic_year,
@@ -58,6 +67,7 @@ def build(asked: Asked) -> Ks4HeadlineReport:
         gaps=this_year["gaps"],
         progress8=this_year["progress8"],
         trend=trend,
+        value_added=value_added,
     )
 
 
@@ -80,7 +90,14 @@ def tables(data: Ks4HeadlineReport) -> list[Table]:
         }
         for key, words in MEASURE_NAMES.items()
     ]
-    return [(f"KS4 headline measures, {data['label']}", shown)]
+    value_added = [
+        {"baseline": each["baseline"], "pupils": each["pupils"], "value added": each["value_added"],
+         "lower 95%": each["ci_low"], "upper 95%": each["ci_high"], "significance": each["significance"]}
+        for each in data["value_added"]
+    ]  # fmt: skip
+    return [(f"KS4 headline measures, {data['label']}", shown)] + (
+        [(f"{LABEL}, {data['label']}", value_added)] if value_added else []
+    )
 
 
 TRENDS = {"attainment8": "Attainment 8", "progress8": "Progress 8", "basics_4_rate": "English and maths 4+ %",
