@@ -1,6 +1,6 @@
-"""baseline.csv is checked row by row: one baseline a file, each pupil once, a score that is a number from 0
-to 200, for a pupil on the school's roll that year; each refusal names the file, the line and why, and a
-refused file changes nothing."""
+"""baseline.csv is checked row by row: one baseline a file, each pupil once (in all the import's files), a
+score that is a number from 0 to 200, for a pupil on the school's roll that year; each refusal names the
+file, the line and why, and a refused file changes nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ks4_files import ANN, BEN, CAL, DEE, EVE, import_csv, the_school
 
 from rollbook.ingest import Kind
 from rollbook.lake import PartitionKey
-from tests.ingest.builders import upn
+from tests.support.mis_exports import csv_text, import_one, upn, write
 
 
 def test_every_bad_row_is_refused_by_line(lake, tmp_path):
@@ -49,4 +49,18 @@ def test_a_file_without_a_score_column_is_refused_at_its_header(lake, tmp_path):
     # Without both telling columns it is no Rollbook CSV at all.
     assert [(p.file, p.message) for p in outcome.report.refusals.listed] == [
         ("baseline.csv", "not a CTF (.xml), pupils.csv or marks.csv")
+    ]
+
+
+def test_a_pupils_score_given_again_in_another_file_is_refused(lake, tmp_path):
+    the_school(lake, tmp_path / "ctf")
+    autumn = write(
+        tmp_path, "cat4_autumn.csv", csv_text("upn,baseline,score", f"{DEE},CAT4,99", f"{ANN},CAT4,104")
+    )
+    spring = write(tmp_path, "cat4_spring.csv", csv_text("upn,baseline,score", f"{ANN},CAT4,105"))
+
+    outcome = import_one(lake, autumn, spring, school=900001)
+
+    assert [(p.file, p.line, p.message) for p in outcome.report.refusals.listed] == [
+        ("cat4_spring.csv", 2, "this pupil's CAT4 score is also in cat4_autumn.csv at line 3")
     ]

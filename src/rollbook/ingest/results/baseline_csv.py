@@ -73,13 +73,18 @@ def read_baseline_csv(path: Path, report: ValidationReport) -> list[BaselineLine
 def baseline_rows(
     lines: Iterable[BaselineLine], year_groups: YearGroups, academic_year: int, report: ValidationReport
 ) -> list[dict[str, object]]:
-    """The lake's rows for the school's pupils of the year (any year group); each other is refused by line."""
-    return [
-        line.row()
-        for line in lines
-        if on_roll(line.upn, year_groups, academic_year, report, {"file": line.file, "line": line.line,
-                                                                   "upn": line.upn})
-    ]  # fmt: skip
+    """The lake's rows for the school's pupils of the year (any year group); each other is refused by line,
+    as is a pupil's second score on a baseline another file of the import gave too."""
+    rows = []
+    first: dict[tuple[str, str], BaselineLine] = {}
+    for line in lines:
+        where = {"file": line.file, "line": line.line, "upn": line.upn}
+        if (earlier := first.setdefault((line.upn, line.baseline), line)) is not line:
+            message = f"this pupil's {line.baseline} score is also in {earlier.file} at line {earlier.line}"
+            report.refuse(Kind.BAD_VALUE, message, **where)
+        elif on_roll(line.upn, year_groups, academic_year, report, where):
+            rows.append(line.row())
+    return rows
 
 
 def _score(text: str) -> Decimal | None:
