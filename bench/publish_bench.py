@@ -235,7 +235,7 @@ def run_cube(lake: Lake, schools: list[dict], out: Path) -> dict:
     )
     started = time.perf_counter()
     connection = duckdb.connect()
-    connection.register("period_days", pa.Table.from_pandas(period_days()))
+    connection.register("day_periods", day_periods())
     rows = connection.sql(
         CUBE_SQL.format(
             pupils=listed["pupils"], marks=listed["marks"], codes=codes, start=start, end=end,
@@ -248,48 +248,69 @@ def run_cube(lake: Lake, schools: list[dict], out: Path) -> dict:
     return {"seconds": time.perf_counter() - started, "note": "one statement"}
 
 
-_SUMS = ", ".join(f"sum({name} * sessions) AS {name}" for name in TALLIED)
+def day_periods() -> pa.Table:
+    """One row per day of the year to date: its week (by its Monday), and its half-term and term, or null."""
+    days = period_days()
+    wide = days.pivot_table(index="day", columns="kind", values="period", aggfunc="first").reset_index()
+    return pa.Table.from_pandas(wide[["day", "week", "half_term", "term"]], preserve_index=False)
+
+
+_TALLIES = ", ".join(TALLIED)
+_SUMS = ", ".join(f"sum({name} * sessions)::BIGINT AS {name}" for name in TALLIED)
 _TESTED = f"""count(*) FILTER (WHERE possible > 0) AS pupils,
-       {", ".join(f"sum({name})::bigint AS {name}" for name in TALLIED)},
+       {", ".join(f"sum({name})::BIGINT AS {name}" for name in TALLIED)},
        count(*) FILTER (WHERE possible > 0 AND absence * 10 >= possible) AS persistent_absentees,
        count(*) FILTER (WHERE possible > 0 AND absence * 2 >= possible) AS severe_absentees"""
 _POSSIBLE = "authorised + unauthorised AS absence, present + aea + authorised + unauthorised AS possible"
 _CELL = "school, nc_year, sex, fsm6, sen"
+#: Which period a grouping set's row is, and its name, from GROUPING() of the three period columns.
+_KIND = """CASE WHEN GROUPING(week) = 0 THEN 'week' WHEN GROUPING(half_term) = 0 THEN 'half_term'
+                WHEN GROUPING(term) = 0 THEN 'term' ELSE 'year' END AS kind,
+           coalesce(week, half_term, term, 'year_to_date') AS period"""
+_IN_PERIOD = "(kind <> 'half_term' OR period IS NOT NULL) AND (kind <> 'term' OR period IS NOT NULL)"
 CUBE_SQL = f"""
 WITH pupils AS (
-    SELECT school, upn, nc_year, sex, fsm6, sen, admission_date, leaving_date
+    SELECT row_number() OVER (ORDER BY school, upn) AS enrolment, school, upn, nc_year, sex, fsm6, sen,
+           admission_date, leaving_date
     FROM read_parquet([{{pupils}}], hive_partitioning = true, hive_types = {{{{school: 'INTEGER'}}}})
     WHERE nc_year IN ({{years}})
-), codes (code, {", ".join(TALLIED)}) AS (VALUES {{codes}}),
+), codes (code, {_TALLIES}) AS (VALUES {{codes}}),
 sessions AS (
-    SELECT m.school, m.upn, p.nc_year, p.sex, p.fsm6, p.sen, m.date, m.session, m.code,
-           {", ".join(f"c.{name}" for name in TALLIED)}
+    SELECT p.enrolment, m.date, m.session, m.code, {", ".join(f"c.{name}" for name in TALLIED)}
     FROM read_parquet([{{marks}}], hive_partitioning = true, hive_types = {{{{school: 'INTEGER'}}}}) m
     JOIN pupils p USING (school, upn) JOIN codes c USING (code)
     WHERE m.date BETWEEN DATE '{{start}}' AND DATE '{{end}}'
       AND (p.admission_date IS NULL OR p.admission_date <= m.date)
       AND (p.leaving_date IS NULL OR m.date <= p.leaving_date)
-), days AS (
-    SELECT {_CELL}, upn, date, code, {", ".join(TALLIED)}, count(*) AS sessions
-    FROM sessions GROUP BY ALL
+), tally AS (
+    SELECT s.enrolment, d.week, d.half_term, d.term, s.code, {_TALLIES}, count(*) AS sessions
+    FROM sessions s JOIN day_periods d ON d.day = s.date GROUP BY ALL
 ), enrolments AS (
-    SELECT pd.kind, pd.period, {_CELL}, upn, {_SUMS}
-    FROM days d JOIN period_days pd ON pd.day = d.date GROUP BY ALL
+    SELECT enrolment, {_KIND}, {_SUMS}
+    FROM tally
+    GROUP BY GROUPING SETS ((enrolment, week), (enrolment, half_term), (enrolment, term), (enrolment))
 ), weekdays AS (
-    SELECT {_CELL}, upn, isodow(date)::TINYINT - 1 AS weekday, session,
+    SELECT enrolment, isodow(date)::TINYINT - 1 AS weekday, session,
            {", ".join(f"sum({name}) AS {name}" for name in TALLIED)}
     FROM sessions GROUP BY ALL
+), coded AS (
+    SELECT {_CELL}, week, half_term, term, code, sum(sessions) AS sessions
+    FROM tally JOIN pupils USING (enrolment) GROUP BY ALL
+), reasons AS (
+    SELECT {_CELL}, {_KIND}, code, sum(sessions)::BIGINT AS sessions
+    FROM coded GROUP BY GROUPING SETS (({_CELL}, week, code), ({_CELL}, half_term, code),
+                                       ({_CELL}, term, code), ({_CELL}, code))
 )
 SELECT kind, period, {_CELL}, {_TESTED}, NULL::TINYINT AS weekday, NULL AS session, NULL AS code,
        NULL::BIGINT AS sessions
-FROM (SELECT *, {_POSSIBLE} FROM enrolments) GROUP BY kind, period, {_CELL}
+FROM (SELECT *, {_POSSIBLE} FROM enrolments JOIN pupils USING (enrolment) WHERE {_IN_PERIOD})
+GROUP BY kind, period, {_CELL}
 UNION ALL
 SELECT 'weekday', 'year_to_date', {_CELL}, {_TESTED}, weekday, session, NULL, NULL
-FROM (SELECT *, {_POSSIBLE} FROM weekdays) GROUP BY {_CELL}, weekday, session
+FROM (SELECT *, {_POSSIBLE} FROM weekdays JOIN pupils USING (enrolment)) GROUP BY {_CELL}, weekday, session
 UNION ALL
-SELECT pd.kind, pd.period, {_CELL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code,
-       sum(sessions)::BIGINT
-FROM days d JOIN period_days pd ON pd.day = d.date GROUP BY pd.kind, pd.period, {_CELL}, code
+SELECT kind, period, {_CELL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, sessions
+FROM reasons WHERE {_IN_PERIOD}
 """
 
 
