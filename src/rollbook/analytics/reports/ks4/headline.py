@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing_extensions import TypedDict
 
 from rollbook.analytics.public.family_figures import family_figures
-from rollbook.analytics.reports.base import InvalidRequest, Report, Table
+from rollbook.analytics.reports.base import InvalidRequest, Table
 from rollbook.analytics.reports.ks4 import common
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.results.figures import MEASURE_NAMES, Ks4Measures
 from rollbook.analytics.results.school import Ks4Gap, Progress8Figures, beside
 from rollbook.charts import results as charts
@@ -127,19 +127,14 @@ def trend_charts(data: Ks4HeadlineReport) -> dict[str, dict]:
 LISTED = tuple(key for key in MEASURE_NAMES if not key.startswith("progress8_ci"))
 TREND_TABLE = ("attainment8", "progress8", "basics_4_rate", "basics_5_rate", "ebacc_entry_rate", "ebacc_aps")
 
-REPORT = Report(
-    domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="headline",
-    heading="KS4 headline measures",
+REPORT = common.report(
+    "headline",
+    "KS4 headline measures",
     tab="Headline",
     order=10,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: common.title(asked, "KS4 headline measures"),
     data_type=Ks4HeadlineReport,
     charts=trend_charts,
     context=lambda data: {"measure_keys": LISTED, "trend_keys": TREND_TABLE},
