@@ -34,6 +34,12 @@ def data_dir(tmp_path, monkeypatch):
     return path
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """A deliberately slow password hash costs seconds per user; tests need none of its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def lake(data_dir) -> Lake:
     return Lake(data_dir / "lake")
