@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import pupil, register, write, write_three_schools
 
 from rollbook.analytics.comparators.beside import published_period
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
@@ -21,6 +20,7 @@ from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom
+from tests.support.small_world import pupil, register, write, write_three_schools
 
 AS_OF = dt.date(2024, 9, 13)
 
@@ -81,7 +81,7 @@ def test_a_comparator_from_too_few_schools_is_suppressed_and_says_why(lake, tmp_
     assert london["suppressed"] is None
     assert london["overall_absence_rate"] == pytest.approx(1400 / 30)
     (north_east,) = snapshot.figures("region", "North East", "year", "year_to_date")
-    assert north_east["suppressed"] == "built from 1 schools; comparators need at least 2"
+    assert north_east["suppressed"] == "built from 1 school; comparators need at least 2"
     assert north_east["overall_absence_rate"] is None
     assert snapshot.reasons("region", "North East", "year", "year_to_date") == []
 

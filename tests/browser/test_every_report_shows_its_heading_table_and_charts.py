@@ -27,7 +27,9 @@ class Report:
 
 
 REPORTS = {
-    "360": Report("360: the school and its groups beside others", "360", "Group", "Whole school"),
+    "360": Report(
+        "360: the school and its groups beside others", "360", "Group", "Whole school", charts=True
+    ),
     "summary": Report("Attendance summary", "Summary", "Week commencing", "09/09/2024", charts=True),
     "year-groups": Report("Year groups", "Year groups", "Year group", "Year 9", charts=True),
     "pupil-groups": Report("Pupil groups", "Pupil groups", "Sex", "Girls", charts=True),

@@ -11,6 +11,9 @@ from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 
+#: Slow: each test imports two synthetic schools and publishes them.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def published(db, school_files, data_dir, monkeypatch):
@@ -50,7 +53,7 @@ def test_the_national_comparator_is_both_schools_added_up(published):
 
 def test_a_region_with_one_school_is_suppressed_with_the_reason(published):
     comparators = {row["kind"]: row for row in summary("--format", "json")["comparison"]["comparators"]}
-    assert comparators["region"]["suppressed"] == "built from 1 schools; comparators need at least 2"
+    assert comparators["region"]["suppressed"] == "built from 1 school; comparators need at least 2"
     assert comparators["region"]["measures"]["attendance_rate"] is None
 
 

@@ -91,6 +91,48 @@ def beside_national(
     return with_rows(chart, rows)
 
 
+#: How a gap reads, by its shading: the school better, within a point, or worse.
+READINGS = {"better": "Better", "": "Within a point", "worse": "Worse"}
+
+
+def gaps(groups: list[dict], title: str, against: str) -> dict:
+    """Each group's difference from a comparator in points, as bars either side of zero, green where the
+    school is better and red where worse. Gaps of a point or two are what a school looks for; bars of the
+    rates themselves, drawn from 0, would hide them. Groups carry `label` and `difference` (a gap)."""
+    rows = [
+        {
+            "group": group["label"],
+            "points": group["difference"]["points"],
+            "reading": READINGS[
+                group["difference"]["shade"].split("-")[1] if group["difference"]["shade"] else ""
+            ],
+            "order": position,
+        }
+        for position, group in enumerate(groups)
+        if group.get("difference")
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=[]), title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("group:N", title=None, sort=alt.EncodingSortField("order")),
+            x=alt.X("points:Q", title=f"Points above or below {against}"),
+            color=alt.Color(
+                "reading:N",
+                title=None,
+                scale=alt.Scale(domain=list(READINGS.values()), range=["#00703c", "#b1b4b6", "#d4351c"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("group:N", title="Group"),
+                alt.Tooltip("points:Q", title=f"Points from {against}", format="+.2f"),
+            ],
+        )
+        .properties(width="container", height=max(120, 18 * len(rows)))
+    )
+    return with_rows(chart, rows)
+
+
 def absence_heatmap(pupils: Sequence[dict]) -> dict:
     """Pupils down, weeks across, each cell shaded by the week's attendance: absence shows as dark cells."""
     rows = [

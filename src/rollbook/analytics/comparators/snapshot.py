@@ -221,9 +221,12 @@ class Snapshot:
         schools = int(row["schools"] or 0)
         reason = None
         if schools < limits["min_schools"]:
-            reason = f"built from {schools} schools; comparators need at least {limits['min_schools']}"
+            built = f"{schools:,} school{'' if schools == 1 else 's'}"
+            reason = f"built from {built}; comparators need at least {limits['min_schools']}"
         elif counts["pupils"] < limits["min_pupils"]:
-            reason = f"built from {counts['pupils']} pupils; comparators need at least {limits['min_pupils']}"
+            reason = (
+                f"built from {counts['pupils']:,} pupils; comparators need at least {limits['min_pupils']:,}"
+            )
         if reason:
             figures = dict.fromkeys(figures)
         return {

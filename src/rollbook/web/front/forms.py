@@ -1,13 +1,16 @@
 """The period and filter controls on report pages, showing what the URL chose so a view can be bookmarked.
 
 The form only draws the controls: what they ask is read and checked by the report's own question
-(`analytics.reports`), the same for the page, the API and the CLI.
+(`analytics.reports`), the same for the page, the API and the CLI. Given the school, it offers only what
+the school's reports can answer: its own year groups, and the terms and half-terms its data has reached.
 """
 
 from __future__ import annotations
 
 from django import forms
 
+from rollbook.analytics.reports.attendance.request import offered
+from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
 from rollbook.rules.dates import DATE_FORMATS
 from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
@@ -40,3 +43,24 @@ class ReportChoice(forms.Form):
     sen = forms.MultipleChoiceField(
         label="SEND", required=False, choices=list(SEN_LABELS.items()), widget=forms.CheckboxSelectMultiple
     )
+
+    def __init__(self, data=None, school=None) -> None:
+        super().__init__(data)
+        if school is None:
+            return
+        try:
+            held = offered(Lake.configured(), school.urn, school.calendar)
+        except LookupError:  # nothing held yet: the page says so, and any choice is as good
+            return
+        # What the address already asks stays offered, so a bookmarked choice can still be seen and undone.
+        periods = {"", *held.periods, *self.data.getlist("term")}
+        term = self.fields["term"]
+        term.choices = [(value, text) for value, text in term.choices if value in periods]
+        years = {*map(str, held.year_groups), *self.data.getlist("year_group")}
+        year_group = self.fields["year_group"]
+        year_group.choices = [(year, text) for year, text in year_group.choices if str(year) in years]
+
+    def year_span(self) -> str:
+        """The year groups offered in words, "Year 7 to Year 11", for a count of the school's pupils."""
+        years = [text for _, text in self.fields["year_group"].choices]
+        return " to ".join(dict.fromkeys([years[0], years[-1]])) if years else ""

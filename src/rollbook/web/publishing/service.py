@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from rollbook import config
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
+from rollbook.analytics.results import national
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.web.jobs.models import Job
@@ -46,6 +47,11 @@ def publish_snapshot(
         for school in School.objects.prefetch_related("half_terms")
     ]
     return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress)
+
+
+def publish_results() -> list[Path]:
+    """Publish the national KS4 figures of every year the lake holds results for; the files written."""
+    return national.publish(Lake.configured(), config.ks4_national_root())
 
 
 def queue_due_publishing(now: dt.datetime | None = None) -> Job | None:

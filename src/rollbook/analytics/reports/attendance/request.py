@@ -9,6 +9,7 @@ leave too few pupils to show.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from rollbook import config
+from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.sessions import year_to_date_held
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
@@ -206,3 +208,35 @@ def _chosen_period(
     if query.from_date is not None and query.to_date is not None:
         return custom(query.from_date, query.to_date)
     return None
+
+
+@dataclass(frozen=True)
+class Offered:
+    """What a school's report pages offer to choose: only its own year groups, and only the terms and
+    half-terms its data has reached, so every choice offered can be answered."""
+
+    year_groups: tuple[int, ...]
+    periods: tuple[str, ...]
+
+
+def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) -> Offered:
+    """The choices for the school's latest academic year held; LookupError when nothing is held. The lake's
+    part is remembered until the school's files change: every page draws the choices."""
+    academic_year, held_to, year_groups = _held(lake.root, school, lake.version(school))
+    begun = [
+        half.name
+        for half in (*calendar(academic_year).terms, *calendar(academic_year).half_terms)
+        if half.start <= held_to
+    ]
+    return Offered(year_groups, tuple(begun))
+
+
+@functools.lru_cache(maxsize=256)
+def _held(root: Path, school: int, version: str) -> tuple[int, dt.date, tuple[int, ...]]:
+    lake = Lake(root)
+    shown = year_to_date_held(lake, school)
+    academic_year = academic_year_of(shown.end)
+    pupils = engines.pupils(lake, [school], [academic_year])
+    pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))
+    years = engines.run(pupils.select("nc_year").distinct())
+    return academic_year, shown.end, tuple(sorted(row["nc_year"] for row in years))

@@ -94,16 +94,22 @@ def tables(data: SummaryReport) -> list[Table]:
 
 
 def context(data: SummaryReport) -> dict[str, object]:
-    """The headline figures, each with its comparators beside it, as the page lays them out."""
-    comparators = data["comparison"].get("comparators", [])
+    """The headline figures, each with its comparators beside it, as the page lays them out. The school's
+    own figure carries the shading, against the first comparator with figures (national, as a rule): the
+    colour is the school's, never the comparator's. A comparator too small to show takes no column: it is
+    named once, with why."""
+    every = data["comparison"].get("comparators", [])
+    comparators = [row for row in every if not row["suppressed"]]
     start, end = (dt.date.fromisoformat(data["period"][key]) for key in ("from", "to"))
     shown = HEADLINE if (end - start).days > 6 else HEADLINE[:4]
+    against = comparators[0] if comparators else None
     headline = [
         {
             "key": key,
             "label": DESCRIPTIONS[key][0],
             "help": DESCRIPTIONS[key][1],
             "value": data["measures"][key],
+            "difference": against["differences"][key] if against else None,
             "beside": [
                 {"label": row["label"], "value": row["measures"][key], "difference": row["differences"][key]}
                 for row in comparators
@@ -111,7 +117,13 @@ def context(data: SummaryReport) -> dict[str, object]:
         }
         for key in shown
     ]
-    return {"comparators": comparators, "headline": headline}
+    not_shown = [{"label": row["label"], "reason": row["suppressed"]} for row in every if row["suppressed"]]
+    return {
+        "comparators": comparators,
+        "not_shown": not_shown,
+        "headline": headline,
+        "shaded_against": against,
+    }
 
 
 REPORT = Report(

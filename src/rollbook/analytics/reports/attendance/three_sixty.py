@@ -9,6 +9,8 @@ from rollbook.analytics.attendance.figures import Comparison, Period, ThreeSixty
 from rollbook.analytics.reports.attendance import common
 from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
 from rollbook.analytics.reports.base import Report, Table
+from rollbook.charts import attendance as charts
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 
 #: Each measure's name in a terminal's narrow columns.
 SHORT_NAMES = dict(
@@ -67,6 +69,64 @@ def tables(data: ThreeSixtyReport) -> list[Table]:
     return [(common.freshness(data["comparison"]), shown)]
 
 
+def context(data: ThreeSixtyReport) -> dict[str, object]:
+    """The 360 as the page lays it out, to fit a screen and an A4 page: a block per measure with the groups
+    down the side. The school's figure carries the shading, against the first comparator shown; only
+    comparators with a figure for some group get a column, the others are named once with why."""
+    found = data["three_sixty"]
+    shown, not_shown = [], []
+    for index, title in enumerate(found["comparators"]):
+        theirs = [row["beside"][index] for row in found["rows"]]
+        if any(beside and not beside["suppressed"] for beside in theirs):
+            shown.append(index)
+        else:
+            reasons = [beside["suppressed"] for beside in theirs if beside and beside["suppressed"]]
+            not_shown.append({"label": title, "reason": reasons[0] if reasons else "none is published"})
+    blocks = [
+        {
+            "key": key,
+            "label": DESCRIPTIONS[key][0],
+            "help": DESCRIPTIONS[key][1],
+            "comparators": [found["comparators"][index] for index in shown],
+            "rows": [_row(row, key, shown) for row in found["rows"]],
+        }
+        for key in groups.THREE_SIXTY_MEASURES
+    ]
+    return {"blocks": blocks, "not_shown": not_shown}
+
+
+def _row(row: dict, key: str, shown: list[int]) -> dict[str, object]:
+    """One group's figure for one measure, its shading against the first comparator shown, and each shown
+    comparator's figure with the school's gap to it."""
+    beside = [_figure(row["beside"][index], key) for index in shown]
+    return {
+        "label": row["label"],
+        "whole_school": row["grouping"] == "school",
+        "pupils": row["school"]["pupils"],
+        "suppressed": row["school"].get("suppressed"),
+        "value": row["school"][key],
+        "difference": beside[0]["difference"] if beside else None,
+        "beside": beside,
+    }
+
+
+def _figure(beside: dict | None, key: str) -> dict[str, object]:
+    if beside is None:
+        return {"value": None, "suppressed": "no figure is published for this group", "difference": None}
+    if beside["suppressed"]:
+        return {"value": None, "suppressed": beside["suppressed"], "difference": None}
+    return {"value": beside.get(key), "suppressed": None, "difference": beside["differences"].get(key)}
+
+
+def chart(data: ThreeSixtyReport) -> dict[str, dict]:
+    """Each group's attendance as its gap to the first comparator shown, in points either side of zero."""
+    (attendance, *_) = context(data)["blocks"]
+    if not attendance["comparators"]:
+        return {}
+    against = attendance["comparators"][0]
+    return {"chart": charts.gaps(attendance["rows"], f"Attendance against {against}", against)}
+
+
 REPORT = Report(
     domain=common.DOMAIN,
     name="360",
@@ -80,4 +140,6 @@ REPORT = Report(
     tables=tables,
     title=lambda asked, data: common.title(asked, data, "360"),
     data_type=ThreeSixtyReport,
+    charts=chart,
+    context=context,
 )

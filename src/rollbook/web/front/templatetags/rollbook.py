@@ -31,6 +31,23 @@ def points(value) -> str:
 
 
 @register.filter
+def count(value) -> str:
+    """A whole number with thousands separators, as English schools write it: 8,940; a dash for none."""
+    return "–" if value in (None, "") else f"{value:,}"
+
+
+@register.filter
+def gap(difference) -> str:
+    """The school's difference from a comparator in points, signed as a person writes it: "+1.2", "−0.7"."""
+    if not difference:
+        return ""
+    shown = display(abs(difference["points"]), 1)
+    if shown == "0.0":
+        return shown
+    return f"\u2212{shown}" if difference["points"] < 0 else f"+{shown}"
+
+
+@register.filter
 def exact(value) -> str:
     """The unrounded figure, for hover and screen readers."""
     return "No figure" if value in (None, "") else f"{value:.4f}%"
