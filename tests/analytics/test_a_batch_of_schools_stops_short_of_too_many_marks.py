@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pyarrow.parquet as pq
-from small_world import write_three_schools
 
 from rollbook.analytics.comparators import publish as publishing
+from tests.support.small_world import write_three_schools
 
 AS_OF = dt.date(2024, 9, 20)
 NOW = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)
