@@ -46,8 +46,9 @@ def ks4_pupil(upn: str) -> dict[str, object]:
     }  # fmt: skip
 
 
-def write_ks4_nation(lake: Lake, year: int = YEAR) -> None:
-    """Alder's and Birch's cohorts of `year` (the results and priors above) into the lake."""
+def write_ks4_nation(lake: Lake, year: int = YEAR, schools: tuple[int, int] = (ALDER, BIRCH)) -> None:
+    """Alder's and Birch's cohorts of `year` (the results and priors above) into the lake, under the URNs
+    `schools` gives them."""
     monday = dt.date(year, 9, 10)
     while monday.weekday():
         monday += dt.timedelta(days=1)
@@ -58,7 +59,8 @@ def write_ks4_nation(lake: Lake, year: int = YEAR) -> None:
         for day in (monday + dt.timedelta(days=i) for i in range(5))
         for session in ("AM", "PM")
     ]  # fmt: skip
-    for school, upns in ((ALDER, ["A1000000000001", "A2000000000002"]), (BIRCH, ["B1000000000003"])):
+    alder, birch = schools
+    for school, upns in ((alder, ["A1000000000001", "A2000000000002"]), (birch, ["B1000000000003"])):
         changes = {
             PartitionKey("pupils", year, school): pa.Table.from_pylist([ks4_pupil(u) for u in upns], PUPILS),
             PartitionKey("results", year, school): pa.Table.from_pylist(
@@ -90,6 +92,6 @@ def write_ks4_nation(lake: Lake, year: int = YEAR) -> None:
                 PRIOR_ATTAINMENT,
             ),  # fmt: skip
         }
-        if school == ALDER:
+        if school == alder:
             changes[PartitionKey("marks", year, school)] = pa.Table.from_pylist(marks, MARKS)
         lake.replace(changes)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import InvalidRequest, Report, Table
+from rollbook.analytics.reports.base import InvalidRequest, Table
 from rollbook.analytics.reports.ks4 import common
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.results.value_added import Ks4ValueAdded, PupilValueAdded, school_figures
 from rollbook.charts import results as charts
 from rollbook.rules.results.pupil_groups import Ks4Pupil
@@ -198,19 +198,14 @@ def page_context(data: Ks4PupilsReport) -> dict[str, object]:
     }
 
 
-REPORT = Report(
-    domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="pupils",
-    heading="KS4 pupils",
+REPORT = common.report(
+    "pupils",
+    "KS4 pupils",
     tab="Pupils",
     order=30,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: common.title(asked, "KS4 pupils"),
     data_type=Ks4PupilsReport,
     pupil_level=True,
     context=page_context,
