@@ -74,10 +74,6 @@ def prior_rows(
     return rows
 
 
-def _off_roll(academic_year: int) -> str:
-    return f"no pupil with this UPN is on the school's roll in {academic_year_label(academic_year)}"
-
-
 def on_roll(
     upn: str, year_groups: YearGroups, academic_year: int, report: ValidationReport, where: dict[str, object]
 ) -> bool:
