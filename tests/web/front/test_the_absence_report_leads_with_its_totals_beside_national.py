@@ -11,14 +11,12 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from rollbook.web.publishing.service import publish_snapshot
+from tests.support.comparators import publish_with_minimums
 
 
 @pytest.fixture
 def published(world, monkeypatch):
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
-    return publish_snapshot()
+    return publish_with_minimums(monkeypatch)
 
 
 def test_the_absence_report_leads_with_its_totals_beside_national(world, published):
