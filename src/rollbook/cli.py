@@ -44,6 +44,7 @@ def _report_names(domain: str) -> type[StrEnum]:
 
 
 AttendanceReport = _report_names("attendance")
+Ks4Report = _report_names("ks4")
 
 
 def progress_bar() -> Progress:
@@ -185,7 +186,7 @@ def publish(as_of: DateOption = None) -> None:
     from rollbook.web.setup import ready
 
     ready()
-    from rollbook.web.publishing.service import publish_snapshot
+    from rollbook.web.publishing.service import publish_results, publish_snapshot
 
     with progress_bar() as bar:
         task = bar.add_task("Publishing comparators", total=None)
@@ -197,6 +198,45 @@ def publish(as_of: DateOption = None) -> None:
             err.print(f"[red]{problem}[/red]")
             raise typer.Exit(2) from problem
     err.print(f"Published {folder.name} to {folder}")
+    for written in publish_results():
+        err.print(f"Published national KS4 figures for {written.parent.name} to {written}")
+
+
+class BaselineChoice(StrEnum):
+    fine_levels = "fine-levels"
+    scaled_scores = "scaled-scores"
+
+
+@app.command()
+def estimates(
+    file: Annotated[Path, typer.Argument(help="The DfE's Attainment 8 estimates table, as CSV", exists=True)],
+    academic_year: Annotated[str, typer.Option(help="The cohort it is for, e.g. 2018/19")],
+    baseline: Annotated[BaselineChoice, typer.Option(help="KS2 fine levels or scaled scores")],
+) -> None:
+    """Load the DfE's KS4 estimates for a year: the next publish measures that year's Progress 8 against
+    them instead of against estimates built from the schools Rollbook holds."""
+    import csv
+
+    from rollbook import config
+    from rollbook.analytics.reports.ks4.request import Ks4Query
+    from rollbook.analytics.results import national
+    from rollbook.rules.results.prior_attainment import Baseline
+    from rollbook.rules.results.progress8 import estimates_from_rows
+
+    try:
+        year = Ks4Query(academic_year=academic_year).academic_year
+        with file.open(newline="", encoding="utf-8-sig") as stream:
+            table = estimates_from_rows(
+                csv.DictReader(stream),
+                year,
+                Baseline.FINE_LEVELS if baseline is BaselineChoice.fine_levels else Baseline.SCALED_SCORES,
+                source=f"DfE, {file.name}",
+            )
+    except ValueError as problem:
+        err.print(f"[red]{file}: {problem}[/red]")
+        raise typer.Exit(2) from problem
+    path = national.load_estimates(config.ks4_national_root(), table)
+    err.print(f"Loaded {len(table.rows)} prior-attainment groups for {academic_year} to {path}; run publish")
 
 
 @report_app.command()
@@ -224,6 +264,25 @@ def attendance(
         "fsm6": fsm6, "sen": sen, "latest_week": latest_week, "upn": upn,
     }  # fmt: skip
     _report("attendance", name.value, school, values, format, out)
+
+
+@report_app.command()
+def ks4(
+    name: Annotated[Ks4Report, typer.Argument(help="Which report")],
+    school: Annotated[int, typer.Option(help="URN")],
+    academic_year: Annotated[
+        str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
+    ] = None,
+    years: Annotated[int, typer.Option(help="1 for the year alone, 3 for three years together")] = 1,
+    sort: Annotated[
+        str | None, typer.Option(help="Pupils: a column to sort by, - before it descending")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
+) -> None:
+    """KS4 results reports: headline measures, pupil groups, and each pupil (pupil-level, audited)."""
+    values = {"academic_year": academic_year, "years": years, "sort": sort}
+    _report("ks4", name.value, school, values, format, out)
 
 
 def _report(domain: str, name: str, school: int, values: dict, format: Format, out: Path | None) -> None:

@@ -72,6 +72,11 @@ def snapshots_root() -> Path:
     return data_dir() / "snapshots"
 
 
+def ks4_national_root() -> Path:
+    """Where the national KS4 figures (estimates, averages, pupil groups) are published, a file per year."""
+    return data_dir() / "ks4-national"
+
+
 def public_root() -> Path:
     """Where public school data (performance tables, Schools Like Yours) is kept, apart from the lake."""
     return data_dir() / "public"

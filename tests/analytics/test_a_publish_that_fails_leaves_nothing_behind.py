@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import write_three_schools
 
 from rollbook.analytics.comparators import publish as benchmarks
 from rollbook.analytics.comparators.publish import publish
 from rollbook.analytics.comparators.snapshot import Snapshot
+from tests.support.small_world import write_three_schools
 
 AS_OF = dt.date(2024, 9, 20)
 MONDAY = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)

@@ -8,9 +8,9 @@ import json
 import zipfile
 
 import pytest
-from pupil_in_two_schools import ALDER, BIRCH, PUPIL, write
 
 from rollbook.analytics.subject_access import check_upn, export_zip, gather
+from tests.support.pupil_in_two_schools import ALDER, BIRCH, PUPIL, write
 
 EXPORTED = dt.datetime(2025, 3, 4, 15, 30, tzinfo=dt.UTC)
 

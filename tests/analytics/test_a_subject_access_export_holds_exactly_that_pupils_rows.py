@@ -8,10 +8,10 @@ import io
 import zipfile
 
 import pytest
-from pupil_in_two_schools import ALDER, BIRCH, CLASSMATE, NEIGHBOUR, PUPIL, REGISTERS, write
 
 from rollbook.analytics.subject_access import export_zip, gather
 from rollbook.lake import TABLES
+from tests.support.pupil_in_two_schools import ALDER, BIRCH, CLASSMATE, NEIGHBOUR, PUPIL, REGISTERS, write
 
 EXPORTED = dt.datetime(2025, 3, 4, 15, 30, tzinfo=dt.UTC)
 

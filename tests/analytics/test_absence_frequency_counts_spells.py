@@ -8,9 +8,8 @@ Week commencing 09/09/2024, ten sessions each:
 
 from __future__ import annotations
 
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics.attendance.absence_frequency import absence_frequency
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_spells_and_weeks_under_100(lake):

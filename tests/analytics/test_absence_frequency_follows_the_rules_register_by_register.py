@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from synthetic_school import school_partitions
-
 from rollbook.analytics.attendance.absence_frequency import absence_frequency
 from rollbook.rules.attendance.codes import ABSENT, CATEGORY_OF
 from rollbook.rules.attendance.measures import Tally, on_roll, rate
@@ -20,6 +18,7 @@ from rollbook.rules.attendance.spells import spells
 from rollbook.rules.calendar import week_commencing
 from rollbook.rules.periods import custom
 from rollbook.rules.years import SESSION_MEASURE_YEARS
+from tests.support.synthetic_school import school_partitions
 
 URN, YEAR = 100001, 2024
 FIRST_DAY, LAST_DAY = dt.date(2024, 9, 2), dt.date(2024, 12, 20)

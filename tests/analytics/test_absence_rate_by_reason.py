@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 from rollbook.analytics.attendance import reasons
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_each_code_is_rated_over_possible_sessions_not_over_absence(lake):

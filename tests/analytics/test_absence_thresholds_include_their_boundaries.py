@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from small_world import URN, WEEK_1, present, pupil, register, write
-
 from rollbook.analytics.attendance import measures
 from rollbook.rules.periods import custom
+from tests.support.small_world import URN, WEEK_1, present, pupil, register, write
 
 # 200 sessions: 20 school weeks from Monday 9 September 2024 (weekdays only; the world has no holidays).
 SESSIONS = 200

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, pupil, register, write
 
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import TWO_WEEKS, URN, pupil, register, write
 
 
 def figures_for(lake, codes):

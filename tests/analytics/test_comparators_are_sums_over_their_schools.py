@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import pupil, register, write, write_three_schools
 
 from rollbook.analytics.comparators.beside import published_period
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
@@ -21,6 +20,7 @@ from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.analytics.filters import Filters
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom
+from tests.support.small_world import pupil, register, write, write_three_schools
 
 AS_OF = dt.date(2024, 9, 13)
 

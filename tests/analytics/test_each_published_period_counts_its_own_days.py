@@ -17,7 +17,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
-from synthetic_school import school_partitions
 
 from rollbook.analytics.attendance.sessions import group_counts
 from rollbook.analytics.comparators.publish import SchoolFacts, _periods, publish
@@ -25,6 +24,10 @@ from rollbook.analytics.comparators.snapshot import CELL, COUNTS
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HalfTerm, SchoolCalendar, england_default
 from rollbook.rules.periods import year_to_date
+from tests.support.synthetic_school import school_partitions
+
+#: Slow: it publishes half a year of two synthetic schools, on DuckDB and on Spark.
+pytestmark = pytest.mark.slow
 
 YEAR = 2024
 AS_OF = dt.date(2025, 2, 25)  # two days into Spring 2 at both schools

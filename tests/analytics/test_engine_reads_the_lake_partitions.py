@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from small_world import OTHER_URN, TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics import engine
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import OTHER_URN, TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_partition_columns_are_integers_holding_the_year_and_school(lake):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from small_world import OTHER_URN, TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import OTHER_URN, TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_the_same_upn_at_two_schools_is_counted_once_at_each(lake):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_a_dual_registered_pupil_attending_elsewhere_full_time_is_not_counted(lake):

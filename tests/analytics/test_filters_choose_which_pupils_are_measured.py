@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, write_two_week_school
 
 from rollbook.analytics.attendance import measures
 from rollbook.analytics.filters import Filters
+from tests.support.small_world import TWO_WEEKS, URN, write_two_week_school
 
 # The two-week school's counted enrolments and their possible sessions (see small_world):
 #   A 20  Y8 8A girl, FSM6, SEN K        B 20  Y8 8A boy, EAL, APKN     C 20  Y9 9B girl, SEN E

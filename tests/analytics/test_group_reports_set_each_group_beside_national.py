@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import TWO_WEEKS, write_three_schools
 
 from rollbook.analytics.attendance.groups import absence, pupil_groups, three_sixty, weekdays, year_groups
 from rollbook.analytics.comparators.publish import publish
 from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.rules.periods import custom
+from tests.support.small_world import TWO_WEEKS, write_three_schools
 
 PERIOD = custom(dt.date(2024, 8, 1), dt.date(2024, 9, 13))
 YEAR_TO_DATE = ("year", "year_to_date")

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from small_world import URN, present, pupil, register, write
-
 from rollbook.analytics.attendance.latest_days import latest_days
 from rollbook.rules.calendar import england_default
+from tests.support.small_world import URN, present, pupil, register, write
 
 FRIDAY = dt.date(2024, 9, 20)
 

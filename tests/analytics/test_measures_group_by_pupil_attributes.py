@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, write_two_week_school
 
 from rollbook.analytics.attendance import measures
 from rollbook.rules.attendance.measures import Tally, summarise
+from tests.support.small_world import TWO_WEEKS, URN, write_two_week_school
 
 # Hand tallies over both weeks (worked in test_summary_agrees_with_the_rules).
 A = Tally(present=16, authorised=2, unauthorised=2)

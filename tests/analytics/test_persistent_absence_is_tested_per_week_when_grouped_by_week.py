@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import TWO_WEEKS, URN, WEEK_1, WEEK_2, present, pupil, register, write
 
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import TWO_WEEKS, URN, WEEK_1, WEEK_2, present, pupil, register, write
 
 
 def test_a_pupil_absent_in_one_week_is_persistent_that_week_only(lake):

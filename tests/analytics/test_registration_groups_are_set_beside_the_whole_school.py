@@ -4,9 +4,9 @@ order, small forms hidden from readers without pupil-level access."""
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 from rollbook.analytics.attendance.groups import natural_order, registration_groups
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 # 10A: one pupil present all 20 sessions, one absent (I) for 4 of 20: 36/40 = 90% attendance, 10% absence,
 # 1 of 2 persistently absent. 7B: one pupil absent (O) 10 of 20: 50% attendance, persistent and severe.

@@ -4,9 +4,8 @@ grow with how many schools it serves; the oldest results are forgotten first. Ea
 
 from __future__ import annotations
 
-from small_world import URN, present, pupil, register, write
-
 from rollbook.analytics import engine
+from tests.support.small_world import URN, present, pupil, register, write
 
 EACH = engine._RESULT_ROWS
 

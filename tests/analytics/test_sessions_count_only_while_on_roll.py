@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 WEDNESDAY = dt.date(2024, 9, 11)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pytest
-from small_world import URN, YEAR, present, pupil, register
 
 from rollbook.analytics.disclosure import hide_small_groups, reason
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
 from tests.support.reports import attendance_report
+from tests.support.small_world import URN, YEAR, present, pupil, register
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import present, pupil, register, write
 
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.analytics.comparators.snapshot import Snapshot, Suppression
 from rollbook.rules.calendar import england_default
+from tests.support.small_world import present, pupil, register, write
 
 MONDAY = dt.datetime(2024, 9, 16, 6, 0, tzinfo=dt.UTC)
 

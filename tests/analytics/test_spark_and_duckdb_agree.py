@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from synthetic_school import school_partitions
 
 from rollbook.analytics.attendance import measures, reasons, summary
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom, term, week, year_to_date
+from tests.support.synthetic_school import school_partitions
 
 pytestmark = pytest.mark.spark
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEK_SCHOOL, TWO_WEEKS, URN, WEEK_1, WEEK_2, write_two_week_school
 
 from rollbook.analytics.attendance import summary
 from rollbook.rules.attendance.measures import SUMMARY_KEYS, Tally, summarise
+from tests.support.small_world import TWO_WEEK_SCHOOL, TWO_WEEKS, URN, WEEK_1, WEEK_2, write_two_week_school
 
 # Over both weeks (see small_world for the registers):
 #   A 16 present (L counts as present), 2 authorised (I), 2 unauthorised (U): 4/20 = 20%, persistent.
@@ -78,7 +78,7 @@ def test_each_week_equals_summarise_over_that_weeks_hand_tallies(report):
 
 def test_the_hand_tallies_agree_with_the_rules_reading_of_the_registers():
     # Guards the hand-working itself: the counted slice of each register, tallied by the rules.
-    from small_world import tally
+    from tests.support.small_world import tally
 
     counted_sessions = {
         "A": slice(0, 20),

@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import URN, WEEK_1, WEEK_2, present, pupil, register, write, write_two_week_school
 
 from rollbook.analytics.attendance import data_to, latest_academic_year, summary
 from rollbook.rules.attendance.measures import SUMMARY_KEYS
+from tests.support.small_world import (
+    URN,
+    WEEK_1,
+    WEEK_2,
+    present,
+    pupil,
+    register,
+    write,
+    write_two_week_school,
+)
 
 
 def test_the_default_period_runs_from_the_start_of_the_latest_year_to_its_latest_mark(lake):

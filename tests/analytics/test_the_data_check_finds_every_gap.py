@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from small_world import URN, WEEK_1, present, pupil, register, write
-
 from rollbook.analytics.attendance.data_check import data_check
 from rollbook.rules.calendar import england_default
 from rollbook.rules.periods import custom
+from tests.support.small_world import URN, WEEK_1, present, pupil, register, write
 
 WEDNESDAY = dt.date(2024, 9, 11)
 WEEK = custom(WEEK_1, dt.date(2024, 9, 13))

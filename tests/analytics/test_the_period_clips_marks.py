@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from small_world import URN, WEEK_1, WEEK_2, YEAR, present, pupil, register, write
 
 from rollbook.analytics.attendance import measures, summary
 from rollbook.rules.calendar import HALF_TERM_NAMES, HalfTerm, SchoolCalendar
 from rollbook.rules.periods import custom, term, week, year_to_date
+from tests.support.small_world import URN, WEEK_1, WEEK_2, YEAR, present, pupil, register, write
 
 #: A calendar whose six half-terms are the six weeks from WEEK_1, so the autumn term is weeks 1 and 2.
 SIX_WEEK_YEAR = SchoolCalendar(

@@ -13,10 +13,10 @@ Worked by hand (attended = present, late and approved educational activity; poss
 from __future__ import annotations
 
 import pytest
-from small_world import TWO_WEEKS, URN, write_two_week_school
 
 from rollbook.analytics.attendance.pupil_list import pupil_list
 from rollbook.rules.calendar import england_default
+from tests.support.small_world import TWO_WEEKS, URN, write_two_week_school
 
 WEEK_1, WEEK_2 = "2024-09-09", "2024-09-16"
 

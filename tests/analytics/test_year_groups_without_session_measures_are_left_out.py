@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from small_world import TWO_WEEKS, URN, present, pupil, register, write
-
 from rollbook.analytics.attendance import measures
+from tests.support.small_world import TWO_WEEKS, URN, present, pupil, register, write
 
 
 def test_sixth_formers_and_pupils_without_a_year_group_are_not_counted(lake):

@@ -4,46 +4,31 @@ One browser per session (per xdist worker), a fresh context (cookies, storage) p
 ever downloaded: Chromium comes from Debian (`apt-get install chromium`). Without it these tests fail
 with a message saying so; set ROLLBOOK_SKIP_BROWSER=1 to skip them on purpose.
 
-The world: Alder School (100001) and Birch School (100002), a fortnight of registers in the lake for each,
-comparators published; alice is a member of Alder with school-level reports only, pam a member of Alder
-with pupil-level access too, bob a member of Birch. Alder has a pupil in Year 8 and one in Year 9, so that
-choosing a year group changes what its reports show.
+The world: the base test world (tests/support/worlds.py: Alder, Birch and a user for every role) with a
+fortnight of registers in the lake for each school, and comparators published. Alder has a pupil in Year 8
+and one in Year 9, so that choosing a year group changes what its reports show.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from registers import YEAR, marks, pupil, write_school
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
-from rollbook.web.accounts.models import Membership
+from rollbook.lake import Lake
 from rollbook.web.publishing.service import publish_snapshot
-from rollbook.web.schools.models import School
+from tests.support.worlds import ALDER, BIRCH, PASSWORD, World, build_world
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Where the tests leave full-page screenshots for a person to review (not committed).
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-PASSWORD = "correct horse battery staple"
 #: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine. The first
 #: report of a session can take over 10 s to load on two busy cores (the analytics start cold).
 TIMEOUT = 30_000
-
-
-@dataclass
-class World:
-    alder: School
-    birch: School
-    alice: User
-    pam: User
-    bob: User
 
 
 # -- the browser --------------------------------------------------------------------------------------
@@ -113,48 +98,25 @@ def sign_in(context, live_server):
 
 # -- the world ----------------------------------------------------------------------------------------
 
-
-def write_pupils(lake: Lake, urn: int, registers: dict[str, tuple[int, str]]) -> None:
-    """Like `registers.write_school`, with each pupil's year group: UPN to (NC year, codes)."""
-    pupils = [pupil(upn) | {"nc_year": year, "reg_group": f"{year}A"} for upn, (year, _) in registers.items()]
-    rows = [mark for upn, (_, codes) in registers.items() for mark in marks(upn, codes)]
-    lake.replace(
-        {
-            PartitionKey("pupils", YEAR, urn): pa.Table.from_pylist(pupils, schema=PUPILS),
-            PartitionKey("marks", YEAR, urn): pa.Table.from_pylist(rows, schema=MARKS),
-        }
-    )
+PRESENT = "/\\" * 5
+#: Alder: A (Year 8) present throughout; B (Year 9) ill for the first two days, then late (present) on
+#: Friday of week two. So the first week's attendance is 80%, the fortnight's 90%. Birch: C absent without
+#: leave for the first week, then present; D present throughout.
+A_FORTNIGHT = {
+    ALDER: {"A0000000001": PRESENT * 2, "B0000000002": "IIII" + "/\\" * 3 + "/\\" * 4 + "LL"},
+    BIRCH: {"C0000000003": "O" * 10 + PRESENT, "D0000000004": PRESENT * 2},
+}
 
 
 @pytest.fixture
 def world(transactional_db, data_dir, settings, monkeypatch) -> World:
-    # A deliberately slow password hash costs seconds per login; these tests need none of its strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # pam signs in without a second factor here, whatever the machine's environment asks of the site.
     settings.ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = False
-    alder = School.objects.create(urn=100001, la_code=823, estab=4001, name="Alder School")
-    birch = School.objects.create(urn=100002, la_code=202, estab=4002, name="Birch School")
-    alice = User.objects.create_user("alice", password=PASSWORD)
-    pam = User.objects.create_user("pam", password=PASSWORD)
-    bob = User.objects.create_user("bob", password=PASSWORD)
-    Membership.objects.create(user=alice, school=alder)
-    Membership.objects.create(user=pam, school=alder, pupil_level=True)
-    Membership.objects.create(user=bob, school=birch)
-    lake = Lake(data_dir / "lake")
-    present = "/\\" * 5
-    # Alder: A (Year 8) present throughout; B (Year 9) ill for the first two days, then late (present) on
-    # Friday of week two. So the first week's attendance is 80%, the fortnight's 90%.
-    write_pupils(
-        lake,
-        alder.urn,
-        {"A0000000001": (8, present * 2), "B0000000002": (9, "IIII" + "/\\" * 3 + "/\\" * 4 + "LL")},
-    )
-    # Birch: C absent without leave for the first week, then present; D present throughout.
-    write_school(lake, birch.urn, {"C0000000003": "O" * 10 + present, "D0000000004": present * 2})
+    world = build_world(Lake(data_dir / "lake"), registers=A_FORTNIGHT, year_groups={"B0000000002": 9})
     monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
     monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
     publish_snapshot()
-    return World(alder, birch, alice, pam, bob)
+    return world
 
 
 @pytest.fixture
@@ -201,19 +163,6 @@ def save_screenshot(page):
 
 
 # -- public school data -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def public_2019(shared_data, tmp_path_factory) -> Path:
-    """England's real 2019 public data (performance tables and Schools Like Yours), imported once."""
-    from rollbook.ingest.public import import_public
-    from rollbook.lake.public import PublicStore
-
-    root = tmp_path_factory.mktemp("public")
-    files = [*sorted((shared_data / "performance-tables-2019").glob("*.csv")),
-             shared_data / "schools-like-yours-ks4-2019" / "ks4_sly.json"]  # fmt: skip
-    assert import_public(files, PublicStore(root), 2019).landed
-    return root
 
 
 @pytest.fixture

@@ -1,26 +1,25 @@
 """Dates that are not dates, written another way, or in the future (a birth, a mark) are refused."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
 
-from rollbook.ingest import Kind
-
 
 def test_a_ctf_date_not_written_yyyy_mm_dd_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, dob="01/05/2015"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, dob="01/05/2015"))
 
     problem = the_refusal(import_one(lake, path))
 
@@ -60,7 +59,7 @@ def test_a_bad_admission_date_in_pupils_csv_is_refused(tmp_path, lake):
 
 def test_a_date_of_birth_in_the_future_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, dob="2025-08-01"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, dob="2025-08-01"))
 
     problem = the_refusal(import_one(lake, path))
 
@@ -73,7 +72,7 @@ def test_a_date_of_birth_in_the_future_is_refused(tmp_path, lake):
 def test_a_mark_after_today_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     # Today is Monday 09/09/2024; the string runs to Tuesday 10/09/2024.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-09", r"/\/")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-09", r"/\/")))
 
     problem = the_refusal(import_one(lake, path, today=d("09/09/2024")))
 

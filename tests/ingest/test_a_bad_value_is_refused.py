@@ -1,20 +1,20 @@
 """A value that cannot be read in any column is refused, named by its element or line and column."""
 
 import pytest
-from builders import (
+
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
 )
-
-from rollbook.ingest import Kind
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ from rollbook.ingest import Kind
 )
 def test_a_bad_pupil_element_in_a_ctf(tmp_path, lake, changes, message):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, **changes))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, **changes))
 
     problem = the_refusal(import_one(lake, path))
 
@@ -45,7 +45,7 @@ def test_a_bad_sen_provision_in_a_ctf_names_its_record(tmp_path, lake):
     history = (
         "<SENhistory><SEN><StartDate>2023-09-01</StartDate><SENprovision>Q</SENprovision></SEN></SENhistory>"
     )
-    path = write_ctf(tmp_path, pupil(ANN, extra=history))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, extra=history))
 
     problem = the_refusal(import_one(lake, path))
 

@@ -3,13 +3,14 @@
 import datetime as dt
 
 import pytest
-from builders import ANN, BEN, URN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, BEN, URN, ctf_pupil, import_one, pupils_in, write_ctf
 
 
 def test_the_pupils_details_are_read_from_their_elements(tmp_path, lake):
     path = write_ctf(
         tmp_path,
-        pupil(
+        ctf_pupil(
             ANN,
             forename="Ann",
             surname="Smith",
@@ -44,7 +45,7 @@ def test_the_pupils_details_are_read_from_their_elements(tmp_path, lake):
 
 @pytest.mark.parametrize(("written", "stored"), [("R", 0), ("N1", -2), ("N2", -1), ("11", 11), ("X", None)])
 def test_nc_year_names_are_stored_as_numbers(tmp_path, lake, written, stored):
-    path = write_ctf(tmp_path, pupil(BEN, details=f"<NCyearActual>{written}</NCyearActual>"))
+    path = write_ctf(tmp_path, ctf_pupil(BEN, details=f"<NCyearActual>{written}</NCyearActual>"))
 
     assert import_one(lake, path).landed
 
@@ -52,7 +53,7 @@ def test_nc_year_names_are_stored_as_numbers(tmp_path, lake, written, stored):
 
 
 def test_a_lower_case_upn_and_gender_are_read_in_upper_case(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN.lower(), gender="f"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN.lower(), gender="f"))
 
     assert import_one(lake, path).landed
 

@@ -1,28 +1,27 @@
 """Marks must fall in the academic year they are given for: YearData/Year in a CTF, the import's year for
 marks.csv."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
 
-from rollbook.ingest import Kind
-
 
 def test_a_ctf_marks_string_running_past_31_july_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     # 31/07/2025 is the last day of 2024/25; the string's second day, 01/08/2025, is in 2025/26.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2025-07-31", "##/")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2025-07-31", "##/")))
 
     outcome = import_one(lake, path, today=d("01/09/2025"))
     problem = the_refusal(outcome)

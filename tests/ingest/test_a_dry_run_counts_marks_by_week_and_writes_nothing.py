@@ -3,9 +3,8 @@ remove in each week, and the import then lands exactly those changes."""
 
 import datetime as dt
 
-from builders import ANN, BEN, URN, already_imported, csv_text, import_one, lake_files, write
-
 from rollbook.ingest.merge import WeekCounts
+from tests.support.mis_exports import ANN, BEN, URN, already_imported, csv_text, import_one, lake_files, write
 
 
 def test_a_dry_run_counts_by_week_commencing_and_the_import_matches_it(tmp_path, lake):

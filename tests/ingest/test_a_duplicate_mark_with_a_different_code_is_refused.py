@@ -3,23 +3,22 @@ noted and kept once."""
 
 import datetime as dt
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
     marks_in,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_two_codes_for_one_session_in_marks_csv(tmp_path, lake):
@@ -45,7 +44,7 @@ def test_two_codes_for_one_session_in_marks_csv(tmp_path, lake):
 
 def test_a_ctf_and_a_marks_csv_disagreeing(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    ctf = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-09", "/\\")))
+    ctf = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-09", "/\\")))
     marks = write(tmp_path, "marks.csv", csv_text("upn,date,session,code", f"{ANN},2024-09-09,PM,M"))
 
     problem = the_refusal(import_one(lake, ctf, marks))
@@ -57,7 +56,7 @@ def test_a_ctf_and_a_marks_csv_disagreeing(tmp_path, lake):
 
 
 def test_the_same_mark_twice_is_kept_once(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN))
+    path = write_ctf(tmp_path, ctf_pupil(ANN))
     marks = write(
         tmp_path,
         "marks.csv",

@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import json
 
-from builders import ANN, csv_text, import_one, pupil, the_refusal, write, write_ctf, year_data
-
 from rollbook.ingest.exchange import push
-from syncs import FRIDAY, MONDAY, TODAY, URN, payload
-from syncs import pupil as synced_pupil
+from tests.support.mis_exports import (
+    ANN,
+    csv_text,
+    ctf_pupil,
+    import_one,
+    the_refusal,
+    write,
+    write_ctf,
+    year_data,
+)
+from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, payload
+from tests.support.syncs import pupil as synced_pupil
 
 HUGE = "x" * 1_000_000
 
 
 def test_a_ctf_school_name_of_a_million_characters_is_refused(lake, tmp_path):
-    path = write_ctf(tmp_path, pupil(attendance=year_data("2024-09-02", "/\\")))
+    path = write_ctf(tmp_path, ctf_pupil(attendance=year_data("2024-09-02", "/\\")))
     path.write_text(path.read_text().replace("Rollbook Test Primary", HUGE))
 
     outcome = import_one(lake, path)

@@ -6,16 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import ANN, BEN, URN, csv_text, import_one, pupil, pupils_in, the_refusal, write, write_ctf
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import (
+    ANN,
+    BEN,
+    URN,
+    csv_text,
+    ctf_pupil,
+    import_one,
+    pupils_in,
+    the_refusal,
+    write,
+    write_ctf,
+)
 
 LATER = dt.date(2026, 11, 30)  # a day whose academic year the school has no data for
 PUPILS = csv_text("upn,forename,surname,dob,sex", f"{BEN},Ben,Lee,2015-06-01,M")
 
 
 def test_it_joins_the_schools_latest_year(lake, tmp_path):
-    assert import_one(lake, write_ctf(tmp_path, pupil(ANN), year="2023/24")).landed
+    assert import_one(lake, write_ctf(tmp_path, ctf_pupil(ANN), year="2023/24")).landed
 
     outcome = import_one(lake, write(tmp_path, "pupils.csv", PUPILS), school=URN, today=LATER)
 
@@ -40,7 +50,7 @@ def test_with_no_year_to_join_it_is_refused_asking_for_one(lake, tmp_path):
 
 
 def test_a_ctf_header_without_its_year_is_refused_asking_for_one(lake, tmp_path):
-    path = write_ctf(tmp_path, pupil(ANN, extra="<FSMhistory></FSMhistory>"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, extra="<FSMhistory></FSMhistory>"))
     path.write_text(path.read_text().replace("<AcademicYear>2024/25</AcademicYear>", ""))
 
     outcome = import_one(lake, path, today=LATER)

@@ -2,7 +2,8 @@
 or refused."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, ctf_pupil, import_one, pupils_in, write_ctf
 
 
 def languages(*pairs: tuple[str, str]) -> str:
@@ -18,7 +19,7 @@ def languages(*pairs: tuple[str, str]) -> str:
     [("ENG", False), ("ENB", False), ("NOT", False), ("REF", False), ("POL", True), ("URD", True)],
 )
 def test_the_first_language_decides_eal(tmp_path, lake, first_language, eal):
-    path = write_ctf(tmp_path, pupil(ANN, details=languages(("F", first_language))))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, details=languages(("F", first_language))))
 
     assert import_one(lake, path).landed
 
@@ -26,7 +27,7 @@ def test_the_first_language_decides_eal(tmp_path, lake, first_language, eal):
 
 
 def test_only_the_first_language_counts(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN, details=languages(("H", "POL"), ("F", "ENG"))))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, details=languages(("H", "POL"), ("F", "ENG"))))
 
     assert import_one(lake, path).landed
 
@@ -34,7 +35,7 @@ def test_only_the_first_language_counts(tmp_path, lake):
 
 
 def test_no_first_language_leaves_eal_unknown(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN, details="<NCyearActual>4</NCyearActual>"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, details="<NCyearActual>4</NCyearActual>"))
 
     assert import_one(lake, path).landed
 

@@ -3,7 +3,7 @@ them; their other dates, and other pupils, are kept."""
 
 import datetime as dt
 
-from builders import ANN, BEN, URN, already_imported, csv_text, import_one, marks_in, write
+from tests.support.mis_exports import ANN, BEN, URN, already_imported, csv_text, import_one, marks_in, write
 
 MON, TUE, WED, THU, FRI = (dt.date(2024, 9, day) for day in range(2, 7))
 

@@ -1,26 +1,25 @@
 """A UPN must be thirteen characters whose first is the check letter of the other twelve."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
 )
-
-from rollbook.ingest import Kind
 
 WRONG_CHECK_LETTER = "B" + ANN[1:]  # ANN's check letter is L
 
 
 def test_a_wrong_check_letter_in_a_ctf_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(WRONG_CHECK_LETTER))
+    path = write_ctf(tmp_path, ctf_pupil(WRONG_CHECK_LETTER))
 
     problem = the_refusal(import_one(lake, path))
 

@@ -1,23 +1,22 @@
 """A mark is refused for a pupil not on roll that day: unknown to the import and the lake, not yet admitted,
 or already left. Z (not on roll) says just that, so it is accepted."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     CAL,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_a_mark_for_an_unknown_pupil_is_refused(tmp_path, lake):
@@ -39,7 +38,9 @@ def test_a_mark_for_an_unknown_pupil_is_refused(tmp_path, lake):
 
 def test_a_mark_before_admission_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(CAL, entry="2024-09-03", attendance=year_data("2024-09-02", "Z\\/\\")))
+    path = write_ctf(
+        tmp_path, ctf_pupil(CAL, entry="2024-09-03", attendance=year_data("2024-09-02", "Z\\/\\"))
+    )
 
     problem = the_refusal(import_one(lake, path))
 
@@ -52,7 +53,9 @@ def test_a_mark_before_admission_is_refused(tmp_path, lake):
 
 def test_a_mark_after_leaving_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, leaving="2024-09-02", attendance=year_data("2024-09-02", r"/\/Z")))
+    path = write_ctf(
+        tmp_path, ctf_pupil(ANN, leaving="2024-09-02", attendance=year_data("2024-09-02", r"/\/Z"))
+    )
 
     problem = the_refusal(import_one(lake, path))
 
@@ -63,6 +66,8 @@ def test_a_mark_after_leaving_is_refused(tmp_path, lake):
 
 
 def test_z_outside_the_enrolment_is_accepted(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(CAL, entry="2024-09-03", attendance=year_data("2024-09-02", "ZZ/\\")))
+    path = write_ctf(
+        tmp_path, ctf_pupil(CAL, entry="2024-09-03", attendance=year_data("2024-09-02", "ZZ/\\"))
+    )
 
     assert import_one(lake, path).landed

@@ -8,7 +8,20 @@ import datetime as dt
 
 from rollbook.ingest.exchange import push
 from rollbook.ingest.problems import MAX_LISTED_PER_KIND
-from syncs import ANN, BEN, FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks, payload, pupil, upn
+from tests.support.syncs import (
+    ANN,
+    BEN,
+    FRIDAY,
+    MONDAY,
+    TODAY,
+    URN,
+    assert_unchanged,
+    held,
+    marks,
+    payload,
+    pupil,
+    upn,
+)
 
 TUE = MONDAY + dt.timedelta(days=1)
 NOT_A_CODE = "9"

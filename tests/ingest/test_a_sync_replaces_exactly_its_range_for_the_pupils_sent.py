@@ -5,7 +5,7 @@ marks outside the range, and pupils it does not send, are untouched."""
 import datetime as dt
 
 from rollbook.ingest.exchange import push
-from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, TODAY, URN, marks, marks_held, payload, pupil
+from tests.support.syncs import ANN, BEN, CAL, FRIDAY, MONDAY, TODAY, URN, marks, marks_held, payload, pupil
 
 TUE, WED = MONDAY + dt.timedelta(days=1), MONDAY + dt.timedelta(days=2)
 PRESENT_ALL_WEEK = "/\\" * 5

@@ -5,7 +5,20 @@ import datetime as dt
 
 from rollbook.ingest.exchange import push
 from rollbook.lake import PartitionKey
-from syncs import ANN, BEN, CAL, MONDAY, TODAY, URN, held, marks, marks_held, payload, pupil, upn
+from tests.support.syncs import (
+    ANN,
+    BEN,
+    CAL,
+    MONDAY,
+    TODAY,
+    URN,
+    held,
+    marks,
+    marks_held,
+    payload,
+    pupil,
+    upn,
+)
 
 LAST_YEAR = dt.date(2024, 1, 8)  # a Monday in 2023/24
 DEE = upn(4)

@@ -1,9 +1,17 @@
 """An import told the state its preview saw is refused, changing nothing, when the school's data has
 changed since: what it would change is no longer what was previewed."""
 
-from builders import ANN, URN, already_imported, csv_text, import_one, lake_files, the_refusal, write
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import (
+    ANN,
+    URN,
+    already_imported,
+    csv_text,
+    import_one,
+    lake_files,
+    the_refusal,
+    write,
+)
 
 
 def test_a_change_after_the_preview_refuses_the_import(tmp_path, lake):

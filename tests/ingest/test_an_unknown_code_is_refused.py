@@ -1,27 +1,26 @@
 """A mark whose code is not in the code set in force on its date is refused, and nothing changes."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
 
-from rollbook.ingest import Kind
-
 
 def test_an_unknown_code_in_a_ctf_names_its_session_and_date(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     # Tuesday 03/09/2024 morning: A is no register code.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-02", r"/\A\/\/")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-02", r"/\A\/\/")))
 
     problem = the_refusal(import_one(lake, path))
 

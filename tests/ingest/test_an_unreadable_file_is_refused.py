@@ -1,13 +1,20 @@
 """Files that cannot be read (broken XML, missing, of no known kind) are refused by name."""
 
-from builders import already_imported, ctf, import_one, lake_files, pupil, the_refusal, write
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import (
+    already_imported,
+    ctf,
+    ctf_pupil,
+    import_one,
+    lake_files,
+    the_refusal,
+    write,
+)
 
 
 def test_broken_xml_is_refused_with_its_line(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write(tmp_path, "broken_CTF.xml", ctf(pupil()).replace("</Pupil>", "</Pupl>"))
+    path = write(tmp_path, "broken_CTF.xml", ctf(ctf_pupil()).replace("</Pupil>", "</Pupl>"))
 
     outcome = import_one(lake, path)
 

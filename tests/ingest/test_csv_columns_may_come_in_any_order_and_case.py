@@ -2,9 +2,8 @@
 
 import datetime as dt
 
-from builders import ANN, URN, csv_text, import_one, marks_in, pupils_in, write
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import ANN, URN, csv_text, import_one, marks_in, pupils_in, write
 
 
 def test_pupils_csv_with_shuffled_upper_case_columns(tmp_path, lake):

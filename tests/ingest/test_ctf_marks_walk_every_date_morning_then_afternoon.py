@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from builders import ANN, BEN, import_one, marks_in, pupil, write_ctf, year_data
+from tests.support.mis_exports import ANN, BEN, ctf_pupil, import_one, marks_in, write_ctf, year_data
 
 
 def test_sessions_follow_the_start_date_am_then_pm(tmp_path, lake):
     # Friday 06/09/2024: present, then ill in the afternoon; the weekend has no sessions; Monday late, then N.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-06", r"/I####LN")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-06", r"/I####LN")))
 
     assert import_one(lake, path).landed
 
@@ -22,8 +22,8 @@ def test_sessions_follow_the_start_date_am_then_pm(tmp_path, lake):
 def test_each_pupil_has_their_own_start_date(tmp_path, lake):
     path = write_ctf(
         tmp_path,
-        pupil(ANN, attendance=year_data("2024-09-02", "/\\")),
-        pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-03", "M\\")),
+        ctf_pupil(ANN, attendance=year_data("2024-09-02", "/\\")),
+        ctf_pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-03", "M\\")),
     )
 
     assert import_one(lake, path).landed
@@ -46,7 +46,7 @@ def test_several_attend_sessions_in_a_year_each_start_at_their_own_date(tmp_path
         "<AttendSessions><AttendanceStartDate>2025-01-06</AttendanceStartDate>"
         "<AttendanceMarks>G\\</AttendanceMarks></AttendSessions></YearData>"
     )
-    path = write_ctf(tmp_path, pupil(ANN, attendance=two_runs))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=two_runs))
 
     assert import_one(lake, path).landed
 

@@ -2,7 +2,8 @@
 the imported one. An open spell has no end date."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, ctf_pupil, import_one, pupils_in, write_ctf
 
 
 def spell(start: str, end: str | None = None) -> str:
@@ -24,7 +25,7 @@ def spell(start: str, end: str | None = None) -> str:
 )
 def test_fsm6_window_edges(tmp_path, lake, spells, fsm6):
     history = f"<FSMhistory><FSMreviewDate>2024-09-01</FSMreviewDate>{''.join(spells)}</FSMhistory>"
-    path = write_ctf(tmp_path, pupil(ANN, extra=history))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, extra=history))
 
     assert import_one(lake, path).landed
 
@@ -32,7 +33,7 @@ def test_fsm6_window_edges(tmp_path, lake, spells, fsm6):
 
 
 def test_no_fsm_history_means_not_fsm6(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN))
+    path = write_ctf(tmp_path, ctf_pupil(ANN))
 
     assert import_one(lake, path).landed
 

@@ -1,13 +1,23 @@
 """Re-sending the same files lands, but writes no partition: the lake already holds them."""
 
-from builders import ANN, BEN, csv_text, import_one, lake_files, pupil, write, write_ctf, year_data
+from tests.support.mis_exports import (
+    ANN,
+    BEN,
+    csv_text,
+    ctf_pupil,
+    import_one,
+    lake_files,
+    write,
+    write_ctf,
+    year_data,
+)
 
 
 def test_the_second_import_writes_nothing(tmp_path, lake):
     ctf = write_ctf(
         tmp_path,
-        pupil(ANN, attendance=year_data("2024-09-02", r"/\C1I####/\\")),
-        pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", r"/\/\####")),
+        ctf_pupil(ANN, attendance=year_data("2024-09-02", r"/\C1I####/\\")),
+        ctf_pupil(BEN, forename="Ben", gender="M", attendance=year_data("2024-09-02", r"/\/\####")),
     )
     pupils = write(
         tmp_path,

@@ -2,14 +2,13 @@
 
 import datetime as dt
 
-from builders import ANN, import_one, marks_in, pupil, write_ctf, year_data
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import ANN, ctf_pupil, import_one, marks_in, write_ctf, year_data
 
 
 def test_hash_sessions_are_skipped_and_counted_in_the_report(tmp_path, lake):
     # Saturday 07/09/2024 and Sunday 08/09/2024, then Monday 09/09/2024: a closed morning, no mark yet after.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-07", "#####-")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-07", "#####-")))
 
     outcome = import_one(lake, path)
 

@@ -1,30 +1,29 @@
 """An import lands whole or changes nothing: one bad row among good ones refuses all of them."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     BEN,
     CAL,
     already_imported,
     csv_text,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write,
     write_ctf,
     year_data,
 )
 
-from rollbook.ingest import Kind
-
 
 def test_good_pupils_and_marks_do_not_land_beside_one_bad_mark(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     ctf = write_ctf(
         tmp_path,
-        pupil(ANN, surname="Jones", attendance=year_data("2024-09-09", r"/\/\/\/\/\####")),
-        pupil(CAL, forename="Cal", gender="M", attendance=year_data("2024-09-09", r"/\/\/\/\/\####")),
+        ctf_pupil(ANN, surname="Jones", attendance=year_data("2024-09-09", r"/\/\/\/\/\####")),
+        ctf_pupil(CAL, forename="Cal", gender="M", attendance=year_data("2024-09-09", r"/\/\/\/\/\####")),
     )
     marks = write(
         tmp_path,

@@ -1,11 +1,20 @@
 """Pupils in an import replace their own rows; pupils not in it are kept."""
 
-from builders import ANN, BEN, CAL, already_imported, import_one, pupil, pupils_in, write_ctf
+from tests.support.mis_exports import (
+    ANN,
+    BEN,
+    CAL,
+    already_imported,
+    ctf_pupil,
+    import_one,
+    pupils_in,
+    write_ctf,
+)
 
 
 def test_an_import_updates_its_pupils_adds_new_ones_and_keeps_the_rest(tmp_path, lake):
     already_imported(lake, tmp_path / "first")  # ANN Smith and BEN
-    path = write_ctf(tmp_path, pupil(ANN, surname="Jones"), pupil(CAL, forename="Cal", gender="M"))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, surname="Jones"), ctf_pupil(CAL, forename="Cal", gender="M"))
 
     outcome = import_one(lake, path)
 

@@ -1,13 +1,12 @@
 """A CTF has no registration group: pupils.csv in the same import gives it and fills what the CTF lacks; where
 both give a value, the CTF's is kept and the report warns."""
 
-from builders import ANN, BEN, csv_text, import_one, pupil, pupils_in, write, write_ctf
-
 from rollbook.ingest import Kind
+from tests.support.mis_exports import ANN, BEN, csv_text, ctf_pupil, import_one, pupils_in, write, write_ctf
 
 
 def test_pupils_csv_adds_reg_group_to_the_ctfs_pupils(tmp_path, lake):
-    ctf = write_ctf(tmp_path, pupil(ANN), pupil(BEN, forename="Ben", gender="M"))
+    ctf = write_ctf(tmp_path, ctf_pupil(ANN), ctf_pupil(BEN, forename="Ben", gender="M"))
     pupils = write(
         tmp_path,
         "pupils.csv",

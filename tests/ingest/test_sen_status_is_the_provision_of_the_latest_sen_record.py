@@ -1,7 +1,8 @@
 """SEN status is the SENprovision of the latest StartDate; legacy S reads as E, A and P as K."""
 
 import pytest
-from builders import ANN, import_one, pupil, pupils_in, write_ctf
+
+from tests.support.mis_exports import ANN, ctf_pupil, import_one, pupils_in, write_ctf
 
 
 def sen(*records: tuple[str, str]) -> str:
@@ -24,7 +25,7 @@ def sen(*records: tuple[str, str]) -> str:
     ],
 )
 def test_the_latest_provision_is_the_status(tmp_path, lake, records, status):
-    path = write_ctf(tmp_path, pupil(ANN, extra=sen(*records)))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, extra=sen(*records)))
 
     assert import_one(lake, path).landed
 
@@ -32,7 +33,7 @@ def test_the_latest_provision_is_the_status(tmp_path, lake, records, status):
 
 
 def test_no_sen_history_means_no_sen(tmp_path, lake):
-    path = write_ctf(tmp_path, pupil(ANN))
+    path = write_ctf(tmp_path, ctf_pupil(ANN))
 
     assert import_one(lake, path).landed
 

@@ -2,7 +2,7 @@
 second time nothing is written and the outcome says there was no change."""
 
 from rollbook.ingest.exchange import push
-from syncs import ANN, BEN, FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, payload
+from tests.support.syncs import ANN, BEN, FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, payload
 
 
 def test_the_second_push_writes_nothing(lake):

@@ -6,11 +6,11 @@ The CTFs are read again here with lxml and a regular expression, independently o
 import datetime as dt
 import re
 
-from builders import marks_in, pupils_in
 from lxml import etree
 
 from rollbook.ingest import Kind, import_paths
 from rollbook.synth import write_schools
+from tests.support.mis_exports import marks_in, pupils_in
 
 YEAR = 2024
 AS_OF = dt.date(2024, 10, 4)  # five weeks of marks keep the test quick

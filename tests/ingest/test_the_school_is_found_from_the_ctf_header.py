@@ -1,29 +1,28 @@
 """The school is the CTF header's SourceSchool: its URN, else its LEA and Estab among known schools. A CSV
 takes the school given with the import, or the CTF's beside it."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     ESTAB,
     LA,
     URN,
     already_imported,
     csv_text,
+    ctf_pupil,
     import_one,
     lake_files,
-    pupil,
     pupils_in,
     the_refusal,
     write,
     write_ctf,
 )
 
-from rollbook.ingest import Kind
-
 PUPILS_CSV = csv_text("upn,forename,surname,dob,sex", f"{ANN},Ann,Smith,2015-05-01,F")
 
 
 def test_the_header_urn_names_the_school(tmp_path, lake):
-    outcome = import_one(lake, write_ctf(tmp_path, pupil(ANN)))
+    outcome = import_one(lake, write_ctf(tmp_path, ctf_pupil(ANN)))
 
     assert outcome.landed
     assert (outcome.urn, outcome.la, outcome.estab, outcome.name) == (URN, LA, ESTAB, "Rollbook Test Primary")
@@ -37,7 +36,7 @@ def test_without_a_urn_lea_and_estab_find_a_known_school(tmp_path, lake):
         asked.append((la, estab))
         return 900777 if (la, estab) == (LA, ESTAB) else None
 
-    outcome = import_one(lake, write_ctf(tmp_path, pupil(ANN), urn=None), find_school=find_school)
+    outcome = import_one(lake, write_ctf(tmp_path, ctf_pupil(ANN), urn=None), find_school=find_school)
 
     assert outcome.landed
     assert asked == [(LA, ESTAB)]
@@ -46,7 +45,7 @@ def test_without_a_urn_lea_and_estab_find_a_known_school(tmp_path, lake):
 
 def test_an_unknown_lea_and_estab_without_a_urn_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN), urn=None)
+    path = write_ctf(tmp_path, ctf_pupil(ANN), urn=None)
 
     problem = the_refusal(import_one(lake, path))
 
@@ -73,7 +72,7 @@ def test_a_csv_alone_needs_a_school(tmp_path, lake):
 
 def test_a_csv_beside_a_ctf_takes_the_ctfs_school(tmp_path, lake):
     path = write(tmp_path, "pupils.csv", PUPILS_CSV)
-    outcome = import_one(lake, write_ctf(tmp_path, pupil(ANN)), path)
+    outcome = import_one(lake, write_ctf(tmp_path, ctf_pupil(ANN)), path)
 
     assert outcome.landed
     assert outcome.urn == URN
@@ -82,7 +81,7 @@ def test_a_csv_beside_a_ctf_takes_the_ctfs_school(tmp_path, lake):
 def test_a_ctf_from_another_school_than_the_one_asked_for_is_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
 
-    problem = the_refusal(import_one(lake, write_ctf(tmp_path, pupil(ANN)), school=900002))
+    problem = the_refusal(import_one(lake, write_ctf(tmp_path, ctf_pupil(ANN)), school=900002))
 
     assert problem.kind is Kind.SCHOOL
     assert problem.message == f"the CTF comes from school URN {URN}, not the school asked for (900002)"
@@ -91,8 +90,8 @@ def test_a_ctf_from_another_school_than_the_one_asked_for_is_refused(tmp_path, l
 
 def test_ctfs_from_two_schools_in_one_batch_are_refused(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    ours = write_ctf(tmp_path, pupil(ANN))
-    theirs = write_ctf(tmp_path, pupil(ANN), name="other.xml", urn=900002, estab=4568)
+    ours = write_ctf(tmp_path, ctf_pupil(ANN))
+    theirs = write_ctf(tmp_path, ctf_pupil(ANN), name="other.xml", urn=900002, estab=4568)
 
     outcome = import_one(lake, ours, theirs)
 

@@ -3,12 +3,12 @@ CTF marks string; sessions are counted in tokens, not characters."""
 
 import datetime as dt
 
-from builders import ANN, import_one, marks_in, pupil, write_ctf, year_data
+from tests.support.mis_exports import ANN, ctf_pupil, import_one, marks_in, write_ctf, year_data
 
 
 def test_two_character_codes_take_one_session(tmp_path, lake):
     # Monday 02/09/2024 to Thursday 05/09/2024: 8 sessions in 12 characters; lower case reads as upper case.
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-02", r"C1\/J1Y3y7c2C")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-02", r"C1\/J1Y3y7c2C")))
 
     assert import_one(lake, path).landed
 

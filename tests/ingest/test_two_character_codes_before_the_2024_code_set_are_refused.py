@@ -1,26 +1,25 @@
 """Before 19/08/2024 the code set had no two-character codes, so one there is an unknown code; a digit that
 follows no letter cannot be read at all."""
 
-from builders import (
+from rollbook.ingest import Kind
+from tests.support.mis_exports import (
     ANN,
     already_imported,
+    ctf_pupil,
     d,
     import_one,
     lake_files,
-    pupil,
     the_refusal,
     write_ctf,
     year_data,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_c1_in_july_2024_is_refused_as_an_unknown_code(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
     # Monday 15/07/2024, in 2023/24: present in the morning, C1 in the afternoon.
     path = write_ctf(
-        tmp_path, pupil(ANN, attendance=year_data("2024-07-15", r"/C1", year=2023)), year="2023/24"
+        tmp_path, ctf_pupil(ANN, attendance=year_data("2024-07-15", r"/C1", year=2023)), year="2023/24"
     )
 
     problem = the_refusal(import_one(lake, path))
@@ -34,7 +33,7 @@ def test_c1_in_july_2024_is_refused_as_an_unknown_code(tmp_path, lake):
 
 def test_a_digit_after_no_letter_is_refused_with_its_position(tmp_path, lake):
     before = already_imported(lake, tmp_path / "first")
-    path = write_ctf(tmp_path, pupil(ANN, attendance=year_data("2024-09-02", r"/\/1")))
+    path = write_ctf(tmp_path, ctf_pupil(ANN, attendance=year_data("2024-09-02", r"/\/1")))
 
     problem = the_refusal(import_one(lake, path))
 

@@ -4,9 +4,9 @@ written to the school in between; otherwise it changes nothing."""
 from __future__ import annotations
 
 import pytest
-from kept import MARKS_BEFORE, MARKS_NOW, SCHOOL, codes, register
 
 from rollbook.lake import Lake, LakeChanged, PartitionKey
+from tests.support.kept_versions import MARKS_BEFORE, MARKS_NOW, SCHOOL, codes, register
 
 
 def test_the_state_changes_with_any_write_and_only_then(lake: Lake):

@@ -4,9 +4,9 @@ undoing it would lose the later data. Undone newest first, each comes back in tu
 from __future__ import annotations
 
 import pytest
-from kept import MARKS_BEFORE, MARKS_NOW, SCHOOL, codes, held, register
 
 from rollbook.lake import Lake, LakeChanged, new_version_id
+from tests.support.kept_versions import MARKS_BEFORE, MARKS_NOW, SCHOOL, codes, held, register
 
 
 def test_the_later_write_must_be_undone_first(lake: Lake):

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from registers import YEAR, write_school
 from rollbook.lake import Lake, PartitionKey
 from rollbook.lake import store as store_module
+from tests.support.registers import YEAR, write_school
 
 SCHOOL = 900001
 REGISTERS = {"A": "/\\" * 5, "B": "IIII" + "/\\" * 3}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyarrow.parquet as pq
 
-from registers import YEAR, write_school
 from rollbook.lake import Lake, PartitionKey
+from tests.support.registers import YEAR, write_school
 
 SCHOOL = 900001
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pyarrow as pa
 
-from registers import pupil
 from rollbook.lake import PUPILS, Lake, PartitionKey
+from tests.support.pupils import pupil
 
 SCHOOL, OTHER = 900001, 900002
 

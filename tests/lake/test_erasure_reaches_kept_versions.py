@@ -4,9 +4,9 @@ can still be undone, to its previous content without them."""
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from kept import MARKS_NOW, PUPILS_NOW, SCHOOL, pupils, register
 
 from rollbook.lake import Lake, new_version_id
+from tests.support.kept_versions import MARKS_NOW, PUPILS_NOW, SCHOOL, pupils, register
 
 
 def upns_anywhere(lake: Lake) -> set[str]:

@@ -3,9 +3,8 @@ such schools by the pupil's UPN, and only those."""
 
 from __future__ import annotations
 
-from kept import MARKS_NOW, PUPILS_NOW, SCHOOL, pupils, register
-
 from rollbook.lake import Lake, PartitionKey, new_version_id
+from tests.support.kept_versions import MARKS_NOW, PUPILS_NOW, SCHOOL, pupils, register
 
 OTHER = SCHOOL + 1
 

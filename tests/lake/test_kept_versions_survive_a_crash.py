@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from kept import MARKS_NOW, SCHOOL, held, register
 
 from rollbook.lake import Lake, new_version_id
 from rollbook.lake import store as store_module
+from tests.support.kept_versions import MARKS_NOW, SCHOOL, held, register
 
 
 def power_cut(monkeypatch, when) -> None:

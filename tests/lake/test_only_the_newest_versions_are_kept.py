@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from kept import MARKS_NOW, SCHOOL, register
-
 from rollbook.lake import Lake, PartitionKey, new_version_id
+from tests.support.kept_versions import MARKS_NOW, SCHOOL, register
 
 
 def test_pruning_drops_the_oldest_beyond_the_number_kept(lake: Lake):

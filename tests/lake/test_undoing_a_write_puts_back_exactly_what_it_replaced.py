@@ -3,9 +3,8 @@ byte for byte, and one it created goes away."""
 
 from __future__ import annotations
 
-from kept import MARKS_BEFORE, MARKS_NOW, PUPILS_NOW, SCHOOL, held, pupils, register
-
 from rollbook.lake import Lake, PartitionKey, new_version_id
+from tests.support.kept_versions import MARKS_BEFORE, MARKS_NOW, PUPILS_NOW, SCHOOL, held, pupils, register
 
 MARKS_NEXT = PartitionKey("marks", 2025, SCHOOL)
 

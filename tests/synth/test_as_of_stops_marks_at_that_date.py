@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import read_ctf
 from rollbook.rules.calendar import england_default
+from tests.support.ctf_reader import read_ctf
 
 AS_OF = dt.date(2024, 10, 18)
 

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import read_ctf
 from rollbook.rules.attendance.codes import lookup
 from rollbook.synth import write_schools
+from tests.support.ctf_reader import read_ctf
 
 
 @pytest.mark.parametrize(("academic_year", "as_of"), [(2023, None), (2024, dt.date(2025, 3, 28))])

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 
-from conftest import read_ctf
 from rollbook.rules import local_authorities, upn
+from tests.support.ctf_reader import read_ctf
 
 
 def _folders(root):

@@ -10,10 +10,10 @@ of a bad address.
 from __future__ import annotations
 
 import pytest
-from walk import filled, objects_of, routes
 
 from rollbook.charts.library import LIBRARY_VERSION
 from rollbook.web.accounts.models import Membership
+from tests.support.site_walk import filled, objects_of, routes
 
 BIRCH_SECRETS = ("C0000000003", "Birch School")
 #: Routes without a school in them, and why each cannot show one school's data to another.
@@ -56,7 +56,7 @@ ROLES = ("alice", "pam", "dora", "trudy", "lara", "carol")
 
 @pytest.fixture
 def objects(world):
-    """Each school's objects, as URL parameters (walk.objects_of)."""
+    """Each school's objects, as URL parameters (tests.support.site_walk.objects_of)."""
     return {
         "birch": objects_of(world, world.birch, world.bob),
         "alder": objects_of(world, world.alder, world.alice),

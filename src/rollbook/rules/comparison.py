@@ -18,8 +18,13 @@ DEPTHS = (Decimal("1.00"), Decimal("2.00"), Decimal("4.00"))
 #: Two-sided 5% test.
 CRITICAL_Z = 1.959963984540054
 
-#: Measures where a higher figure is better; for every other rate (absence, persistent absence) lower is.
-HIGHER_IS_BETTER = frozenset({"attendance_rate"})
+#: Measures where a higher figure is better; for every other (absence, persistent absence) lower is.
+HIGHER_IS_BETTER = frozenset({
+    "attendance_rate",
+    # KS4 results
+    "attainment8", "attainment8_english", "attainment8_maths", "attainment8_ebacc", "attainment8_open",
+    "basics_4_rate", "basics_5_rate", "ebacc_entry_rate", "ebacc_4_rate", "ebacc_5_rate", "ebacc_aps",
+})  # fmt: skip
 
 
 class Direction(StrEnum):

@@ -10,6 +10,8 @@ _NAMED = {"N1": NURSERY_1, "N2": NURSERY_2, "R": RECEPTION}
 #: DfE census statistics also leave out Reception; a school's own tool shows it, as DfE's "Monitor your
 #: school attendance" does.
 SESSION_MEASURE_YEARS = tuple(range(RECEPTION, 12))
+#: The year group whose results are a school's KS4 (GCSE) results: its KS4 cohort.
+KS4_YEAR = 11
 
 
 def parse_nc_year(text: str) -> int | None:

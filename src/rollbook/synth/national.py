@@ -46,10 +46,12 @@ def write_schools(
     progress: Callable[[int], None] | None = None,
     workers: int = 2,
     results: bool = True,
+    registers: bool = True,
 ) -> list[SchoolInfo]:
     """Generate `schools` schools and write `out/schools.csv` and `out/<URN>/` (CTF and pupils.csv) for each,
     and with `results` (as by default) also `prior.csv` (KS2 for every pupil who has it) and `results.csv`
-    (Year 11's GCSEs), which the importer reads beside the rest.
+    (Year 11's GCSEs), which the importer reads beside the rest. Without `registers` no CTF is written: an
+    earlier year's pupils and results alone, as a school loads its past results.
 
     `progress(k)` is called with the number of schools finished so far, each time a batch finishes. The
     files are the same for a seed whatever `workers` is; `workers` <= 1 runs in this process.
@@ -73,11 +75,11 @@ def write_schools(
 
     if workers <= 1:
         for seeds, batch in chunks:
-            finished(_write_chunk(out, seeds, batch, academic_year, as_of, results))
+            finished(_write_chunk(out, seeds, batch, academic_year, as_of, results, registers))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [
-                pool.submit(_write_chunk, out, seeds, batch, academic_year, as_of, results)
+                pool.submit(_write_chunk, out, seeds, batch, academic_year, as_of, results, registers)
                 for seeds, batch in chunks
             ]
             for future in as_completed(futures):
@@ -94,13 +96,15 @@ def _write_chunk(
     academic_year: int,
     as_of: dt.date | None,
     results: bool,
+    registers: bool = True,
 ) -> list[SchoolInfo]:
     written = []
     for seed, info in zip(seeds, infos, strict=True):
         school_year = generate_school(seed, info, academic_year, as_of)
         folder = out / str(info.urn)
         folder.mkdir(exist_ok=True)
-        write_ctf(school_year, folder)
+        if registers:
+            write_ctf(school_year, folder)
         write_pupils(school_year, folder)
         if results:
             write_results(draw_results(seed, school_year), folder)

@@ -11,15 +11,15 @@ from __future__ import annotations
 import functools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from rollbook.rules.results.exam_result import ExamResult, exam_result
 from rollbook.rules.results.headline import Headline, headline
 from rollbook.rules.results.prior_attainment import Baseline, PriorAttainment, prior_attainment
-from rollbook.rules.results.progress8 import Estimates, build_estimates, national_sigma, pupil_progress8
-from rollbook.rules.results.pupil_measures import PupilMeasures, measure_pupil
+from rollbook.rules.results.progress8 import build_estimates, national_sigma
+from rollbook.rules.results.pupil_measures import PupilMeasures, measure_pupil, with_progress8
 from rollbook.synth.calibration import Target
 from rollbook.synth.results import SchoolResults
 from rollbook.synth.school_year import SchoolYear
@@ -73,7 +73,7 @@ def measure(schools: Sequence[SchoolResults]) -> Measured:
         measured.append([measure_pupil(upn, results, priors.get(upn)) for upn, results in rows.items()])
     everyone = [pupil for school in measured for pupil in school]
     estimates = build_estimates(((p.prior, p.attainment8) for p in everyone if p.prior), COHORT_YEAR)
-    with_p8 = [[_with_progress(p, estimates) for p in school] for school in measured]
+    with_p8 = [[with_progress8(p, estimates) for p in school] for school in measured]
     sigma = national_sigma(p.progress8.progress8 for school in with_p8 for p in school if p.progress8)
     everyone = [pupil for school in with_p8 for pupil in school]
     return Measured(
@@ -82,12 +82,6 @@ def measure(schools: Sequence[SchoolResults]) -> Measured:
         headline(everyone, COHORT_YEAR, sigma),
         sigma,
     )
-
-
-def _with_progress(pupil: PupilMeasures, estimates: Estimates) -> PupilMeasures:
-    if pupil.prior is None:
-        return pupil
-    return replace(pupil, progress8=pupil_progress8(pupil.attainment8, estimates.for_pupil(pupil.prior)))
 
 
 def compare(measured: Measured, school_years: Sequence[SchoolYear]) -> list[tuple[Target, float]]:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rollbook.web.audit",
     "rollbook.web.privacy",
     "rollbook.web.front",
+    "rollbook.web.results",
     "rollbook.web.explore",
     "rollbook.web.security",
     "rollbook.web.twofactor",

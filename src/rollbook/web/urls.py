@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("rollbook.web.imports.urls")),
     path("", include("rollbook.web.exchange.urls")),
     path("", include("rollbook.web.explore.urls")),
+    path("", include("rollbook.web.results.urls")),
     path("", include("rollbook.web.front.urls")),
 ]

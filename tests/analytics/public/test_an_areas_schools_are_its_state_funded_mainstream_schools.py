@@ -4,10 +4,10 @@ mainstream schools, each with every figure held beside its name, LA, region, rat
 from __future__ import annotations
 
 import pytest
-from public_world import world
 
 from rollbook.analytics.public.areas import Area
 from rollbook.analytics.public.explore import schools_in_area
+from tests.support.public_world import world
 
 KS4 = [
     {"urn": 1, "name": "Camden School", "la_code": 202, "attainment8": 50.0},

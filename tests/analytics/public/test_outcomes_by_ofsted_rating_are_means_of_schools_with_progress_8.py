@@ -4,10 +4,10 @@ and the mean of their own figures, each school counting once whatever its size."
 from __future__ import annotations
 
 import pytest
-from public_world import world
 
 from rollbook.analytics.public.areas import Area
 from rollbook.analytics.public.ofsted import ofsted_table, rating_spread
+from tests.support.public_world import world
 
 
 def school(urn, basics, entry, ebacc, a8, p8, pupils=150, **more) -> dict:

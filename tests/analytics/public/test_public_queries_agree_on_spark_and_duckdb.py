@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from public_world import world
 
 from rollbook.analytics.public.areas import Area
 from rollbook.analytics.public.ofsted import ofsted_table
 from rollbook.analytics.public.similar import family
 from rollbook.rules.public.family import FamilySettings
+from tests.support.public_world import world
 
 pytestmark = pytest.mark.spark
 

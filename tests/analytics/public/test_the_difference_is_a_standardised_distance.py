@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from public_world import world
 
 from rollbook.analytics.public.similar import family
 from rollbook.rules.public.family import FamilySettings
+from tests.support.public_world import world
 
 FSM6, PUPILS = "FSM6, %", "KS4 pupils, 2019"
 

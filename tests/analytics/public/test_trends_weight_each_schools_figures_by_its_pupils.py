@@ -4,9 +4,9 @@ disadvantaged gap comes from the KS4 file's split where it has one, else from Sc
 from __future__ import annotations
 
 import pytest
-from public_world import world
 
 from rollbook.analytics.public.trends import trends
+from tests.support.public_world import world
 
 KS4 = [
     {"urn": 1, "la_code": 202, "ks4_pupils": 100, "attainment8": 50.0, "p8_pupils": 90, "progress8": 0.5,

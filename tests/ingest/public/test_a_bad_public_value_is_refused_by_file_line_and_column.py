@@ -4,7 +4,9 @@ Yours, by the school's place in its data and the field), and the import changes 
 from __future__ import annotations
 
 import pytest
-from public_files import (
+
+from rollbook.ingest import Kind
+from tests.support.public_files import (
     ABSENCE_2019,
     AREAS,
     KS4_2019,
@@ -18,8 +20,6 @@ from public_files import (
     the_refusal,
     write,
 )
-
-from rollbook.ingest import Kind
 
 
 def test_a_figure_that_is_not_a_number(tmp_path, data_dir):

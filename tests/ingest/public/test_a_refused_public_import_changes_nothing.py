@@ -4,7 +4,17 @@ included."""
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from public_files import ABSENCE_2019, CENSUS_2019, CENSUS_ROWS, csv_text, good_files, imported, store, write
+
+from tests.support.public_files import (
+    ABSENCE_2019,
+    CENSUS_2019,
+    CENSUS_ROWS,
+    csv_text,
+    good_files,
+    imported,
+    store,
+    write,
+)
 
 
 def test_a_bad_file_among_good_ones_lands_none_of_them(tmp_path, data_dir):

@@ -4,7 +4,8 @@ words, fractions as percentages, the grid reference as easting and northing; fie
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from public_files import SLY_META, SLY_ROWS, imported, sly_text, store, write
+
+from tests.support.public_files import SLY_META, SLY_ROWS, imported, sly_text, store, write
 
 
 def schools(public) -> list[dict]:

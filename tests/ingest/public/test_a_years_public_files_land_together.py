@@ -4,7 +4,8 @@ that are not a school's own (area totals, national rows) counted but not kept.""
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from public_files import good_files, imported, store
+
+from tests.support.public_files import good_files, imported, store
 
 
 def rows_of(public, dataset: str) -> list[dict]:

@@ -4,7 +4,8 @@ fields; their year comes from `time_period`, and rows other than a whole school'
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from public_files import csv_text, imported, store, write
+
+from tests.support.public_files import csv_text, imported, store, write
 
 #: The 2024/25 schema's names (docs/public-data.md); Progress 8 was not calculated that year ("z").
 KS4_2025 = (

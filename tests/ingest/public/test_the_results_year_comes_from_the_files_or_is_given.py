@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from public_files import ABSENCE_2019, csv_text, imported, sly_text, store, write
+from tests.support.public_files import ABSENCE_2019, csv_text, imported, sly_text, store, write
 
 
 def absence(tmp_path):

@@ -4,11 +4,11 @@ items about 11 pupils or more."""
 from __future__ import annotations
 
 import pytest
-from sentence_figures import YEAR, firing
 
 from rollbook.rules.insight.areas_of_interest import areas_of_interest
 from rollbook.rules.insight.figures import MEASURES, Figure, Unit
 from rollbook.rules.insight.sentences import BY_KEY, SENTENCES
+from tests.support.sentence_figures import YEAR, firing
 
 #: Rules whose figures are about a number of pupils other than their value (the roll is its own number).
 COUNTED = [rule for rule in SENTENCES if all(MEASURES[m].unit is not Unit.PUPILS for m in rule.measures)]

@@ -5,10 +5,10 @@ national where it must be below) keeps the sentence back."""
 from __future__ import annotations
 
 import pytest
-from sentence_figures import YEAR, failing
 
 from rollbook.rules.insight.areas_of_interest import areas_of_interest
 from rollbook.rules.insight.sentences import SENTENCES
+from tests.support.sentence_figures import YEAR, failing
 
 CASES = [(rule, condition) for rule in SENTENCES for condition in rule.conditions]
 

@@ -4,10 +4,10 @@ a school reads them (1,425; 24.3%; +0.41; "in 2018/19 as well as 2017/18")."""
 from __future__ import annotations
 
 import pytest
-from sentence_figures import YEAR, firing
 
 from rollbook.rules.insight.areas_of_interest import areas_of_interest
 from rollbook.rules.insight.sentences import SENTENCES
+from tests.support.sentence_figures import YEAR, firing
 
 WORDS = {
     "roll_highest": "The school was in the highest 20% of all schools for the number of pupils (1,425).",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from staff_lists import upload
 
 from rollbook.web.accounts.models import Invitation, Membership
+from tests.support.staff_lists import upload
 
 
 def test_a_bad_staff_file_is_refused_naming_the_line(world, admin):

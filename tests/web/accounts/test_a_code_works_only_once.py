@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.test import Client
-from welcome_steps import PASSWORD, give_code, welcome
 
 from rollbook.web.accounts.welcome import NOT_RECOGNISED
+from tests.support.welcome_steps import PASSWORD, give_code, welcome
 
 
 def test_a_used_code_is_refused(client, invited):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from django.core import mail
-from welcome_steps import give_code
 
 from rollbook.web.accounts.models import Invitation
+from tests.support.welcome_steps import give_code
 
 
 def test_a_new_code_replaces_the_old_one_and_unlocks(client, admin, invited):

@@ -4,7 +4,8 @@ spends nothing."""
 from __future__ import annotations
 
 import pytest
-from welcome_steps import welcome
+
+from tests.support.welcome_steps import welcome
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
-from welcome_steps import PASSWORD, give_code
 
 from rollbook.web.accounts.models import Invitation
+from tests.support.welcome_steps import PASSWORD, give_code
 
 
 def test_a_new_user_sets_a_password_with_their_code_and_is_signed_in(client, world, invited):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.test import Client
 
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 def signed_in_as(username: str, password: str = PASSWORD) -> str | None:

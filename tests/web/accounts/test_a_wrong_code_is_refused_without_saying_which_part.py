@@ -3,9 +3,8 @@ the right code, until a new one is sent."""
 
 from __future__ import annotations
 
-from welcome_steps import give_code
-
 from rollbook.web.accounts.welcome import NOT_RECOGNISED
+from tests.support.welcome_steps import give_code
 
 
 def refused(response) -> bool:

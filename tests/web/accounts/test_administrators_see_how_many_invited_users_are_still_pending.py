@@ -3,9 +3,8 @@ their account, with the way to the pending users, as the set-up screens do; nobo
 
 from __future__ import annotations
 
-from welcome_steps import welcome
-
 from rollbook.web.accounts.newusers import NewUser, create_users
+from tests.support.welcome_steps import welcome
 
 SUMMARY = "/schools/100001/attendance/"
 NOTICE = '1 pending user waiting for activation. <a href="/schools/100001/users/pending/">'

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from welcome_steps import PASSWORD, give_code
 
 from rollbook.web.accounts.models import Invitation
 from rollbook.web.accounts.welcome import NOT_RECOGNISED
+from tests.support.welcome_steps import PASSWORD, give_code
 
 
 def expire(user) -> None:

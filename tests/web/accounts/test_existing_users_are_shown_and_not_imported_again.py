@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from staff_lists import upload
+
+from tests.support.staff_lists import upload
 
 CHOOSE = "/schools/100001/users/import/choose/"
 

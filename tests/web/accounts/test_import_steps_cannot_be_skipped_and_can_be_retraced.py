@@ -4,7 +4,8 @@ sends the user back to choose again, and Go back keeps what was chosen."""
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from staff_lists import upload
+
+from tests.support.staff_lists import upload
 
 STEPS = "/schools/100001/users/import/"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.test import Client
-from welcome_steps import give_code, welcome
 
 from rollbook.web.accounts.welcome import NOT_RECOGNISED
+from tests.support.welcome_steps import give_code, welcome
 
 
 def test_pending_users_are_listed_until_they_set_up_their_account(admin, invited):

@@ -7,9 +7,9 @@ import re
 
 from django.contrib.auth.models import User
 from django.core import mail
-from staff_lists import upload
 
 from rollbook.web.accounts.models import Invitation, Membership
+from tests.support.staff_lists import upload
 
 STEPS = "/schools/100001/users/import/"
 

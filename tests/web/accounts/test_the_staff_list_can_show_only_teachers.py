@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from staff_lists import upload
+from tests.support.staff_lists import upload
 
 CHOOSE = "/schools/100001/users/import/choose/"
 

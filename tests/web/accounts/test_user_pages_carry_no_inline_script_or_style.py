@@ -7,7 +7,8 @@ import re
 
 import pytest
 from django.test import Client
-from staff_lists import upload
+
+from tests.support.staff_lists import upload
 
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
 

@@ -1,4 +1,4 @@
-"""/api/v1/ serves every attendance report as JSON to the school's own users, described by OpenAPI."""
+"""/api/v1/ serves every report as JSON to the school's own users, described by OpenAPI."""
 
 from __future__ import annotations
 
@@ -82,3 +82,23 @@ def test_the_api_docs_load_nothing_from_other_sites(world):
     tree = html.fromstring(page.content)
     assets = tree.xpath("//script/@src | //link/@href")
     assert assets and all(address.startswith("/") for address in assets), assets
+
+
+@pytest.mark.parametrize("report", reports.of("ks4"), ids=lambda report: report.name)
+def test_the_ks4_reports_are_described_too(world, report):
+    schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
+    operation = schema["paths"][f"/api/v1/schools/{{urn}}/ks4/{report.name}"]["get"]
+    assert {"urn", "academic_year", "years"} <= {parameter["name"] for parameter in operation["parameters"]}
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert body["$ref"].rsplit("/", 1)[-1] == report.data_type.__name__
+
+
+def test_every_report_has_its_own_response_schema(world):
+    """Two answers' types of one name would share one schema in the document, and one would be wrong."""
+    schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
+    answers = [
+        path["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        for name, path in schema["paths"].items()
+        if "/schools/{urn}/" in name and "exchange" not in name
+    ]
+    assert len(answers) == len(set(answers)) == sum(len(reports.of(domain)) for domain in reports.DOMAINS)

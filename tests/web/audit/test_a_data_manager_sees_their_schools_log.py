@@ -9,9 +9,9 @@ import io
 from django.test import Client
 
 from rollbook.web.audit.models import AccessRecord
+from tests.support.worlds import PASSWORD
 
 LOG = "/schools/100001/audit/"
-PASSWORD = "correct horse battery staple"
 
 
 def test_the_log_shows_the_schools_reads_and_its_staffs_sign_ins(world):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.test import Client
 
 from rollbook.web.audit.models import AccessRecord, Kind
-
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 def test_a_sign_in_is_recorded(world):

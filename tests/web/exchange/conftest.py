@@ -1,5 +1,5 @@
 """Sync API tests use the web world (tests/web/conftest.py) with an API token for each school, made by a
-data manager (sync_client.py sends as a connector does).
+data manager (tests/support/sync_client.py sends as a connector does).
 
 Rate limits are counted in Django's cache, which outlives a test; each test starts with none used, and with
 a limit high enough not to matter unless it sets its own."""

@@ -3,10 +3,9 @@ listed by its prefix with who made it and when it was last used, and revokes it;
 
 from __future__ import annotations
 
-from sync_client import status
-
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.exchange.models import TOKEN_START, ExchangeToken
+from tests.support.sync_client import status
 
 TOKENS = "/schools/100001/exchange/tokens/"
 

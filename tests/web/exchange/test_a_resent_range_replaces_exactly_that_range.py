@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sync_client import send
-
-from syncs import ANN, BEN, FRIDAY, MONDAY, marks, marks_held, payload
+from tests.support.sync_client import send
+from tests.support.syncs import ANN, BEN, FRIDAY, MONDAY, marks, marks_held, payload
 
 WED = MONDAY + dt.timedelta(days=2)
 

@@ -4,10 +4,10 @@ worked: both get 401 and change nothing."""
 from __future__ import annotations
 
 from django.test import Client
-from sync_client import send, status, status_url
 
 from rollbook.web.exchange.models import ExchangeToken
-from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
+from tests.support.sync_client import send, status, status_url
+from tests.support.syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 
 def test_revoked_unknown_and_missing_tokens_are_refused(world, alder_token):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sync_client import send
-
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.imports.service import undo
-from syncs import ANN, BEN, FRIDAY, MONDAY, assert_unchanged, held, marks, payload
+from tests.support.sync_client import send
+from tests.support.syncs import ANN, BEN, FRIDAY, MONDAY, assert_unchanged, held, marks, payload
 
 WED = MONDAY + dt.timedelta(days=2)
 

@@ -3,9 +3,8 @@ the other way about; nothing of the other school is written or shown."""
 
 from __future__ import annotations
 
-from sync_client import send, status
-
-from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
+from tests.support.sync_client import send, status
+from tests.support.syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 WEEK = payload(MONDAY, FRIDAY, {ANN: "/\\" * 5})
 

@@ -3,10 +3,9 @@ web world's two pupils and their September week give way to the one pupil and th
 
 from __future__ import annotations
 
-from sync_client import send
-
 from rollbook.lake import PartitionKey
-from syncs import ANN, MONDAY, marks, marks_held, pupil
+from tests.support.sync_client import send
+from tests.support.syncs import ANN, MONDAY, marks, marks_held, pupil
 
 
 def test_the_year_is_replaced(world, alder_token):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from connector import load_connector, registered_with_token
 from django.utils import timezone
 
 from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
@@ -21,7 +20,11 @@ from rollbook.web.jobs.worker import run_pending
 from rollbook.web.publishing.service import queue_due_publishing
 from rollbook.web.publishing.tasks import publish_comparators
 from rollbook.web.schools.models import School
+from tests.support.connector import load_connector, registered_with_token
 from tests.support.reports import attendance_report
+
+#: Slow: it imports a synthetic fortnight and publishes twice.
+pytestmark = pytest.mark.slow
 
 #: The fixture's fortnight ends on Friday 13/09/2024; the schedule's Wednesday after publishes to it.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))

@@ -7,10 +7,9 @@ from __future__ import annotations
 import gzip
 import json
 
-from sync_client import send
-
 from rollbook.web.imports.models import ImportRecord
-from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, assert_unchanged, held, payload
+from tests.support.sync_client import send
+from tests.support.syncs import ANN, BEN, CAL, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 LIMIT = 3000
 WEEK = payload(MONDAY, FRIDAY, dict.fromkeys((ANN, BEN, CAL), "/\\" * 5))

@@ -4,12 +4,11 @@ version to undo it by) and a line in the school's audit log."""
 
 from __future__ import annotations
 
-from sync_client import send
-
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.imports.models import ImportRecord
-from syncs import ANN, FRIDAY, MONDAY, payload
+from tests.support.sync_client import send
+from tests.support.syncs import ANN, FRIDAY, MONDAY, payload
 
 WEEK = payload(MONDAY, FRIDAY, {ANN: "/\\" * 5})
 

@@ -3,9 +3,8 @@ syncs arrive: the latest academic year, its pupils, the date of the latest mark,
 
 from __future__ import annotations
 
-from sync_client import send, status
-
-from syncs import ANN, FRIDAY, MONDAY, payload
+from tests.support.sync_client import send, status
+from tests.support.syncs import ANN, FRIDAY, MONDAY, payload
 
 
 def test_status_before_and_after_a_sync(world, alder_token):

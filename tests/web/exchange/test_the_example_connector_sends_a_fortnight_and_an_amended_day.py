@@ -5,12 +5,13 @@ with the amended day's N marks (no reason yet) as I, and says so in its answers.
 from __future__ import annotations
 
 import pytest
-from connector import load_connector, registered_with_token
 
-from syncs import marks_held
+from tests.support.connector import load_connector, registered_with_token
+from tests.support.syncs import marks_held
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow  # a synthetic fortnight sent day by day to a live server
 def test_the_site_holds_exactly_the_days_sent_and_the_amendment(live_server, school_files, lake, capsys):
     folder = school_files / "900001"
     school, token = registered_with_token(folder)

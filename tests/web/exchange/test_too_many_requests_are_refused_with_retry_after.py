@@ -3,9 +3,8 @@ Retry-After header saying how many seconds to wait. Another school's token is co
 
 from __future__ import annotations
 
-from sync_client import send, status
-
-from syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
+from tests.support.sync_client import send, status
+from tests.support.syncs import ANN, FRIDAY, MONDAY, assert_unchanged, held, payload
 
 
 def test_the_fourth_request_in_a_minute_waits(world, alder_token, birch_token, settings):

@@ -14,7 +14,7 @@ import io
 import pytest
 from lxml import html
 
-from registers import write_school
+from tests.support.registers import write_school
 
 PAGE = "/schools/100001/attendance/absence-frequency/"
 PRESENT_WEEK = "/\\" * 5

@@ -10,7 +10,7 @@ from rollbook.analytics.reports.attendance import summary
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.privacy.service import Operator, erase_pupil
 from rollbook.web.publishing.service import publish_snapshot
-from tests.registers import write_school
+from tests.support.registers import write_school
 
 SUMMARY = "/schools/100001/attendance/"
 

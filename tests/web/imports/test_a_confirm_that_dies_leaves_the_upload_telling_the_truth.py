@@ -7,11 +7,11 @@ like a killed process, it runs nothing more, and its lock goes with it."""
 from __future__ import annotations
 
 import pytest
-from uploads import AMENDMENT, PAGE, lake_data, land_baseline, upload
 
 from rollbook.lake import Lake
 from rollbook.web.imports import service
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import AMENDMENT, PAGE, lake_data, land_baseline, upload
 
 
 class Killed(BaseException):

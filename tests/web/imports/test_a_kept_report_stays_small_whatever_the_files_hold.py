@@ -8,14 +8,14 @@ import json
 
 from django.utils import timezone
 from typer.testing import CliRunner
-from uploads import PAGE, upload
 
 from rollbook.cli import REFUSED, app
 from rollbook.ingest.exchange import push
 from rollbook.ingest.problems import MAX_KEPT_PER_LIST
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.imports.service import record_import
-from syncs import FRIDAY, MONDAY, TODAY, URN, payload
+from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, payload
+from tests.support.uploads import PAGE, upload
 
 HUGE = "x" * 1_000_000
 CTF = f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -4,11 +4,11 @@ while its page shows the job's progress; the result is the same as for a small o
 from __future__ import annotations
 
 import pytest
-from uploads import AMENDMENT, PAGE, lake_data, land_baseline, upload
 
 from rollbook.web.imports.models import ImportRecord, Upload
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.worker import run_pending
+from tests.support.uploads import AMENDMENT, PAGE, lake_data, land_baseline, upload
 
 #: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
 #: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.

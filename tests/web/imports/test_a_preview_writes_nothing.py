@@ -3,10 +3,9 @@ the audit log are as they were, however often the preview is opened."""
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, URN, lake_data, land_baseline, upload
-
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import AMENDMENT, URN, lake_data, land_baseline, upload
 
 
 def test_the_preview_leaves_the_lake_the_history_and_the_audit_log_alone(world, tmp_path):

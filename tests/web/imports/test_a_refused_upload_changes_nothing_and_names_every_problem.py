@@ -3,10 +3,9 @@ what is wrong, the refusal is recorded in the history and the audit log, and the
 
 from __future__ import annotations
 
-from uploads import P1, P2, URN, lake_data, marks_csv, pupils_csv, upload
-
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import P1, P2, URN, lake_data, marks_csv, pupils_csv, upload
 
 BROKEN = {
     "pupils.csv": pupils_csv((P1, "8A"), ("X123", "8A")),

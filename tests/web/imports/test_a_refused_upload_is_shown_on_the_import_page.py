@@ -9,9 +9,9 @@ import errno
 
 import pytest
 from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
-from uploads import PAGE
 
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import PAGE
 
 MARKS = b"upn,date,session,code\n"
 BOUNDARY = "upload-boundary"

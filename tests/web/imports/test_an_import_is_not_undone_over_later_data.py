@@ -3,10 +3,9 @@ refusal, to be undone first) or a write recorded nowhere else, such as a sync's.
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, P1, PAGE, URN, confirm, lake_data, land_baseline, marks_csv
-
 from rollbook.lake import PartitionKey
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import AMENDMENT, P1, PAGE, URN, confirm, lake_data, land_baseline, marks_csv
 
 LATER = {"marks.csv": marks_csv((P1, "2024-09-16", "PM", "L"))}
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from uploads import AMENDMENT, P1, P2, P3, URN, lake_data, land_baseline, upload
-
 from rollbook.lake import PartitionKey
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import AMENDMENT, P1, P2, P3, URN, lake_data, land_baseline, upload
 
 
 def cells(page: str, heading: str) -> str:

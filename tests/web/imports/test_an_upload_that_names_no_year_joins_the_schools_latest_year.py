@@ -4,10 +4,10 @@ web world), not the year of the machine's clock; the page's academic year sends 
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from uploads import P1, PAGE, URN, pupils_csv
 
 from rollbook.lake import PartitionKey
 from rollbook.web.imports.models import Upload
+from tests.support.uploads import P1, PAGE, URN, pupils_csv
 
 
 def upload_and_confirm(client, **choices: str) -> None:

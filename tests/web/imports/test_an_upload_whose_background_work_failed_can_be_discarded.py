@@ -4,12 +4,12 @@ not while the work is still to run."""
 from __future__ import annotations
 
 import pytest
-from uploads import AMENDMENT, lake_data, land_baseline, upload
 
 from rollbook.web.imports import service
 from rollbook.web.imports.models import Upload
 from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.worker import run_pending
+from tests.support.uploads import AMENDMENT, lake_data, land_baseline, upload
 
 #: The worker runs outside any transaction and closes stale connections between tasks, as on a server; a test
 #: wrapped in one transaction would lose its connection to it (on PostgreSQL), so these commit for real.

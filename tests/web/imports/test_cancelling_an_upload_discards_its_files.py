@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, PAGE, URN, lake_data, land_baseline, upload
-
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import AMENDMENT, PAGE, URN, lake_data, land_baseline, upload
 
 
 def test_cancel_discards_the_upload_and_its_files(world, tmp_path):

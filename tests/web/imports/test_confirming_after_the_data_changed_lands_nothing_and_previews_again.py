@@ -3,9 +3,8 @@ page says so and shows a new preview, made from the data as it now is, which can
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, P1, PAGE, lake_data, land_baseline, marks_csv, upload
-
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import AMENDMENT, P1, PAGE, lake_data, land_baseline, marks_csv, upload
 
 
 def test_a_change_after_the_preview_refuses_the_confirmation_and_previews_again(world, tmp_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
-from uploads import PAGE
 
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import PAGE
 
 SAID = {
     "web": "Uploaded on this page",

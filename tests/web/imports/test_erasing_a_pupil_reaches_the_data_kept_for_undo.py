@@ -4,11 +4,11 @@ still be undone, to the data before it without that pupil."""
 from __future__ import annotations
 
 import pyarrow.parquet as pq
-from uploads import AMENDMENT, P1, P2, PAGE, URN, confirm, land_baseline
 
 from rollbook.lake import PartitionKey
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.service import Operator, erase_pupil
+from tests.support.uploads import AMENDMENT, P1, P2, PAGE, URN, confirm, land_baseline
 
 
 def test_an_erased_pupil_is_in_no_file_and_the_import_still_undoes(world, tmp_path):

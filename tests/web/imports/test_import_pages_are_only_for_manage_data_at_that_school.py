@@ -4,10 +4,10 @@ not exist; nor does one school's import or upload under another school's address
 from __future__ import annotations
 
 from django.utils import timezone
-from uploads import PAGE
 
 from rollbook.web.accounts.models import Membership
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import PAGE
 
 
 def addresses(urn: int, record: ImportRecord, upload: Upload) -> list[str]:

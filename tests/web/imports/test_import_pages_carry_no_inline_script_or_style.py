@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from uploads import AMENDMENT, PAGE, land_baseline, upload
-
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import AMENDMENT, PAGE, land_baseline, upload
 
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
 

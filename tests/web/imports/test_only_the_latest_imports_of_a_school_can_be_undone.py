@@ -3,9 +3,8 @@ older import says why it can no longer be undone."""
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, P1, PAGE, URN, confirm, land_baseline, marks_csv
-
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import AMENDMENT, P1, PAGE, URN, confirm, land_baseline, marks_csv
 
 
 def test_the_oldest_import_can_no_longer_be_undone(world, tmp_path, settings):

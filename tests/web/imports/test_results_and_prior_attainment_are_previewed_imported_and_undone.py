@@ -4,10 +4,9 @@ the history lists them, and undoing the import takes them out again."""
 
 from __future__ import annotations
 
-from uploads import P1, P2, PAGE, PUPIL_COLUMNS, URN, table_rows, upload
-
 from rollbook.lake import PartitionKey
 from rollbook.web.imports.models import ImportRecord, Upload
+from tests.support.uploads import P1, P2, PAGE, PUPIL_COLUMNS, URN, table_rows, upload
 
 FILES = {
     "pupils.csv": "\n".join(

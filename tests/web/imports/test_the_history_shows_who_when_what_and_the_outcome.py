@@ -4,9 +4,9 @@ outcome (landed, refused or undone); each links to its report."""
 from __future__ import annotations
 
 from django.utils import timezone
-from uploads import AMENDMENT, P1, PAGE, confirm, land_baseline, marks_csv, table_rows, upload
 
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import AMENDMENT, P1, PAGE, confirm, land_baseline, marks_csv, table_rows, upload
 
 
 def when(record: ImportRecord) -> str:

@@ -3,10 +3,9 @@ manage its data there, and for nobody else."""
 
 from __future__ import annotations
 
-from uploads import PAGE
-
 from rollbook.web.accounts.models import Membership
 from rollbook.web.schools.models import School
+from tests.support.uploads import PAGE
 
 LINK = f'<a href="{PAGE}">Imports</a>'
 

@@ -3,10 +3,9 @@ itself in the history and the audit log, and the import is shown as undone."""
 
 from __future__ import annotations
 
-from uploads import AMENDMENT, PAGE, URN, confirm, lake_data, land_baseline
-
 from rollbook.web.audit.models import AccessRecord, Kind
 from rollbook.web.imports.models import ImportRecord
+from tests.support.uploads import AMENDMENT, PAGE, URN, confirm, lake_data, land_baseline
 
 
 def test_undo_restores_the_partitions_and_is_recorded(world, tmp_path):

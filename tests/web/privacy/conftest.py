@@ -6,17 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pupil_at_two_schools import OTHER, PUPIL, REGISTERS, join, warning
 
-from registers import marks, pupil
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
+from tests.support.pupil_at_two_schools import OTHER, PUPIL, REGISTERS, join, warning
+from tests.support.pupils import pupil
+from tests.support.registers import register
 
 
 @pytest.fixture
 def pupil_world(world):
     for urn, codes in REGISTERS.items():
-        join(world.lake, urn, {"pupils": [pupil(PUPIL)], "marks": marks(PUPIL, codes)})
+        join(world.lake, urn, {"pupils": [pupil(PUPIL)], "marks": register(PUPIL, codes)})
     for school in (world.alder, world.birch):
         ImportRecord.objects.create(
             school=school,

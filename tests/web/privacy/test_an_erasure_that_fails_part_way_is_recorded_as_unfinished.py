@@ -4,12 +4,12 @@ done are erased, the rest are unchanged, and the record says what went and that 
 from __future__ import annotations
 
 import pytest
-from pupil_at_two_schools import PUPIL, contents, without
 
 from rollbook.lake import Lake
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.models import ErasureRecord
 from rollbook.web.privacy.service import Operator, erase_pupil
+from tests.support.pupil_at_two_schools import PUPIL, contents, without
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ every school, and their UPN leaves the import reports and the access log."""
 from __future__ import annotations
 
 import pytest
-from pupil_at_two_schools import OTHER, PUPIL, contents, warning, without
 
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.models import ErasureRecord
 from rollbook.web.privacy.pseudonym import erased_label
 from rollbook.web.privacy.redaction import ERASED_PROBLEM
+from tests.support.pupil_at_two_schools import OTHER, PUPIL, contents, warning, without
 
 ERASE = "/operator/privacy/erase-pupil/"
 ASK = {"pupil-upn": PUPIL, "pupil-reason": "Request ref 42"}

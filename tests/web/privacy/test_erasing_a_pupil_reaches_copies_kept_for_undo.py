@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from pupil_at_two_schools import PUPIL
 
-from registers import YEAR
 from rollbook.lake import PartitionKey, new_version_id
 from rollbook.web.privacy.service import Operator, erase_pupil
+from tests.support.pupil_at_two_schools import PUPIL
+from tests.support.registers import YEAR
 
 
 def test_the_copy_kept_for_undo_loses_the_pupil(pupil_world):

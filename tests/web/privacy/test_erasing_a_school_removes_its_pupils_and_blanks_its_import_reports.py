@@ -4,13 +4,13 @@ access log; other schools, and the school itself, stay."""
 from __future__ import annotations
 
 import pytest
-from pupil_at_two_schools import PUPIL, contents
 
 from rollbook.lake import Lake, PartitionKey
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.imports.models import ImportRecord
 from rollbook.web.privacy.models import ErasureRecord
 from rollbook.web.schools.models import School
+from tests.support.pupil_at_two_schools import PUPIL, contents
 
 ERASE = "/operator/privacy/erase-school/"
 ASK = {"school-urn": "100001", "school-reason": "School closed; data sharing agreement ended"}

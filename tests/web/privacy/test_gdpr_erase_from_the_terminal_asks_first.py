@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pupil_at_two_schools import PUPIL, contents, without
 from typer.testing import CliRunner
 
 from rollbook.cli import app
 from rollbook.web.privacy.models import ErasureRecord
 from rollbook.web.privacy.pseudonym import upn_hash
+from tests.support.pupil_at_two_schools import PUPIL, contents, without
 
 
 def erase(*args: str, answer: str | None = None):

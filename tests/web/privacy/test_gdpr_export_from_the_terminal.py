@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import zipfile
 
-from pupil_at_two_schools import PUPIL
 from typer.testing import CliRunner
 
 from rollbook.cli import app
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.privacy.models import SubjectAccessRecord
 from rollbook.web.privacy.pseudonym import upn_hash
+from tests.support.pupil_at_two_schools import PUPIL
 
 
 def test_the_zip_is_written_and_each_schools_read_recorded(pupil_world, tmp_path):

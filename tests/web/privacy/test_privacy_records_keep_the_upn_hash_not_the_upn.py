@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 from django.core import serializers
-from pupil_at_two_schools import PUPIL
 
 from rollbook.web.privacy.models import ErasureRecord, SubjectAccessRecord
 from rollbook.web.privacy.pseudonym import upn_hash
+from tests.support.pupil_at_two_schools import PUPIL
 
 
 def test_no_record_holds_the_upn_in_any_field(pupil_world):

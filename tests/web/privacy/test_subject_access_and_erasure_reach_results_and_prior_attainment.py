@@ -10,10 +10,10 @@ import zipfile
 from decimal import Decimal
 
 import pyarrow as pa
-from pupil_at_two_schools import PUPIL
 
 from rollbook.lake import PRIOR_ATTAINMENT, RESULTS, PartitionKey
 from rollbook.web.privacy.service import Operator, erase_pupil, export_pupil
+from tests.support.pupil_at_two_schools import PUPIL
 
 OTHER = "A0000000001"
 RESULT = {"subject": "maths", "qualification": "gcse", "grade": "6", "exam_series": dt.date(2025, 6, 1),

@@ -6,11 +6,10 @@ import csv
 import io
 import zipfile
 
-from pupil_at_two_schools import PUPIL, REGISTERS
-
 from rollbook.web.audit.models import AccessRecord
 from rollbook.web.privacy.models import SubjectAccessRecord
 from rollbook.web.privacy.pseudonym import upn_hash
+from tests.support.pupil_at_two_schools import PUPIL, REGISTERS
 
 EXPORT = "/operator/privacy/export/"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from registers import pupil
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.lake import PUPILS, PartitionKey
 from rollbook.web.publishing.service import publish_snapshot
+from tests.support.pupils import pupil
 
 
 def test_a_later_year_of_pupils_alone_is_not_published(world):

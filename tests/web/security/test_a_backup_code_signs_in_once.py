@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticDevice
-from totp_codes import code_for
 
 from rollbook.web.twofactor import devices
-
-PASSWORD = "correct horse battery staple"
+from tests.support.totp_codes import code_for
+from tests.support.worlds import PASSWORD
 
 
 @pytest.fixture

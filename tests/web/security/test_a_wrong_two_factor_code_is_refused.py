@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from totp_codes import code_for, wrong_code_for
+from tests.support.totp_codes import code_for, wrong_code_for
 
 
 def test_a_wrong_code_is_refused_and_the_user_is_still_held(world, with_app):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-PASSWORD = "correct horse battery staple"
+from tests.support.worlds import PASSWORD
 
 
 @pytest.fixture(autouse=True)

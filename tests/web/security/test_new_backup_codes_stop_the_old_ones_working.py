@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from totp_codes import backup_codes_held, code_for, wrong_code_for
-
 from rollbook.web.twofactor import devices
+from tests.support.totp_codes import backup_codes_held, code_for, wrong_code_for
 
 
 def signed_in_with_code(world, device):

@@ -5,10 +5,9 @@ one's data and is served for a year under its version, may be cached."""
 
 from __future__ import annotations
 
-from walk import filled, objects_of, routes
-
 from rollbook.charts.library import LIBRARY_VERSION
 from rollbook.web.accounts.models import Membership
+from tests.support.site_walk import filled, objects_of, routes
 
 CACHED = ("assets/vega-<str:version>.js",)
 ADMIN = ("/admin/", "/admin/imports/importrecord/", "/admin/audit/accessrecord/")

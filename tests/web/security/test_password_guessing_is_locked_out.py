@@ -9,9 +9,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
-from settings_probe import settings_under
 
-PASSWORD = "correct horse battery staple"
+from tests.support.settings_probe import settings_under
+from tests.support.worlds import PASSWORD
 
 
 @pytest.fixture(autouse=True)

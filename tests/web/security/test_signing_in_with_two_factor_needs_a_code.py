@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from totp_codes import code_for
 
-PASSWORD = "correct horse battery staple"
+from tests.support.totp_codes import code_for
+from tests.support.worlds import PASSWORD
 
 
 def sign_in_with_password(username: str) -> Client:

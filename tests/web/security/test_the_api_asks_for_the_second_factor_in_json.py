@@ -3,7 +3,7 @@ rather than redirecting a program to a page meant for a person."""
 
 from __future__ import annotations
 
-from totp_codes import code_for
+from tests.support.totp_codes import code_for
 
 SUMMARY = "/api/v1/schools/100001/attendance/summary"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from totp_codes import code_for
+
+from tests.support.totp_codes import code_for
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from totp_codes import backup_codes_held, code_for
 
 from rollbook.web.twofactor.forms import BACKUP_CODE
+from tests.support.totp_codes import backup_codes_held, code_for
 
 
 def turned_on(world, path="/two-factor/"):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from totp_codes import code_for, wrong_code_for
 
 from rollbook.web.twofactor import devices
+from tests.support.totp_codes import code_for, wrong_code_for
 
 
 def signed_in_with_code(world, device):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from totp_codes import code_for
 
 from rollbook.web.audit.models import AccessRecord, Kind, records_of
 from rollbook.web.twofactor import devices
-
-PASSWORD = "correct horse battery staple"
+from tests.support.totp_codes import code_for
+from tests.support.worlds import PASSWORD
 
 
 def recorded() -> list[str]:

@@ -4,7 +4,8 @@ from the app confirms it."""
 from __future__ import annotations
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from totp_codes import code_for, wrong_code_for
+
+from tests.support.totp_codes import code_for, wrong_code_for
 
 
 def test_the_set_up_page_shows_the_secret_and_its_otpauth_address(world):

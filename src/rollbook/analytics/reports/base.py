@@ -121,10 +121,12 @@ class Report(Generic[Asked, Data]):
     #: A long list (of pupils) that the page shows a page at a time, and the chart of one page of it.
     listed: Callable[[Data], list] | None = None
     listed_chart: Callable[[list], dict] | None = None
+    #: The folder of templates its page is drawn from (each domain's web app has its own).
+    templates: str = "front"
 
     @property
     def template(self) -> str:
-        return f"front/report_{self.name.replace('-', '_')}.html"
+        return f"{self.templates}/report_{self.name.replace('-', '_')}.html"
 
     def ask(self, values: Mapping[str, object], context: ReportContext) -> Asked:
         """Read and check the question, then make it ready for the school (InvalidRequest if it cannot be

@@ -17,10 +17,8 @@ from rollbook.rules.results.prior_attainment import (
     ks2_year,
     prior_attainment,
 )
-from rollbook.rules.years import label
+from rollbook.rules.years import KS4_YEAR, label
 
-#: The year group whose results are the school's KS4 results.
-KS4_YEAR = 11
 #: Each pupil of the year by UPN, with their National Curriculum year (None when not following it).
 YearGroups = Mapping[str, "int | None"]
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rollbook.rules.results import qualifications, subjects
 from rollbook.rules.results.grades import Grade, parse_grade
 from rollbook.rules.results.qualifications import DOUBLE_AWARD, GCSE, Qualification, qualification
 from rollbook.rules.results.subjects import Science, Subject, subject
@@ -61,6 +62,16 @@ def exam_result(
     if kind.slots == 2 and found.science is not Science.COMBINED:
         raise BadResult(f"{found.name} is not a double award; only combined science is")
     series = exam_series_date(exam_series) if exam_series and exam_series.strip() else None
+    return ExamResult(found, kind, parse_grade(kind.scale, grade, academic_year), series)
+
+
+def held_result(
+    subject_key: str, qualification_key: str, grade: str, academic_year: int, series: dt.date | None = None
+) -> ExamResult:
+    """A result as the lake holds it: subject and qualification by key, the grade as Rollbook wrote it
+    (all checked when it was imported)."""
+    kind = qualifications.BY_KEY[qualification_key]
+    found = subjects.BY_KEY[subject_key]
     return ExamResult(found, kind, parse_grade(kind.scale, grade, academic_year), series)
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rollbook.rules.results.attainment8 import Attainment8, attainment8
 from rollbook.rules.results.basics import Basics, basics
@@ -46,3 +46,11 @@ def measure_pupil(
     return PupilMeasures(
         upn, counted, counting.discounted, a8, ebacc(counted), basics(counted), prior, progress
     )
+
+
+def with_progress8(pupil: PupilMeasures, estimates: Estimates | None) -> PupilMeasures:
+    """The pupil measured against `estimates` (as a national cohort is, once its own estimates are built);
+    unchanged without prior attainment or estimates, or when the estimates are on another baseline."""
+    if pupil.prior is None or estimates is None or pupil.prior.baseline is not estimates.baseline:
+        return pupil
+    return replace(pupil, progress8=pupil_progress8(pupil.attainment8, estimates.for_pupil(pupil.prior)))

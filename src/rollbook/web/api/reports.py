@@ -21,7 +21,7 @@ from rollbook.web.front import reporting
 api = NinjaAPI(
     title="Rollbook API",
     version="1",
-    description="School attendance measured to the DfE's definitions, beside published comparators.",
+    description="Attendance and KS4 results measured to the DfE's definitions, beside published comparators.",
     auth=django_auth,
     urls_namespace="api-v1",
 )
@@ -52,6 +52,13 @@ def query_parameters(report: Report) -> list[dict]:
     ]
 
 
+#: What each domain's reports cover when the question does not say.
+PERIODS = {
+    "attendance": "Without dates or a term, the academic year to date.",
+    "ks4": "Without an academic year, the latest year the school holds results for.",
+}
+
+
 def _serve(report: Report) -> Callable:
     def answer(request, urn: int):
         school = visible_schools(request.user).filter(urn=urn).first()
@@ -69,8 +76,7 @@ def _serve(report: Report) -> Callable:
     answer.__name__ = f"{report.domain}_{report.name.replace('-', '_')}"
     answer.__doc__ = (
         f"{report.heading}: the report's data, exactly as the page and `rollbook report {report.domain} "
-        f"{report.name} --format json` give it. Without dates or a term, the academic year to date; rates "
-        "are unrounded percentages."
+        f"{report.name} --format json` give it. {PERIODS[report.domain]} Rates are unrounded percentages."
         + (
             " Names pupils: needs pupil-level access, and every read is recorded."
             if report.pupil_level
@@ -80,7 +86,7 @@ def _serve(report: Report) -> Callable:
     return answer
 
 
-for _report in reports.of("attendance"):
+for _report in (report for domain in reports.DOMAINS for report in reports.of(domain)):
     api.get(
         f"/schools/{{urn}}/{_report.domain}/{_report.name}",
         response={200: _report.data_type, 400: Problem, 403: Problem, 404: Problem},

@@ -12,13 +12,13 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from rollbook import config, output
+from rollbook import config
 from rollbook.analytics import reports
 from rollbook.analytics.attendance.groups import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
 from rollbook.analytics.attendance.pupil_record import UnknownPupil
 from rollbook.analytics.comparators.beside import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.filters import Filters
-from rollbook.analytics.reports import InvalidRequest, Result
+from rollbook.analytics.reports import InvalidRequest
 from rollbook.analytics.reports.attendance.common import pupils_chosen
 from rollbook.analytics.reports.attendance.summary import HEADLINE
 from rollbook.analytics.reports.base import no_charts
@@ -26,6 +26,7 @@ from rollbook.charts.library import LIBRARY_VERSION, library
 from rollbook.web.accounts import invitations
 from rollbook.web.accounts.models import permissions_at, schools_for, visible_schools
 from rollbook.web.front import reporting
+from rollbook.web.front.downloads import download
 from rollbook.web.front.forms import ReportChoice
 from rollbook.web.imports.freshness import freshness
 
@@ -86,7 +87,7 @@ def attendance_report(request, urn: int, name: str):
     if requested == "json":
         return JsonResponse(result.data, json_dumps_params={"indent": 2})
     if requested in ("csv", "xlsx"):
-        return _download(result, requested, f"{school.urn}-attendance-{name}.{requested}")
+        return download(result, requested, f"{school.urn}-attendance-{name}.{requested}")
     context = page | {
         "body_key": body,
         "report_body": rendered,
@@ -159,19 +160,6 @@ def _choices_in(query: QueryDict) -> str:
     choices = query.copy()
     choices.pop("page", None)
     return choices.urlencode()
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(report: Result, kind: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8" if kind == "csv" else XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if kind == "csv":
-        output.write_csv(report.rows, response)
-    else:
-        output.write_xlsx(report.rows, response, title=report.title)
-    return response
 
 
 @require_GET

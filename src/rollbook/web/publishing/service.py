@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rollbook import config
-from rollbook.analytics import engine as engines
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
+from rollbook.analytics.results import national
 from rollbook.lake import Lake
 from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.web.jobs.models import Job
@@ -23,13 +23,10 @@ from rollbook.web.schools.models import School
 
 def latest_data_date(lake: Lake) -> dt.date | None:
     """The latest date any school's marks run to, in the latest academic year that holds marks (pupils
-    alone, as pupils.csv brings them, are no attendance to publish); never a date from the clock."""
+    alone, as pupils.csv brings them, are no attendance to publish); never a date from the clock. From the
+    files' statistics: no mark is read."""
     years = sorted({key.academic_year for key in lake.partitions("marks")})
-    if not years:
-        return None
-    marks = engines.marks(lake, lake.schools(), [years[-1]])
-    (row,) = engines.run(marks.aggregate(latest=marks.date.max()))  # one query, not one per school
-    return row["latest"]
+    return lake.latest("marks", "date", [years[-1]]) if years else None
 
 
 def publish_snapshot(
@@ -50,6 +47,11 @@ def publish_snapshot(
         for school in School.objects.prefetch_related("half_terms")
     ]
     return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress)
+
+
+def publish_results() -> list[Path]:
+    """Publish the national KS4 figures of every year the lake holds results for; the files written."""
+    return national.publish(Lake.configured(), config.ks4_national_root())
 
 
 def queue_due_publishing(now: dt.datetime | None = None) -> Job | None:

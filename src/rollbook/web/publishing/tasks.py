@@ -7,7 +7,7 @@ import datetime as dt
 from django_tasks import task
 
 from rollbook.web.jobs.service import running
-from rollbook.web.publishing.service import publish_snapshot
+from rollbook.web.publishing.service import publish_results, publish_snapshot
 
 
 @task()
@@ -18,5 +18,10 @@ def publish_comparators(job_id: int, as_of: str | None = None) -> str:
             dt.date.fromisoformat(as_of) if as_of else None,
             progress=lambda done, total: progress.update(done, total, "Measuring every school's periods"),
         )
-        progress.finish(f"Published comparators {folder.name}")
+        progress.update(1, 1, "Working out national KS4 figures")
+        years = [path.parent.name for path in publish_results()]
+        progress.finish(
+            f"Published comparators {folder.name}"
+            + (f" and KS4 figures for {', '.join(years)}" if years else "")
+        )
         return folder.name

@@ -1,12 +1,14 @@
-"""Small partitions for the tests of kept versions: registers as in tests/registers.py, and a school's
+"""Small partitions for the tests of kept versions: registers as in tests/support/registers.py, and a school's
 partitions read back whole, to compare before and after."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-from registers import YEAR, marks, pupil
 from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from tests.support import registers
+from tests.support.pupils import pupil
+from tests.support.registers import YEAR
 
 SCHOOL = 900001
 MARKS_NOW = PartitionKey("marks", YEAR, SCHOOL)
@@ -17,7 +19,7 @@ PUPILS_NOW = PartitionKey("pupils", YEAR, SCHOOL)
 def register(**codes: str) -> pa.Table:
     """Marks for each pupil named, one code per session from Monday 09/09/2024."""
     return pa.Table.from_pylist(
-        [mark for upn, each in codes.items() for mark in marks(upn, each)], schema=MARKS
+        [mark for upn, each in codes.items() for mark in registers.register(upn, each)], schema=MARKS
     )
 
 

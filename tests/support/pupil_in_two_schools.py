@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pyarrow as pa
-
-from registers import marks, pupil
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from rollbook.lake import Lake
 from rollbook.rules.upn import make
+from tests.support.pupils import pupil
+from tests.support.registers import MONDAY, YEAR, register
+from tests.support.registers import write as write_registers
 
 ALDER, BIRCH = 100001, 100002
 PUPIL, CLASSMATE, NEIGHBOUR = make(823, 4001, 23, 1), make(823, 4001, 23, 2), make(202, 4002, 24, 3)
@@ -25,19 +25,6 @@ REGISTERS = {
 
 def write(lake: Lake) -> None:
     for (school, year), registers in REGISTERS.items():
-        lake.replace(
-            {
-                PartitionKey("pupils", year, school): pa.Table.from_pylist(
-                    [pupil(upn) for upn in registers], schema=PUPILS
-                ),
-                PartitionKey("marks", year, school): pa.Table.from_pylist(
-                    [_in_year(mark, year) for upn, codes in registers.items() for mark in marks(upn, codes)],
-                    schema=MARKS,
-                ),
-            }
-        )
-
-
-def _in_year(mark: dict, year: int) -> dict:
-    """`registers.marks` dates from September 2024; move them to September of `year`."""
-    return {**mark, "date": mark["date"] - dt.timedelta(weeks=52 * (2024 - year))}
+        second_monday = MONDAY - dt.timedelta(weeks=52 * (YEAR - year))
+        marks = [mark for upn, codes in registers.items() for mark in register(upn, codes, second_monday)]
+        write_registers(lake, [pupil(upn) for upn in registers], marks, school, year)

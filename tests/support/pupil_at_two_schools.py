@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from registers import YEAR
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.upn import make
+from tests.support.registers import YEAR
 
 PUPIL = make(823, 4001, 23, 1)
 #: Another pupil an import report warns about.

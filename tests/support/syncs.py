@@ -12,6 +12,8 @@ import pyarrow as pa
 
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules import upn as upns
+from tests.support import pupils
+from tests.support.registers import register
 
 URN = 100001
 MONDAY = dt.date(2025, 1, 6)
@@ -27,36 +29,18 @@ def upn(serial: int) -> str:
 ANN, BEN, CAL = upn(1), upn(2), upn(3)
 
 
-def day(session: int, start: dt.date = MONDAY) -> dt.date:
-    """The date of the `session`th session (from 0) of a register starting on Monday `start`."""
-    return start + dt.timedelta(weeks=session // 10, days=session % 10 // 2)
+def sent(row: dict[str, object]) -> dict[str, object]:
+    """A lake row as JSON carries it: dates written YYYY-MM-DD."""
+    return {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in row.items()}
 
 
 def pupil(upn: str, **changes: object) -> dict[str, object]:
     """A Year 8 girl on roll since September 2023, as a connector sends her."""
-    return {
-        "upn": upn,
-        "forename": "Pat",
-        "surname": f"Pupil {upn[-3:]}",
-        "dob": "2012-03-01",
-        "sex": "F",
-        "nc_year": 8,
-        "reg_group": "8A",
-        "fsm6": False,
-        "sen": "N",
-        "eal": False,
-        "ethnicity": "WBRI",
-        "admission_date": "2023-09-01",
-        "leaving_date": None,
-        **changes,
-    }
+    return sent(pupils.pupil(upn, **({"surname": f"Pupil {upn[-3:]}"} | changes)))
 
 
-def marks(upn: str, register: str, start: dt.date = MONDAY) -> list[dict[str, str]]:
-    return [
-        {"upn": upn, "date": day(index, start).isoformat(), "session": ("AM", "PM")[index % 2], "code": code}
-        for index, code in enumerate(register)
-    ]
+def marks(upn: str, codes: str, start: dt.date = MONDAY) -> list[dict[str, object]]:
+    return [sent(mark) for mark in register(upn, codes, start)]
 
 
 def payload(

@@ -1,5 +1,5 @@
 """Payloads for fuzzing the sync, and what a landed one must leave: good syncs of parts of a week, a good
-week with random damage done to it, and any JSON at all (tests/syncs.py has the week)."""
+week with random damage done to it, and any JSON at all (tests/support/syncs.py has the week)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from syncs import ANN, BEN, CAL, FRIDAY, MONDAY, payload, upn
+from tests.support.syncs import ANN, BEN, CAL, FRIDAY, MONDAY, payload, upn
 
 #: The pupils the lake holds a week for before each sync: two that no sync sends, one that some do.
 HELD = (ANN, CAL, upn(4))

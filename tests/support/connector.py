@@ -12,7 +12,7 @@ from rollbook.ingest.problems import ValidationReport
 from rollbook.web.exchange.models import ExchangeToken
 from rollbook.web.schools.models import School
 
-EXAMPLE = Path(__file__).parents[3] / "examples" / "sync_connector.py"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "sync_connector.py"
 
 
 def load_connector() -> ModuleType:

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pyarrow as pa
-
-from rollbook.lake import MARKS, PUPILS, Lake, PartitionKey
+from rollbook.lake import Lake
 from rollbook.rules.attendance.codes import CATEGORY_OF
 from rollbook.rules.attendance.measures import Tally
-from rollbook.rules.calendar import SESSIONS, weekdays
 from rollbook.rules.periods import custom
+from tests.support import pupils
+from tests.support.registers import MONDAY, URN, YEAR, register, write
 
-URN = 100001
 OTHER_URN = 100002
-YEAR = 2024
-WEEK_1 = dt.date(2024, 9, 9)  # Monday; the 2024 code set is in force
+WEEK_1 = MONDAY
 WEEK_2 = dt.date(2024, 9, 16)
 SESSIONS_A_WEEK = 10
 #: The two weeks from WEEK_1 to Friday 20 September 2024.
@@ -33,43 +30,9 @@ def present(sessions: int) -> list[str]:
 
 
 def pupil(upn: str, **attributes: object) -> dict[str, object]:
-    """A Year 8 pupil on roll all year unless `attributes` say otherwise."""
-    return {
-        "upn": upn,
-        "forename": upn,
-        "surname": "Test",
-        "dob": dt.date(2012, 1, 1),
-        "sex": "F",
-        "nc_year": 8,
-        "reg_group": "8A",
-        "fsm6": False,
-        "sen": "N",
-        "eal": False,
-        "ethnicity": "WBRI",
-        "admission_date": dt.date(2020, 9, 1),
-        "leaving_date": None,
-    } | attributes
-
-
-def register(upn: str, codes: list[str], start: dt.date = WEEK_1) -> list[dict[str, object]]:
-    """Marks for `upn`, one code per session from `start` onwards."""
-    days = weekdays(start, start + dt.timedelta(days=len(codes)))
-    sessions = [(day, session) for day in days for session in SESSIONS]
-    return [
-        {"upn": upn, "date": day, "session": str(session), "code": code}
-        for (day, session), code in zip(sessions, codes, strict=False)
-    ]
-
-
-def write(
-    lake: Lake, pupils: list[dict], marks: list[dict], school: int = URN, academic_year: int = YEAR
-) -> None:
-    lake.replace(
-        {
-            PartitionKey("pupils", academic_year, school): pa.Table.from_pylist(pupils, schema=PUPILS),
-            PartitionKey("marks", academic_year, school): pa.Table.from_pylist(marks, schema=MARKS),
-        }
-    )
+    """A Year 8 pupil on roll all year, named by UPN ("A Test"), unless `attributes` say otherwise."""
+    named = {"forename": upn, "surname": "Test", "dob": dt.date(2012, 1, 1)}
+    return pupils.pupil(upn, **(named | {"admission_date": dt.date(2020, 9, 1)} | attributes))
 
 
 def tally(codes: list[str]) -> Tally:

@@ -1,0 +1,1 @@
+"""Pages of a school's exam results (KS4), drawn from the results report registry."""
