@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from rollbook.lake import Lake
-from tests.browser.conftest import write_pupils
+from tests.support.registers import write_school
 
 PRESENT = "/\\" * 5
 
 
-def test_latest_days_names_lead_to_each_pupils_page(world, data_dir, page, sign_in):
-    write_pupils(
-        Lake(data_dir / "lake"),
+def test_latest_days_names_lead_to_each_pupils_page(world, page, sign_in):
+    write_school(
+        world.lake,
         world.alder.urn,
-        {"D0000000004": (8, PRESENT + "/\\" * 2 + "OOOOOO"), "C0000000003": (9, PRESENT + "/\\" + "O" * 8)},
+        {"D0000000004": PRESENT + "/\\" * 2 + "OOOOOO", "C0000000003": PRESENT + "/\\" + "O" * 8},
     )
     sign_in(world.pam)
     page.goto("/schools/100001/attendance/latest-days/")
