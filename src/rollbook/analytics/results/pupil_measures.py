@@ -145,7 +145,8 @@ def pupil_measures(pupils: ir.Table, results: ir.Table, academic_year: int) -> i
 def counted(results: ir.Table, academic_year: int) -> ir.Table:
     """The results that count, each with its points and its subject's place (discounting.py): absent (X)
     results never count; in a discount group, the first entry in an EBacc subject when every series is
-    known, then a reformed GCSE before anything else, then the most points (points per slot times slots)."""
+    known, then a reformed GCSE before anything else, then the most points (points per slot times slots).
+    A grade the rules' table lacks (none the importer lets in) counts nowhere, where the rules would raise."""
     found = results.join(grade_points(academic_year), ["qualification", "grade"]).join(
         subject_places(), "subject"
     )
