@@ -86,6 +86,7 @@ def random_results(rng: np.random.Generator, upn: str, year: int) -> list[dict]:
     ]  # fmt: skip
 
 
+@pytest.mark.slow  # about ten seconds a year
 @pytest.mark.parametrize("year", [2015, 2018])  # the letters' points changed in 2016/17
 def test_a_nation_of_random_results(lake, year):
     rng = np.random.default_rng(year)
@@ -119,6 +120,7 @@ def synthetic_nation(tmp_path_factory) -> Lake:
     return lake
 
 
+@pytest.mark.slow  # writes and imports 40 schools
 def test_a_synthetic_national_run(synthetic_nation):
     expected = by_the_rules(synthetic_nation, SYNTH_YEAR)
     assert len(expected) > 40 * 100
