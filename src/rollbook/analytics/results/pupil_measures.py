@@ -29,7 +29,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.results.cohort import _absence, _fetch_unremembered, _name, _prior
+from rollbook.analytics.results.cohort import absence_in_year, display_name, fetch_unremembered, held_prior
 from rollbook.lake import Lake
 from rollbook.rules.attendance.measures import is_persistent_absentee
 from rollbook.rules.results.attainment8 import EBACC_SLOTS, OPEN_SLOTS, Element
@@ -395,7 +395,7 @@ def measured_pupils(
         .select(~ibis.selectors.endswith("_right"))
         .order_by(list(PUPIL))
     )
-    absence = _absence(lake, schools, academic_year, _fetch_unremembered, engine)
+    absence = absence_in_year(lake, schools, academic_year, fetch_unremembered, engine)
     columns = engines.arrow(rows, engine).to_pydict()
     by_school: dict[int, list[Ks4Pupil]] = {}
     held: set[int] = set()
@@ -405,7 +405,7 @@ def measured_pupils(
         by_school.setdefault(row["school"], []).append(
             Ks4Pupil(
                 upn=row["upn"],
-                name=_name(row),
+                name=display_name(row),
                 **{column: row[column] for column in PUPIL_COLUMNS},
                 absence=missed[0] / missed[1] if missed and missed[1] else None,
                 persistently_absent=is_persistent_absentee(*missed) if missed and missed[1] else None,
@@ -419,7 +419,7 @@ def measured_pupils(
 
 def _measures(row: dict) -> PupilMeasures:
     reading = row["ks2_reading"]
-    prior = _prior(reading, row["ks2_maths"], row["baseline"]) if reading is not None else None
+    prior = held_prior(reading, row["ks2_maths"], row["baseline"]) if reading is not None else None
     return PupilMeasures(
         upn=row["upn"],
         counted=(),
