@@ -59,6 +59,12 @@ _measured: cachetools.LRUCache = cachetools.LRUCache(maxsize=32)
 _measured_lock = threading.Lock()
 
 
+def forget_measured() -> None:
+    """Forget every kept cohort, so the next reports measure afresh (for benchmarks)."""
+    with _measured_lock:
+        _measured.clear()
+
+
 def measured(lake: Lake, school: int, academic_year: int, published: Published | None) -> Cohort:
     """The school's cohort measured against the national estimates it is set beside (none: no P8)."""
     estimates = published.national.estimates if published else None
