@@ -8,9 +8,6 @@ import ast
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-#: The KS4 results tests' own helpers, still imported by bare name inside their results folders until they
-#: move to tests/support.
-RESULTS_HELPERS = {"ks4_results", "entries_cohort", "difficulty_cohort", "ks4_files"}
 
 
 def bare_imports(path: Path, local: set[str]) -> list[str]:
@@ -32,11 +29,8 @@ def test_no_test_imports_a_helper_by_its_bare_name():
     offending = {
         str(path.relative_to(TESTS)): names
         for path in sorted(TESTS.rglob("*.py"))
-        if (names := [
-            name for name in bare_imports(path, local)
-            if not ("results" in path.parts and name in RESULTS_HELPERS)
-        ])
-    }  # fmt: skip
+        if (names := bare_imports(path, local))
+    }
     assert offending == {}
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ks4_files import ANN, BEN, DEE, import_csv, the_school
-
 from rollbook.lake import PartitionKey
+from tests.support.ks4_files import ANN, BEN, DEE, import_csv, the_school
 
 HELD = PartitionKey("baselines", 2024, 900001)
 

@@ -4,10 +4,9 @@ file, the line and why, and a refused file changes nothing."""
 
 from __future__ import annotations
 
-from ks4_files import ANN, BEN, CAL, DEE, EVE, import_csv, the_school
-
 from rollbook.ingest import Kind
 from rollbook.lake import PartitionKey
+from tests.support.ks4_files import ANN, BEN, CAL, DEE, EVE, import_csv, the_school
 from tests.support.mis_exports import csv_text, import_one, upn, write
 
 

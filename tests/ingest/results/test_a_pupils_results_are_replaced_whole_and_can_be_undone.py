@@ -4,9 +4,8 @@ through one lake write, which can be undone, putting back exactly what was there
 
 from __future__ import annotations
 
-from ks4_files import ANN, BEN, DEE, import_csv, the_school
-
 from rollbook.lake import PartitionKey
+from tests.support.ks4_files import ANN, BEN, DEE, import_csv, the_school
 
 RESULTS = PartitionKey("results", 2024, 900001)
 PRIOR = PartitionKey("prior_attainment", 2024, 900001)

@@ -4,10 +4,9 @@ qualification's scale, a result given twice, and results of pupils in another ye
 
 from __future__ import annotations
 
-from ks4_files import ANN, CAL, import_csv, the_school
-
 from rollbook.ingest import Kind
-from tests.ingest.builders import upn
+from tests.support.ks4_files import ANN, CAL, import_csv, the_school
+from tests.support.mis_exports import upn
 
 
 def test_each_bad_row_is_refused_and_nothing_lands(lake, tmp_path):

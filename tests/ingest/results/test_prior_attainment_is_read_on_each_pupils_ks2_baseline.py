@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ks4_files import ANN, CAL, DEE, EVE, import_csv, the_school
-
 from rollbook.ingest import Kind
 from rollbook.lake import PartitionKey
-from tests.ingest.builders import upn
+from tests.support.ks4_files import ANN, CAL, DEE, EVE, import_csv, the_school
+from tests.support.mis_exports import upn
 
 
 def test_scaled_scores_land_for_pupils_who_sat_ks2_from_2016(lake, tmp_path):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ks4_files import ANN, BEN, the_school
-
 from rollbook.lake import PartitionKey
-from tests.ingest.builders import csv_text, import_one, write
+from tests.support.ks4_files import ANN, BEN, the_school
+from tests.support.mis_exports import csv_text, import_one, write
 
 RESULTS = PartitionKey("results", 2024, 900001)
 

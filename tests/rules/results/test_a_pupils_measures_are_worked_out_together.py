@@ -6,12 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from ks4_results import gcses, results
 
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Band, Baseline, prior_attainment
 from rollbook.rules.results.progress8 import Estimate, Estimates
 from rollbook.rules.results.pupil_measures import measure_pupil
+from tests.support.ks4_results import gcses, results
 
 ESTIMATES = Estimates(2018, Baseline.FINE_LEVELS, (Estimate(Decimal("4.0"), 40, 9, 9, 11, 11),), "test")
 FULL = dict(english_language="6", english_literature="5", maths="5", combined_science="5-4", history="4",

@@ -3,9 +3,8 @@ John Warner School's examples (55 and 40) double it, and are wrong."""
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.attainment8 import attainment8
+from tests.support.ks4_results import gcses
 
 
 def test_student_a_with_english_language_alone_scores_50_not_55():

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ks4_results import gcses, results
-
 from rollbook.rules.results.basics import basics
+from tests.support.ks4_results import gcses, results
 
 
 def test_4_in_literature_alone_and_4_in_maths_is_a_standard_pass():

@@ -3,9 +3,8 @@ one of each, or only one slot."""
 
 from __future__ import annotations
 
-from ks4_results import gcses, results
-
 from rollbook.rules.results.attainment8 import Element, attainment8
+from tests.support.ks4_results import gcses, results
 
 
 def test_r1_combined_science_takes_two_ebacc_slots_and_french_drops_to_open():

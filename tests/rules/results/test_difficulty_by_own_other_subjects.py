@@ -6,9 +6,9 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from difficulty_cohort import ENTRIES
 
 from rollbook.rules.results.relative_difficulty import difficulty_from_other_subjects, hardest_first
+from tests.support.difficulty_cohort import ENTRIES
 
 # Residuals: maths A 6 - 4.5, B 7 - 5, C 5 - 6 = 1.5, 2, -1; French A 4 - 5.5, B 5 - 7 = -1.5, -2;
 # history A 5 - 5, C 6 - 5 = 0, 1. Pupil D has one subject and no residual.

@@ -4,9 +4,9 @@ mean difference in points of the pupils who took both; a pair with too few such 
 from __future__ import annotations
 
 import pytest
-from difficulty_cohort import ENTRIES
 
 from rollbook.rules.results.relative_difficulty import difficulty_from_subject_pairs, hardest_first
+from tests.support.difficulty_cohort import ENTRIES
 
 # Pairs: French - history, A: 4 - 5 = -1 (1 pupil); French - maths, A: -2, B: -2, mean -2 (2 pupils);
 # history - maths, A: -1, C: 1, mean 0 (2 pupils).

@@ -3,9 +3,8 @@ divided by six, a missing pillar scoring 0."""
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.ebacc import ebacc
+from tests.support.ks4_results import gcses
 
 
 def test_combined_science_gives_both_science_pillars():

@@ -3,9 +3,8 @@ three of the four single sciences), history or geography, and a language."""
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.ebacc import Area, ebacc
+from tests.support.ks4_results import gcses
 
 CORE = dict(english_language="5", english_literature="5", maths="5", history="5", french="5")
 

@@ -3,9 +3,8 @@ language; combined science counts as one entry and is not averaged."""
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.ebacc import ebacc
+from tests.support.ks4_results import gcses
 
 
 def grades(**changes: str):

@@ -3,9 +3,8 @@ sitting it, a U is."""
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.attainment8 import Element, attainment8
+from tests.support.ks4_results import gcses
 
 
 def test_literature_9_is_doubled_and_language_7_goes_to_open():

@@ -3,10 +3,9 @@ result that counts in it: an absent result is no entry, and English as an area n
 
 from __future__ import annotations
 
-from entries_cohort import PUPILS
-
 from rollbook.rules.results.ebacc import Area
 from rollbook.rules.results.entries import area_entries, subject_entries
+from tests.support.entries_cohort import PUPILS
 
 
 def test_subject_shares():

@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from ks4_results import elements
 
 from rollbook.rules.results.prior_attainment import Baseline, prior_attainment
 from rollbook.rules.results.progress8 import (
@@ -15,6 +14,7 @@ from rollbook.rules.results.progress8 import (
     pupil_progress8,
     school_progress8,
 )
+from tests.support.ks4_results import elements
 
 CAPPED = Estimate(Decimal("5.0"), 49.29, english=10, maths=10, ebacc=14, open=15.29, minimum=-2.5)
 

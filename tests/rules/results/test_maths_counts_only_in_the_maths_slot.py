@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ks4_results import results
-
 from rollbook.rules.results.attainment8 import attainment8
+from tests.support.ks4_results import results
 
 
 def test_maths_alone_is_doubled():

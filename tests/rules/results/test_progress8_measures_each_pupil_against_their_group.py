@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from ks4_results import elements, results
 
 from rollbook.rules.results.attainment8 import attainment8
 from rollbook.rules.results.progress8 import Estimate, pupil_progress8
+from tests.support.ks4_results import elements, results
 
 #: Group 5.0 of the 2019 early estimates (A8 49.29), with element estimates adding up to it.
 GROUP_5 = Estimate(Decimal("5.0"), 49.29, english=10, maths=10, ebacc=14, open=15.29)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from difficulty_cohort import ENTRIES
 
 from rollbook.rules.comparison import Significance
 from rollbook.rules.results.relative_difficulty import difficulty_from_other_subjects, relative_performance
 from rollbook.rules.results.subject_points import SubjectPoints
+from tests.support.difficulty_cohort import ENTRIES
 
 
 def test_a_school_pupil_is_set_beside_the_national_residual():

@@ -3,10 +3,9 @@ the pillar points the EBacc average point score counts, for the areas the pupil 
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.ebacc import Area
 from rollbook.rules.results.subject_points import area_points, subject_points
+from tests.support.ks4_results import gcses
 
 
 def points(rows) -> dict[str, float]:

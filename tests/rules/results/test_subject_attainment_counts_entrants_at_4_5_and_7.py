@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import pytest
-from entries_cohort import PUPILS
-from ks4_results import results
 
 from rollbook.rules.results.pupil_measures import measure_pupil
 from rollbook.rules.results.subject_attainment import subject_attainment
+from tests.support.entries_cohort import PUPILS
+from tests.support.ks4_results import results
 
 
 def test_maths_over_its_three_entrants():

@@ -3,9 +3,8 @@ double award (combined science) as two; both are over every pupil given."""
 
 from __future__ import annotations
 
-from entries_cohort import PUPILS
-
 from rollbook.rules.results.entries import qualifications_per_pupil, subjects_per_pupil
+from tests.support.entries_cohort import PUPILS
 
 
 def test_subjects_per_pupil():

@@ -3,12 +3,11 @@ for the EBacc; a tie goes to the area more often missing alone, then to the EBac
 
 from __future__ import annotations
 
-from entries_cohort import PUPILS
-from ks4_results import gcses
-
 from rollbook.rules.results.ebacc import Area
 from rollbook.rules.results.entries import ebacc_barrier
 from rollbook.rules.results.pupil_measures import measure_pupil
+from tests.support.entries_cohort import PUPILS
+from tests.support.ks4_results import gcses
 
 
 def test_a_tie_goes_to_the_area_missing_alone():

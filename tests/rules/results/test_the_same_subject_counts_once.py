@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ks4_results import results
-
 from rollbook.rules.results.discounting import discount
 from rollbook.rules.results.exam_result import exam_result
+from tests.support.ks4_results import results
 
 
 def test_of_two_results_in_a_subject_the_better_counts():

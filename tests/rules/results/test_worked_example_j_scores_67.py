@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.attainment8 import Element, attainment8
+from tests.support.ks4_results import gcses
 
 
 def test_jack_scores_67_with_each_element_as_worked():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rollbook.ingest import ImportOutcome
 from rollbook.lake import Lake
-from tests.ingest.builders import csv_text, import_one, pupil, upn, write, write_ctf
+from tests.support.mis_exports import csv_text, ctf_pupil, import_one, upn, write, write_ctf
 
 #: Year 11: ANN and BEN; Year 10: CAL; Year 8: EVE; Year 7: DEE. In 2024/25 Year 7 were in Year 6 in summer
 #: 2024, Year 8 in 2023, Year 10 and Year 11 in 2021 and 2020, when there were no KS2 tests.
@@ -23,7 +23,7 @@ def the_school(lake: Lake, folder: Path, year: str = "2024/25") -> None:
     """The school's pupils of `year`, imported from its CTF."""
     folder.mkdir(parents=True, exist_ok=True)
     years = YEAR_GROUPS.items()
-    pupils = [pupil(each, details=f"<NCyearActual>{year}</NCyearActual>") for each, year in years]
+    pupils = [ctf_pupil(each, details=f"<NCyearActual>{year}</NCyearActual>") for each, year in years]
     assert import_one(lake, write_ctf(folder, *pupils, year=year)).landed
 
 

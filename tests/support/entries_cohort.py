@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ks4_results import gcses
-
 from rollbook.rules.results.pupil_measures import measure_pupil
+from tests.support.ks4_results import gcses
 
 PUPILS = [
     # entered for the EBacc
