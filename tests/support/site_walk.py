@@ -29,18 +29,22 @@ def routes(patterns=None, prefix: str = ""):
 
 
 def filled(route: str, objects: dict[str, list[str]]) -> list[str]:
-    """The route with each parameter replaced by each of its values; KeyError for one not known."""
+    """The route with each parameter replaced by each of its values; KeyError for one not known. Values
+    given by domain (report names) are those of the domain the route names ("schools/<urn>/ks4/<name>/")."""
     addresses = [route]
     for parameter in re.findall(r"<(?:\w+:)?(\w+)>", route):
+        values = objects[parameter]
+        if isinstance(values, dict):
+            values = next(found for domain, found in values.items() if f"/{domain}/" in f"/{route}")
         addresses = [
             re.sub(rf"<(?:\w+:)?{parameter}>", value, address, count=1)
             for address in addresses
-            for value in objects[parameter]
+            for value in values
         ]
     return ["/" + address for address in addresses]
 
 
-def objects_of(world, school, member) -> dict[str, list[str]]:
+def objects_of(world, school, member) -> dict[str, list[str] | dict[str, list[str]]]:
     """A school's objects, as URL parameters: its URN, a member, an invitation, an import, an upload and
     an API token; every report by name."""
     newcomer = User.objects.create_user(f"new-{school.urn}", email=f"new{school.urn}@example.org")
@@ -53,7 +57,7 @@ def objects_of(world, school, member) -> dict[str, list[str]]:
     token, _ = ExchangeToken.make(school, "connector", member)
     return {
         "urn": [str(school.urn)],
-        "name": [report.name for report in reports.of("attendance")],
+        "name": {domain: [report.name for report in reports.of(domain)] for domain in reports.DOMAINS},
         "user_id": [str(member.pk)],
         "pk": [str(newcomer.invitation.pk)],
         "import_id": [str(record.pk)],
