@@ -301,6 +301,19 @@ def subjects(
     _report("subjects", name.value, school, {"academic_year": academic_year, "years": years}, format, out)
 
 
+@report_app.command()
+def insight(
+    school: Annotated[int, typer.Option(help="URN")],
+    academic_year: Annotated[
+        str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
+) -> None:
+    """Areas of interest: sentences about the school's figures that say what is worth noting, and why."""
+    _report("insight", "areas-of-interest", school, {"academic_year": academic_year}, format, out)
+
+
 def _report(domain: str, name: str, school: int, values: dict, format: Format, out: Path | None) -> None:
     """Any report of the registry, asked as the page and the API ask it, written as `format` asks."""
     if format is Format.xlsx and out is None:

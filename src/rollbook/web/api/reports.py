@@ -57,6 +57,7 @@ PERIODS = {
     "attendance": "Without dates or a term, the academic year to date.",
     "ks4": "Without an academic year, the latest year the school holds results for.",
     "subjects": "Without an academic year, the latest year the school holds results for.",
+    "insight": "Without an academic year, the latest year the school holds results for.",
 }
 
 

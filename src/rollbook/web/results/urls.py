@@ -13,4 +13,11 @@ urlpatterns = [
         {"domain": "subjects"},
         name="subjects_report",
     ),
+    path("schools/<int:urn>/insight/", views.insight, name="insight"),
+    path(
+        "schools/<int:urn>/insight/<slug:name>/",
+        views.report_page,
+        {"domain": "insight"},
+        name="insight_report",
+    ),
 ]

@@ -19,7 +19,8 @@ from rollbook.web.front.downloads import download
 from rollbook.web.results.forms import Ks4Choice
 
 #: Each results domain's reports, its words and the name of its pages' address.
-DOMAINS = {"ks4": ("KS4", "results:ks4_report"), "subjects": ("Subjects", "results:subjects_report")}
+DOMAINS = {"ks4": ("KS4", "results:ks4_report"), "subjects": ("Subjects", "results:subjects_report"),
+           "insight": ("Areas of interest", "results:insight_report")}  # fmt: skip
 
 
 @login_required
@@ -30,6 +31,11 @@ def ks4_headline(request, urn: int):
 @login_required
 def subjects_entries(request, urn: int):
     return report_page(request, urn, "entries", "subjects")
+
+
+@login_required
+def insight(request, urn: int):
+    return report_page(request, urn, "areas-of-interest", "insight")
 
 
 @login_required
