@@ -6,6 +6,7 @@ figures are those published with the year's KS4 figures (subjects.py)."""
 from __future__ import annotations
 
 import dataclasses
+import statistics
 from collections.abc import Sequence
 
 from typing_extensions import TypedDict
@@ -30,6 +31,8 @@ from rollbook.rules.results.subject_value_added import (
     school_value_added,
     three_year_value_added,
 )
+
+AREAS = frozenset(str(area) for area in Area)
 
 
 class SubjectEntry(TypedDict):
@@ -111,7 +114,9 @@ def name_of(subject: str) -> str:
 
 
 def area_of(subject: str) -> str:
-    """The EBacc subject area a subject counts in, or "" outside the EBacc."""
+    """The EBacc subject area a subject counts in (an area is its own), or "" outside the EBacc."""
+    if subject in AREAS:
+        return subject
     pillar = catalogue.BY_KEY[subject].pillar
     if pillar is catalogue.Pillar.NONE:
         return ""
@@ -142,7 +147,7 @@ def entries(pupils: Sequence[Ks4Pupil], national: SubjectsNational | None) -> En
             for s, e in sorted(subject_entries(measured).items(), key=_most_entered)
         ],
         areas=[
-            SubjectEntry(subject=str(a), name=name_of(a), area=str(a), entrants=e.entrants, share=e.share,
+            SubjectEntry(subject=str(a), name=name_of(a), area=area_of(a), entrants=e.entrants, share=e.share,
                          national_share=national.area_share(a) if national else None)
             for a, e in area_entries(measured).items()
         ],
@@ -201,24 +206,13 @@ def subject_results(
 ) -> list[SubjectResults]:
     """Each subject's entrants, attainment and value added (the year's, and the three years' weighted 3:2:1
     with `earlier_residuals` from the years before); figures of fewer than `min_entrants` are hidden."""
-    one_year = school_value_added(residuals)
-    three_years = three_year_value_added([*residuals, *earlier_residuals])
-    found = []
-    for subject, attained in subject_attainment(measures_of(pupils)).items():
-        hidden = attained.entrants < min_entrants
-        found.append(
-            SubjectResults(
-                subject=subject, name=name_of(subject), area=area_of(subject), entrants=attained.entrants,
-                average_points=None if hidden else attained.average_points,
-                national_points=national.subject_points.get(subject) if national else None,
-                grade_4=None if hidden else attained.grade_4,
-                grade_5=None if hidden else attained.grade_5,
-                grade_7=None if hidden else attained.grade_7,
-                value_added=None if hidden else value_added_figures(one_year.get(subject)),
-                three_year=None if hidden else value_added_figures(three_years.get(subject)),
-                suppressed=f"fewer than {min_entrants} entrants" if hidden else None,
-            )
-        )  # fmt: skip
+    value_added = _value_added(residuals, earlier_residuals)
+    found = [
+        _results(subject, attained.entrants, attained.average_points,
+                 national.subject_points.get(subject) if national else None,
+                 (attained.grade_4, attained.grade_5, attained.grade_7), value_added, min_entrants)
+        for subject, attained in subject_attainment(measures_of(pupils)).items()
+    ]  # fmt: skip
     return sorted(found, key=lambda row: (-row["entrants"], row["name"]))
 
 
@@ -231,26 +225,46 @@ def area_results(
 ) -> list[SubjectResults]:
     """Each EBacc subject area's entrants, average (pillar) points and value added."""
     points = area_points_of(pupils)
-    one_year = school_value_added(residuals)
-    three_years = three_year_value_added([*residuals, *earlier_residuals])
+    value_added = _value_added(residuals, earlier_residuals)
     found = []
     for area in Area:
         entered = [row.points for row in points if row.subject == area]
-        if not entered:
-            continue
-        hidden = len(entered) < min_entrants
-        found.append(
-            SubjectResults(
-                subject=str(area), name=name_of(area), area=str(area), entrants=len(entered),
-                average_points=None if hidden else sum(entered) / len(entered),
-                national_points=national.area_points.get(area) if national else None,
-                grade_4=None, grade_5=None, grade_7=None,
-                value_added=None if hidden else value_added_figures(one_year.get(area)),
-                three_year=None if hidden else value_added_figures(three_years.get(area)),
-                suppressed=f"fewer than {min_entrants} entrants" if hidden else None,
-            )
-        )  # fmt: skip
+        if entered:
+            found.append(
+                _results(str(area), len(entered), statistics.fmean(entered),
+                         national.area_points.get(area) if national else None, (None, None, None),
+                         value_added, min_entrants)
+            )  # fmt: skip
     return found
+
+
+def _value_added(
+    residuals: Sequence[Residual], earlier_residuals: Sequence[Residual]
+) -> tuple[dict[str, SubjectValueAdded], dict[str, SubjectValueAdded]]:
+    return school_value_added(residuals), three_year_value_added([*residuals, *earlier_residuals])
+
+
+def _results(
+    subject: str,
+    entrants: int,
+    average_points: float,
+    national_points: float | None,
+    grades: tuple[float | None, float | None, float | None],
+    value_added: tuple[dict[str, SubjectValueAdded], dict[str, SubjectValueAdded]],
+    min_entrants: int,
+) -> SubjectResults:
+    """One subject's (or area's) figures, none of them shown when it has fewer than `min_entrants`."""
+    hidden = entrants < min_entrants
+    grade_4, grade_5, grade_7 = (None, None, None) if hidden else grades
+    one_year, three_years = ({}, {}) if hidden else value_added
+    return SubjectResults(
+        subject=subject, name=name_of(subject), area=area_of(subject), entrants=entrants,
+        average_points=None if hidden else average_points, national_points=national_points,
+        grade_4=grade_4, grade_5=grade_5, grade_7=grade_7,
+        value_added=value_added_figures(one_year.get(subject)),
+        three_year=value_added_figures(three_years.get(subject)),
+        suppressed=f"fewer than {min_entrants} entrants" if hidden else None,
+    )  # fmt: skip
 
 
 def difficulty(
