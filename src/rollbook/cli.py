@@ -294,11 +294,17 @@ def subjects(
         str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
     ] = None,
     years: Annotated[int, typer.Option(help="Entries: 1 for the year alone, 3 for three years together")] = 1,
+    subject: Annotated[
+        str | None,
+        typer.Option(help="The subject dashboard's subject, e.g. maths (default: the most entered)"),
+    ] = None,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
 ) -> None:
-    """Curriculum reports: subject entries, subject attainment and value added, relative difficulty."""
-    _report("subjects", name.value, school, {"academic_year": academic_year, "years": years}, format, out)
+    """Curriculum reports: subject entries, subject attainment and value added, relative difficulty, and one
+    subject's dashboard (pupil-level, audited)."""
+    values = {"academic_year": academic_year, "years": years, "subject": subject}
+    _report("subjects", name.value, school, values, format, out)
 
 
 @report_app.command()

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rollbook.cli import app
+from rollbook.web.audit.models import AccessRecord
 from tests.support.ks4 import write_ks4_nation
 
 
@@ -37,3 +38,11 @@ def test_value_added_as_json(nation):
 def test_entries_as_a_table(nation):
     text = report("entries", "--school", "100001")
     assert "Subjects per pupil" in text and "English" in text
+
+
+def test_the_subject_dashboard_is_recorded(nation):
+    data = json.loads(
+        report("subject", "--school", "100001", "--subject", "art_and_design", "--format", "json")
+    )
+    assert [p["residual"] for p in data["dashboard"]["pupils"]] == [2.5, -2.5]  # 7 and 2 against 4.5
+    assert AccessRecord.objects.filter(what="subjects subject (json)").count() == 1

@@ -103,3 +103,22 @@ def test_the_pages_downloads_and_their_tabs(ks4_world):
 def test_another_school_sees_none_of_it(ks4_world):
     assert ks4_world.client_for(ks4_world.bob).get(ENTRIES).status_code == 404
     assert ks4_world.client_for(ks4_world.trudy).get(DIFFICULTY).status_code == 200
+
+
+def test_the_subject_dashboard_needs_pupil_level_access(ks4_world):
+    assert ks4_world.client_for(ks4_world.alice).get(f"{ENTRIES}subject/").status_code == 403
+
+
+def test_the_subject_dashboard_lists_each_entrant_and_each_groups_value_added(ks4_world):
+    client = ks4_world.client_for(ks4_world.pam)
+    data = client.get(f"{ENTRIES}subject/", {"format": "json", "subject": "maths"}).json()["dashboard"]
+    assert [(p["upn"], p["points"], p["expected"], p["residual"]) for p in data["pupils"]] == [
+        ("A1000000000001", 5, 5, 0), ("A2000000000002", 3, 5, -2)]  # fmt: skip
+    groups = {(g["grouping"], g["group"]): g["value_added"]["value_added"] for g in data["groups"]}
+    assert groups["Sex", "Girls"] == 0 and groups["Sex", "Boys"] == -2  # A1 a girl, A2 a boy
+    assert groups["Disadvantaged (FSM6)", "Disadvantaged"] == -2
+    assert data["estimates"] == [{"group": 3.1, "points": 5}]  # one group: the thin ones joined
+    (record,) = AccessRecord.objects.filter(what__contains="subjects")
+    assert record.user == ks4_world.pam
+    assert client.get(f"{ENTRIES}subject/").status_code == 200  # the most entered subject by default
+    assert client.get(f"{ENTRIES}subject/", {"subject": "physics"}).status_code == 400

@@ -21,13 +21,14 @@ from rollbook.rules.results.entries import (
     subject_entries,
     subjects_per_pupil,
 )
-from rollbook.rules.results.pupil_groups import Ks4Pupil, measures_of
+from rollbook.rules.results.pupil_groups import GROUPINGS, Ks4Pupil, group_of, measures_of
 from rollbook.rules.results.relative_difficulty import hardest_first, relative_performance
 from rollbook.rules.results.subject_attainment import subject_attainment
 from rollbook.rules.results.subject_points import SubjectPoints, area_points, subject_points
 from rollbook.rules.results.subject_value_added import (
     Residual,
     SubjectValueAdded,
+    group_value_added,
     school_value_added,
     three_year_value_added,
 )
@@ -288,3 +289,76 @@ def difficulty(
         )
         for row in hardest_first(national.difficulty)
     ]  # fmt: skip
+
+
+class GroupValueAdded(TypedDict):
+    grouping: str
+    group: str
+    value_added: ValueAddedFigures
+
+
+class SubjectPupil(TypedDict):
+    upn: str
+    name: str
+    prior_attainment: float | None
+    grade: str
+    points: float
+    #: The national average points in the subject of pupils with the same prior attainment, and the
+    #: pupil's points minus it (None without prior attainment).
+    expected: float | None
+    residual: float | None
+
+
+class EstimatePoints(TypedDict):
+    group: float
+    points: float
+
+
+class SubjectDashboard(TypedDict):
+    subject: str
+    name: str
+    results: SubjectResults
+    groups: list[GroupValueAdded]
+    pupils: list[SubjectPupil]
+    #: The national estimate of each prior-attainment group, for the scatter's line.
+    estimates: list[EstimatePoints]
+
+
+def dashboard(
+    subject: str,
+    pupils: Sequence[Ks4Pupil],
+    national: SubjectsNational | None,
+    residuals: Sequence[Residual],
+    earlier_residuals: Sequence[Residual],
+) -> SubjectDashboard:
+    """One subject's figures, its value added for each pupil group, and each entrant (pupil-level)."""
+    found_results = subject_results(pupils, national, residuals, earlier_residuals)
+    (results,) = [row for row in found_results if row["subject"] == subject]
+    mine = [r for r in residuals if r.subject == subject]
+    groups = [
+        GroupValueAdded(grouping=GROUPINGS[grouping], group=group, value_added=figures)  # type: ignore[typeddict-item]
+        for grouping in GROUPINGS
+        for group, found in group_value_added(mine, {p.upn: group_of(grouping, p) for p in pupils}).items()
+        if (figures := value_added_figures(found.get(subject)))
+    ]
+    by_pupil = {r.pupil: r for r in mine}
+    entrants = [
+        SubjectPupil(
+            upn=p.upn, name=p.name,
+            prior_attainment=float(p.measures.prior.average) if p.measures.prior else None,
+            grade=result.grade.text, points=result.slot_points,
+            expected=by_pupil[p.upn].expected if p.upn in by_pupil else None,
+            residual=by_pupil[p.upn].value if p.upn in by_pupil else None,
+        )
+        for p in pupils
+        for result in p.measures.counted
+        if result.subject.key == subject and result.attempted
+    ]  # fmt: skip
+    estimates = []
+    for found in national.subject_estimates.values() if national else ():
+        if (estimate := found.subjects.get(subject)) is not None:
+            estimates += [EstimatePoints(group=float(g.group), points=g.points) for g in estimate.groups]
+    return SubjectDashboard(
+        subject=subject, name=name_of(subject), results=results, groups=groups,
+        pupils=sorted(entrants, key=lambda p: p["name"]), estimates=estimates,
+    )  # fmt: skip
