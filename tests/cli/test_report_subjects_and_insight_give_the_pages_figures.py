@@ -1,5 +1,6 @@
-"""`rollbook report subjects NAME`: the curriculum reports as the pages give them, after a publish that
-wrote the national subject figures (tests/support/ks4.py's nation; its figures are worked out in
+"""`rollbook report subjects NAME` and `rollbook report insight`: the curriculum reports and the areas of
+interest as the pages give them, after a publish that wrote the national subject figures (tests/support/
+ks4.py's nation; its figures are worked out in
 tests/web/results/test_the_curriculum_reports_show_alders_subjects_beside_national.py)."""
 
 from __future__ import annotations
@@ -46,3 +47,9 @@ def test_the_subject_dashboard_is_recorded(nation):
     )
     assert [p["residual"] for p in data["dashboard"]["pupils"]] == [2.5, -2.5]  # 7 and 2 against 4.5
     assert AccessRecord.objects.filter(what="subjects subject (json)").count() == 1
+
+
+def test_report_insight_says_each_section_had_nothing_to_report(nation):
+    result = CliRunner().invoke(app, ["report", "insight", "--school", "100001", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("There was nothing significant to report.") == 4  # groups of 3 pupils
