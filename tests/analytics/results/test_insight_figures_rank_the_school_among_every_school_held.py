@@ -54,4 +54,5 @@ def test_absence_among_every_school_and_schools_of_a_similar_fsm6_share(alder):
     overall = alder["overall_absence", None]
     assert (overall.value, overall.pupils) == (20, 1)  # A1 missed 2 of 10 sessions; A2 has no registers
     assert (overall.quintile, overall.similar_quintile) == (5, 5)  # the only school with registers
+    assert overall.national == 20  # over every school with registers: Alder alone
     assert alder["persistent_absence", None].value == 100

@@ -4,8 +4,9 @@ areas' value added, its subjects and its absence, each with its quintile among e
 absence, among schools with a similar level of deprivation), its national value and interval where it has
 them, and the same figure in the years before (docs/curriculum-and-insight.md, "Figures").
 
-**Decision:** "schools with a similar level of deprivation" are the schools in the same FSM6 quintile, the
-only deprivation measure every school holds.
+The figures of every school that a school is ranked among are those published with the national figures
+(subjects.py); the school's own are read from the lake (characteristics.py for its characteristics and
+absence).
 """
 
 from __future__ import annotations
@@ -13,18 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import ibis
-
-from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance.sessions import measures as attendance_measures
-from rollbook.analytics.results import curriculum
+from rollbook.analytics.results import characteristics, curriculum
 from rollbook.analytics.results.national import Published
 from rollbook.analytics.results.school import beside
 from rollbook.analytics.results.subjects import SubjectsNational
 from rollbook.lake import Lake
 from rollbook.rules.insight.figures import Figure
 from rollbook.rules.insight.quintiles import quintile
-from rollbook.rules.periods import whole_year
 from rollbook.rules.results.entries import ebacc_barrier
 from rollbook.rules.results.pupil_groups import Ks4Pupil, measures_of
 from rollbook.rules.results.subject_attainment import subject_attainment
@@ -33,8 +29,6 @@ from rollbook.rules.results.subject_value_added import school_value_added
 #: The KS4 headline measures the sentences read, by the names they read them as.
 KS4 = {"attainment8": "attainment8", "basics_5": "basics_5_rate", "ebacc_entry": "ebacc_entry_rate",
        "ebacc_aps": "ebacc_aps"}  # fmt: skip
-CONTEXT = ("fsm6", "eal", "sen_support", "ehc_plan")
-ABSENCE = {"overall_absence": "overall_absence_rate", "persistent_absence": "persistent_absence_rate"}
 
 
 @dataclass(frozen=True)
@@ -61,14 +55,12 @@ def figures(lake: Lake, school: int, years: Sequence[YearHeld]) -> list[Figure]:
 
 def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str | None], Figure]:
     year = held.academic_year
-    rolls = _rolls(lake, year)
-    found: list[Figure] = [*_context(lake, school, year, rolls), *_absence(lake, school, year, rolls)]
     national = held.subjects
     among = national.school_figures if national else {}
+    found: list[Figure] = [*_context(lake, school, year, among), *_absence(lake, school, year, national)]
 
     def ranked(measure: str, item: str | None, value: float, pupils: int, **more) -> Figure:
-        schools = among.get(measure, {}).get(item or "", [])
-        placed = quintile(value, schools) if schools else None
+        placed = _ranked(among, measure, item or "", value)
         return Figure(measure, year, value, pupils, item, quintile=placed, **more)
 
     ks4 = beside(
@@ -101,92 +93,47 @@ def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str
     return {(figure.measure, figure.item): figure for figure in found}
 
 
-def _context(lake: Lake, school: int, year: int, rolls: dict[int, dict[str, float]]) -> list[Figure]:
+def _context(lake: Lake, school: int, year: int, among: dict[str, dict[str, list[float]]]) -> list[Figure]:
     """The roll, the FSM6, EAL, SEN support and EHC plan shares, and each year group's roll, each ranked
-    among every school holding pupils that year."""
-    if school not in rolls:
+    among every school's published with the national figures."""
+    ours = characteristics.rolls(lake, [school], year).get(school)
+    if ours is None:
         return []
-    ours = rolls[school]
-    found = [Figure("roll", year, ours["roll"], ours["roll"], quintile=_among(rolls, "roll", ours["roll"]))]
-    found += [
-        Figure(measure, year, ours[measure], ours["roll"], quintile=_among(rolls, measure, ours[measure]))
-        for measure in CONTEXT
+    found = [
+        Figure(
+            measure, year, ours[measure], ours["roll"], quintile=_ranked(among, measure, "", ours[measure])
+        )
+        for measure in characteristics.CONTEXT
     ]
-    groups = _year_group_rolls(lake, year)
-    for nc_year, pupils in sorted(groups.get(school, {}).items()):
-        others = [found_rolls[nc_year] for found_rolls in groups.values() if nc_year in found_rolls]
-        found.append(
-            Figure("year_group_roll", year, pupils, pupils, str(nc_year), quintile=quintile(pupils, others))
-        )
+    groups = characteristics.year_group_rolls(lake, [school], year).get(school, {})
+    for nc_year, pupils in sorted(groups.items()):
+        placed = _ranked(among, "year_group_roll", str(nc_year), pupils)
+        found.append(Figure("year_group_roll", year, pupils, pupils, str(nc_year), quintile=placed))
     return found
 
 
-def _among(rolls: dict[int, dict[str, float]], measure: str, value: float) -> int:
-    return quintile(value, [school[measure] for school in rolls.values()])
+def _ranked(among: dict[str, dict[str, list[float]]], measure: str, item: str, value: float) -> int | None:
+    """The value's quintile among every school's figures for the measure and item (None without them)."""
+    schools = among.get(measure, {}).get(item, [])
+    return quintile(value, schools) if schools else None
 
 
-def _pupils(lake: Lake, year: int):
-    schools = sorted({key.school for key in lake.partitions("pupils") if key.academic_year == year})
-    return engines.pupils(lake, schools, [year]) if schools else None
-
-
-def _rolls(lake: Lake, year: int) -> dict[int, dict[str, float]]:
-    """Each school's roll in the year and its shares of pupils (percentages), from its census of pupils."""
-    pupils = _pupils(lake, year)
-    if pupils is None:
-        return {}
-
-    def share(condition) -> ibis.Value:
-        return 100 * condition.cast("int64").mean()
-
-    rows = engines.run(
-        pupils.group_by("school").aggregate(
-            roll=pupils.upn.nunique(),
-            fsm6=share(pupils.fsm6.fill_null(False)),
-            eal=share(pupils.eal.fill_null(False)),
-            sen_support=share(pupils.sen == "K"),
-            ehc_plan=share(pupils.sen == "E"),
-        )
-    )
-    return {row.pop("school"): row for row in rows}
-
-
-def _year_group_rolls(lake: Lake, year: int) -> dict[int, dict[int, int]]:
-    pupils = _pupils(lake, year)
-    if pupils is None:
-        return {}
-    found: dict[int, dict[int, int]] = {}
-    for row in engines.run(pupils.group_by(["school", "nc_year"]).aggregate(pupils=pupils.upn.nunique())):
-        if row["nc_year"] is not None:
-            found.setdefault(row["school"], {})[row["nc_year"]] = row["pupils"]
-    return found
-
-
-def _absence(lake: Lake, school: int, year: int, rolls: dict[int, dict[str, float]]) -> list[Figure]:
+def _absence(lake: Lake, school: int, year: int, national: SubjectsNational | None) -> list[Figure]:
     """Overall absence and the persistent absence rate over the year, each ranked among every school with
     registers that year and among the schools of its FSM6 quintile."""
-    schools = sorted({key.school for key in lake.partitions("marks") if key.academic_year == year})
-    if school not in schools:
+    missed = characteristics.absence(lake, [school], year).get(school)
+    if missed is None:
         return []
-    period = whole_year(year)
-    rows = {row["school"]: row for row in attendance_measures(lake, schools, period, by=("school",))}
-    if school not in rows:
-        return []
-    (everyone,) = attendance_measures(lake, schools, period)
-
-    def fsm6_quintile(urn: int) -> int | None:
-        return _among(rolls, "fsm6", rolls[urn]["fsm6"]) if urn in rolls else None
-
-    mine = fsm6_quintile(school)
+    among = national.school_figures if national else {}
+    ours = characteristics.rolls(lake, [school], year).get(school)
+    similar = _ranked(among, "fsm6", "", ours["fsm6"]) if ours else None
     found = []
-    for measure, key in ABSENCE.items():
-        values = {urn: float(row[key]) for urn, row in rows.items() if row[key] is not None}
-        if school not in values:
+    for measure in characteristics.ABSENCE:
+        value = missed[measure]
+        if value is None:
             continue
-        similar = [value for urn, value in values.items() if mine is not None and fsm6_quintile(urn) == mine]
-        national = everyone[key]
-        found.append(Figure(measure, year, values[school], int(rows[school]["pupils"]),
-                            national=float(national) if national is not None else None,
-                            quintile=quintile(values[school], list(values.values())),
-                            similar_quintile=quintile(values[school], similar)))  # fmt: skip
+        alike = _ranked(among, measure + characteristics.SIMILAR, str(similar), value) if similar else None
+        found.append(Figure(measure, year, value, missed["pupils"],
+                            national=national.national_absence.get(measure) if national else None,
+                            quintile=_ranked(among, measure, "", value), similar_quintile=alike))  # fmt: skip
     return found

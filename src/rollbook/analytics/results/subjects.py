@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rollbook.analytics import engine as engines
+from rollbook.analytics.results import characteristics
 from rollbook.analytics.results import national as nationals
 from rollbook.analytics.results.cohort import schools_with_results
 from rollbook.analytics.results.pupil_measures import PUPIL, counted, measured_pupils
@@ -75,8 +76,11 @@ class SubjectsNational:
     #: GCSE subjects only: own other subjects (the lead method) and subject pairs (the check).
     difficulty: dict[str, Difficulty]
     pair_difficulty: dict[str, Difficulty]
-    #: Each school's figure, for quintiles: measure -> item ("" for the whole school) -> every school's.
+    #: Each school's figure, for quintiles: measure -> item ("" for the whole school) -> every school's;
+    #: characteristics and absence too (characteristics.ranking).
     school_figures: dict[str, dict[str, list[float]]]
+    #: Overall and persistent absence over every school with registers.
+    national_absence: dict[str, float | None] = dataclasses.field(default_factory=dict)
 
     def subject_share(self, subject: str) -> float:
         return 100 * self.subject_entrants.get(subject, 0) / self.pupils
@@ -100,6 +104,7 @@ class SubjectsNational:
             published=dt.datetime.fromisoformat(found["published"]),
             subject_estimates={b: _estimates_from_json(e) for b, e in found["subject_estimates"].items()},
             area_estimates={b: _estimates_from_json(e) for b, e in found["area_estimates"].items()},
+            national_absence=found.get("national_absence", {}),
             difficulty={s: Difficulty(**d) for s, d in found["difficulty"].items()},
             pair_difficulty={s: Difficulty(**d) for s, d in found["pair_difficulty"].items()},
         )  # fmt: skip
@@ -164,6 +169,7 @@ def work_out(
             add("area_value_added", area, value.value_added)
     for measure, value in _school_headlines(measured, academic_year, found):
         add(measure, "", value)
+    context, national_absence = characteristics.ranking(lake, academic_year)
     pupils = sum(len(p) for p in measured.values())
     return SubjectsNational(
         academic_year=academic_year,
@@ -178,7 +184,8 @@ def work_out(
         area_estimates=area_estimates,
         difficulty=difficulty_from_other_subjects(held.gcses),
         pair_difficulty=difficulty_from_subject_pairs(held.gcses),
-        school_figures=figures,
+        school_figures=figures | context,
+        national_absence=national_absence,
     )
 
 
