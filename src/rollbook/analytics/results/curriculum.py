@@ -125,9 +125,10 @@ def area_of(subject: str) -> str:
     return str(Area.ENGLISH if pillar in english else Area(pillar.value))
 
 
-def entries(pupils: Sequence[Ks4Pupil], national: SubjectsNational | None) -> EntryFigures:
-    """The share of the pupils entered in each subject and area beside national, per-pupil counts, and the
-    EBacc area that holds most pupils back."""
+def entries(pupils: Sequence[Ks4Pupil], nationals: Sequence[SubjectsNational]) -> EntryFigures:
+    """The share of the pupils entered in each subject and area beside national (the years' national
+    cohorts pooled, as the school's are), per-pupil counts, and the EBacc area that holds most pupils back."""
+    national = _pooled(nationals)
     measured = measures_of(pupils)
     found = ebacc_barrier(measured)
     barrier = None
@@ -138,7 +139,7 @@ def entries(pupils: Sequence[Ks4Pupil], national: SubjectsNational | None) -> En
             missing=found.missing,
             only_missing=found.only_missing,
             share=found.entries.share,
-            national_share=national.area_share(found.area) if national else None,
+            national_share=national.area_share(str(found.area)) if national else None,
         )
     return EntryFigures(
         pupils=len(pupils),
@@ -156,6 +157,27 @@ def entries(pupils: Sequence[Ks4Pupil], national: SubjectsNational | None) -> En
         qualifications_per_pupil=qualifications_per_pupil(measured),
         barrier=barrier,
     )  # fmt: skip
+
+
+def _pooled(nationals: Sequence[SubjectsNational]) -> SubjectsNational | None:
+    """Several years' national entries as one cohort: their entrants and pupils summed (the other figures
+    are the latest year's)."""
+    if len(nationals) < 2:
+        return nationals[0] if nationals else None
+
+    def summed(key: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for national in nationals:
+            for item, count in getattr(national, key).items():
+                found[item] = found.get(item, 0) + count
+        return found
+
+    return dataclasses.replace(
+        nationals[-1],
+        pupils=sum(n.pupils for n in nationals),
+        subject_entrants=summed("subject_entrants"),
+        area_entrants=summed("area_entrants"),
+    )
 
 
 def _most_entered(item) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from rollbook.analytics.reports.ks4 import common as ks4
 from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
 from rollbook.analytics.reports.subjects import common
 from rollbook.analytics.results.curriculum import EntryFigures, SubjectEntry, entries
+from rollbook.analytics.results.subjects import SubjectsNational
 
 
 class SubjectEntriesReport(TypedDict):
@@ -33,8 +34,17 @@ def build(asked: Asked) -> SubjectEntriesReport:
         years=years,
         years_label=common.years_label(years),
         national=ks4.national_info(asked, asked.academic_year),
-        entries=entries(pupils, common.national(asked)),
+        entries=entries(pupils, _nationals(asked, years)),
     )
+
+
+def _nationals(asked: Asked, years: list[int]) -> list[SubjectsNational]:
+    """Each year's national subject figures once (a year set beside an earlier year's counts that year's)."""
+    found = {}
+    for year in years:
+        if (national := common.national(asked, year)) is not None:
+            found[national.academic_year] = national
+    return [found[year] for year in sorted(found)]
 
 
 def _row(kind: str, entry: SubjectEntry, years: str) -> dict[str, object]:
