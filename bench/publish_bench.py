@@ -11,6 +11,9 @@ reported.
 
 - Rollbook: `publish` itself (DuckDB through Ibis; one query per period for all schools at once). Its time
   also covers school profiles and similar schools, which the others do not do (a few seconds at most).
+- The cube: one hand-written DuckDB statement over the same Parquet files giving the whole snapshot's cells
+  (weekdays included) and reasons, the reference a full rebuild is held to; checked identical to
+  `publish`'s, row for row, and reported as publish / cube.
 - PostgreSQL: pupils and marks loaded once (COPY, unlogged tables, primary keys as indexes; load time shown
   separately), one SQL statement for cells and one for reasons, results streamed out with COPY.
 - pandas: the same Parquet files, a batch of schools at a time (all schools at once does not fit in memory).
@@ -25,7 +28,8 @@ commit), run with that folder first on PYTHONPATH, and checks that its snapshot'
 IDENTICAL to this checkout's, row for row, every period kind included. `--engines` chooses which to run.
 
     uv run --all-extras --frozen python bench/publish_bench.py [--sizes 100,1000,3000]
-        [--engines rollbook,postgres,pandas,old] [--old-source /tmp/old-publish/src]
+        [--engines rollbook,cube,postgres,pandas,old] [--old-source /tmp/old-publish/src]
+        [--as-of 2025-07-18 for a full year]
 
 A script, not a test: timings vary by machine.
 """
@@ -52,17 +56,19 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).parent))
 
 import publish_bench_data as data  # noqa: E402
-from rollbook.analytics.comparators.publish import SchoolFacts, _periods, publish
+from rollbook.analytics.comparators.publish import SchoolFacts, _as_published, _periods, publish
 from rollbook.analytics.comparators.snapshot import CELL, Suppression
 from rollbook.lake import Lake  # noqa: E402
 from rollbook.rules.attendance.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.calendar import england_default, week_commencing  # noqa: E402
 from rollbook.rules.years import SESSION_MEASURE_YEARS  # noqa: E402
+from snapshot_identity import identical  # noqa: E402
 
-ENGINES = ("rollbook", "old", "postgres", "pandas")
+ENGINES = ("rollbook", "old", "cube", "postgres", "pandas")
 LABELS = {
     "rollbook": "Rollbook publish (DuckDB)",
     "old": "Rollbook publish, old source",
+    "cube": "One DuckDB query (the cube)",
     "postgres": "PostgreSQL SQL",
     "pandas": "pandas",
 }
@@ -207,6 +213,107 @@ def _temp_bytes(connection) -> int:
     return int(connection.execute(query).fetchone()[0])
 
 
+# The one-query DuckDB cube
+
+
+def run_cube(lake: Lake, schools: list[dict], out: Path) -> dict:
+    """The reference: one hand-written DuckDB statement over the lake's Parquet files giving the whole
+    snapshot's cells (every period kind, weekdays included) and reasons, as `publish` writes them."""
+    import duckdb
+
+    urns = [int(s["urn"]) for s in schools]
+    start, end = year_to_date()
+    listed = {
+        table: ", ".join(f"'{path}'" for path in lake.files(table, [data.YEAR], urns))
+        for table in ("pupils", "marks")
+    }
+    codes = ", ".join(
+        f"('{code.replace(chr(39), chr(39) * 2)}', "
+        + ", ".join(str(int(str(kind) == name)) for name in TALLIED)
+        + ")"
+        for code, kind in CATEGORY_OF.items()
+    )
+    started = time.perf_counter()
+    connection = duckdb.connect()
+    connection.register("day_periods", day_periods())
+    rows = connection.sql(
+        CUBE_SQL.format(
+            pupils=listed["pupils"], marks=listed["marks"], codes=codes, start=start, end=end,
+            years=", ".join(map(str, SESSION_MEASURE_YEARS)),
+        )
+    ).to_arrow_table()  # fmt: skip
+    reason = pc.is_valid(rows["code"])
+    pq.write_table(_as_published(rows.filter(pc.invert(reason)), "cells"), out / "cells.parquet")
+    pq.write_table(_as_published(rows.filter(reason), "reasons"), out / "reasons.parquet")
+    return {"seconds": time.perf_counter() - started, "note": "one statement"}
+
+
+def day_periods() -> pa.Table:
+    """One row per day of the year to date: its week (by its Monday), and its half-term and term, or null."""
+    days = period_days()
+    wide = days.pivot_table(index="day", columns="kind", values="period", aggfunc="first").reset_index()
+    return pa.Table.from_pandas(wide[["day", "week", "half_term", "term"]], preserve_index=False)
+
+
+_TALLIES = ", ".join(TALLIED)
+_SUMS = ", ".join(f"sum({name} * sessions)::BIGINT AS {name}" for name in TALLIED)
+_TESTED = f"""count(*) FILTER (WHERE possible > 0) AS pupils,
+       {", ".join(f"sum({name})::BIGINT AS {name}" for name in TALLIED)},
+       count(*) FILTER (WHERE possible > 0 AND absence * 10 >= possible) AS persistent_absentees,
+       count(*) FILTER (WHERE possible > 0 AND absence * 2 >= possible) AS severe_absentees"""
+_POSSIBLE = "authorised + unauthorised AS absence, present + aea + authorised + unauthorised AS possible"
+_CELL = "school, nc_year, sex, fsm6, sen"
+#: Which period a grouping set's row is, and its name, from GROUPING() of the three period columns.
+_KIND = """CASE WHEN GROUPING(week) = 0 THEN 'week' WHEN GROUPING(half_term) = 0 THEN 'half_term'
+                WHEN GROUPING(term) = 0 THEN 'term' ELSE 'year' END AS kind,
+           coalesce(week, half_term, term, 'year_to_date') AS period"""
+_IN_PERIOD = "(kind <> 'half_term' OR period IS NOT NULL) AND (kind <> 'term' OR period IS NOT NULL)"
+CUBE_SQL = f"""
+WITH pupils AS (
+    SELECT row_number() OVER (ORDER BY school, upn) AS enrolment, school, upn, nc_year, sex, fsm6, sen,
+           admission_date, leaving_date
+    FROM read_parquet([{{pupils}}], hive_partitioning = true, hive_types = {{{{school: 'INTEGER'}}}})
+    WHERE nc_year IN ({{years}})
+), codes (code, {_TALLIES}) AS (VALUES {{codes}}),
+sessions AS (
+    SELECT p.enrolment, m.date, m.session, m.code, {", ".join(f"c.{name}" for name in TALLIED)}
+    FROM read_parquet([{{marks}}], hive_partitioning = true, hive_types = {{{{school: 'INTEGER'}}}}) m
+    JOIN pupils p USING (school, upn) JOIN codes c USING (code)
+    WHERE m.date BETWEEN DATE '{{start}}' AND DATE '{{end}}'
+      AND (p.admission_date IS NULL OR p.admission_date <= m.date)
+      AND (p.leaving_date IS NULL OR m.date <= p.leaving_date)
+), tally AS (
+    SELECT s.enrolment, d.week, d.half_term, d.term, s.code, {_TALLIES}, count(*) AS sessions
+    FROM sessions s JOIN day_periods d ON d.day = s.date GROUP BY ALL
+), enrolments AS (
+    SELECT enrolment, {_KIND}, {_SUMS}
+    FROM tally
+    GROUP BY GROUPING SETS ((enrolment, week), (enrolment, half_term), (enrolment, term), (enrolment))
+), weekdays AS (
+    SELECT enrolment, isodow(date)::TINYINT - 1 AS weekday, session,
+           {", ".join(f"sum({name}) AS {name}" for name in TALLIED)}
+    FROM sessions GROUP BY ALL
+), coded AS (
+    SELECT {_CELL}, week, half_term, term, code, sum(sessions) AS sessions
+    FROM tally JOIN pupils USING (enrolment) GROUP BY ALL
+), reasons AS (
+    SELECT {_CELL}, {_KIND}, code, sum(sessions)::BIGINT AS sessions
+    FROM coded GROUP BY GROUPING SETS (({_CELL}, week, code), ({_CELL}, half_term, code),
+                                       ({_CELL}, term, code), ({_CELL}, code))
+)
+SELECT kind, period, {_CELL}, {_TESTED}, NULL::TINYINT AS weekday, NULL AS session, NULL AS code,
+       NULL::BIGINT AS sessions
+FROM (SELECT *, {_POSSIBLE} FROM enrolments JOIN pupils USING (enrolment) WHERE {_IN_PERIOD})
+GROUP BY kind, period, {_CELL}
+UNION ALL
+SELECT 'weekday', 'year_to_date', {_CELL}, {_TESTED}, weekday, session, NULL, NULL
+FROM (SELECT *, {_POSSIBLE} FROM weekdays JOIN pupils USING (enrolment)) GROUP BY {_CELL}, weekday, session
+UNION ALL
+SELECT kind, period, {_CELL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, sessions
+FROM reasons WHERE {_IN_PERIOD}
+"""
+
+
 # pandas
 
 
@@ -291,31 +398,13 @@ def totals(folder: Path) -> dict[str, object]:
     }
 
 
-def identical(ours: Path, theirs: Path) -> str:
-    """ "IDENTICAL" when both snapshots hold the same cells and reasons, row for row once sorted; otherwise
-    how many rows of each period kind only one of them has."""
-    found = []
-    for table in ("cells", "reasons"):
-        one, other = (_sorted(pq.read_table(folder / f"{table}.parquet")) for folder in (ours, theirs))
-        if one.schema != other.schema:
-            found.append(f"{table}: columns differ ({one.schema.names} / {other.schema.names})")
-        elif not one.equals(other):
-            merged = one.to_pandas().merge(other.to_pandas(), how="outer", indicator=True)
-            only = merged[merged["_merge"] != "both"].groupby(["kind", "_merge"], observed=True).size()
-            found.append(f"{table}: {len(one):,} / {len(other):,} rows; rows in one only: {only.to_dict()}")
-    return "IDENTICAL" if not found else "DIFFERENT -- " + "; ".join(found)
-
-
-def _sorted(table: pa.Table) -> pa.Table:
-    return table.sort_by([(name, "ascending") for name in table.column_names])
-
-
 def measure(engine: str, size: int, built: int, out: Path, old_source: Path | None) -> dict:
     """Run one engine on the first `size` schools of the lake of `built` in a fresh process; its result,
     peak RSS (MB) and the one-minute load average as it started. The old source runs `publish` as
     "rollbook" does, with its folder first on PYTHONPATH."""
     run = "rollbook" if engine == "old" else engine
-    command = [sys.executable, __file__, "--run", run, "--sizes", f"{size},{built}", "--out", str(out)]
+    command = [sys.executable, __file__, "--run", run, "--sizes", f"{size},{built}", "--out", str(out),
+               "--as-of", data.AS_OF.isoformat()]  # fmt: skip
     environment = dict(os.environ)
     if engine == "old":
         environment["PYTHONPATH"] = os.pathsep.join(
@@ -333,12 +422,15 @@ def measure(engine: str, size: int, built: int, out: Path, old_source: Path | No
             "rss_mb": usage.ru_maxrss / 1024,
             "load": load,
         }
-    return {**json.loads(output.strip().splitlines()[-1]), "rss_mb": usage.ru_maxrss / 1024, "load": load}
+    cpu = usage.ru_utime + usage.ru_stime  # on a shared machine steadier than the wall time
+    return {**json.loads(output.strip().splitlines()[-1]), "rss_mb": usage.ru_maxrss / 1024, "load": load,
+            "cpu_s": cpu}  # fmt: skip
 
 
 def child(engine: str, size: int, built: int, out: Path) -> None:
     lake, schools = data.cached_lake(built)
-    run = {"rollbook": run_rollbook, "postgres": run_postgres, "pandas": run_pandas}[engine]
+    runs = {"rollbook": run_rollbook, "cube": run_cube, "postgres": run_postgres, "pandas": run_pandas}
+    run = runs[engine]
     print(json.dumps(run(lake, schools[:size], out)))
 
 
@@ -347,10 +439,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,3000")
     parser.add_argument("--engines", default="rollbook,postgres,pandas", help="of " + ",".join(ENGINES))
     parser.add_argument("--old-source", type=Path, help="another checkout's src folder, timed as 'old'")
+    parser.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=data.AS_OF, help="the last day of marks built"
+    )
     parser.add_argument("--run", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     sizes = sorted(int(size) for size in arguments.sizes.split(","))
+    data.AS_OF = arguments.as_of  # the data module's functions read it as they build and find the lake
     if arguments.run:
         return child(arguments.run, sizes[0], sizes[-1], arguments.out)
     engines = [engine for engine in ENGINES if engine in arguments.engines.split(",")]
@@ -360,8 +456,8 @@ def main() -> None:
         parser.error("the old engine needs --old-source, a folder holding the rollbook package")
 
     lake, schools = data.cached_lake(max(sizes))
-    print(f"data: academic year {data.YEAR}/{data.YEAR % 100 + 1}, marks to {data.AS_OF} (first four weeks")
-    print("of the autumn term), from synthetic CTFs imported with rollbook.ingest:")
+    print(f"data: academic year {data.YEAR}/{data.YEAR % 100 + 1}, marks to {data.AS_OF}, from synthetic")
+    print("CTFs imported with rollbook.ingest:")
     for size in sizes:
         rows = data.row_counts(lake, [int(s["urn"]) for s in schools[:size]])
         print(f"  {size:>5} schools: {rows['pupils']:>10,} pupils {rows['marks']:>13,} marks")
@@ -394,11 +490,15 @@ def run_size(size: int, built: int, engines: list[str], old_source: Path | None)
             result = {"size": size, "engine": engine, **measure(engine, size, built, out, old_source)}
             if result["seconds"] is not None:
                 result["totals"] = totals(out)
-            if engine == "old" and result["seconds"] is not None and (Path(scratch) / "rollbook").is_dir():
-                result["note"] += f"; snapshot {identical(Path(scratch) / 'rollbook', out)}"
+            if engine in ("old", "cube") and result["seconds"] and (Path(scratch) / "rollbook").is_dir():
+                verdict = identical(Path(scratch) / "rollbook", out, ("cells", "reasons"))
+                result["note"] += f"; snapshot {verdict}"
+                if engine == "cube" and rows and rows[0]["engine"] == "rollbook" and rows[0]["seconds"]:
+                    result["note"] += f"; publish / cube {rows[0]['seconds'] / result['seconds']:.2f}"
             rows.append(result)
             print(
-                f"  {size} {engine}: {result['seconds']} s, {result['rss_mb']:.0f} MB, load "
+                f"  {size} {engine}: {result['seconds']} s, {result.get('cpu_s', 0):.1f} CPU s, "
+                f"{result['rss_mb']:.0f} MB, load "
                 f"{result['load']:.1f}, {result['note']}",
                 flush=True,
             )
@@ -415,7 +515,7 @@ def run_size(size: int, built: int, engines: list[str], old_source: Path | None)
 def report(results: list[dict]) -> None:
     print()
     print(
-        f"{'schools':>7}  {'engine':<30}{'wall s':>9}{'peak RSS MB':>13}{'time ratio':>12}"
+        f"{'schools':>7}  {'engine':<30}{'wall s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'time ratio':>12}"
         f"{'RSS ratio':>11}{'load':>6}  notes"
     )
     base: dict[int, dict] = {}
@@ -428,7 +528,8 @@ def report(results: list[dict]) -> None:
         rss_ratio = f"{row['rss_mb'] / ref['rss_mb']:.2f}" if ref.get("rss_mb") else "-"
         shown = f"{seconds:.1f}" if seconds is not None else "-"
         print(
-            f"{row['size']:>7}  {LABELS[row['engine']]:<30}{shown:>9}{row['rss_mb']:>13,.0f}"
+            f"{row['size']:>7}  {LABELS[row['engine']]:<30}{shown:>9}{row.get('cpu_s', 0):>8.1f}"
+            f"{row['rss_mb']:>13,.0f}"
             f"{time_ratio:>12}{rss_ratio:>11}{row['load']:>6.1f}  {row['note']}"
         )
 

@@ -1,4 +1,8 @@
-"""Shared fixtures. Every test gets its own data directory, so no test sees another's lake."""
+"""Shared fixtures. Every test gets its own data directory, so no test sees another's lake.
+
+A test that takes seconds is marked `slow`, so that `pytest -m "not slow"` is a quick suite for a developer
+(CI runs everything): by its own `pytest.mark.slow`, or by using one of `SLOW_FIXTURES`.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,31 @@ import pytest
 
 from rollbook.lake import Lake
 
+#: Fixtures that cost seconds to build or start: national synthetic sets, England's real public data (every
+#: test of `shared_data` loads its national files), a Spark session, a browser. Every test that uses one,
+#: however indirectly, is marked slow.
+SLOW_FIXTURES = frozenset({"national_year", "national_results", "shared_data", "spark", "browser"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow every test that uses a slow fixture, before `-m` chooses which tests run."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"
     monkeypatch.setenv("ROLLBOOK_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """A deliberately slow password hash costs seconds per user; tests need none of its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -47,6 +47,7 @@ def test_a_yes_or_no_setting_takes_the_usual_words(monkeypatch):
         config.flag("ROLLBOOK_DEBUG")
 
 
+@pytest.mark.slow  # the command runs in a fresh process
 def test_the_command_stops_with_one_line(data_dir):
     environment = {**os.environ, "ROLLBOOK_LOG_LEVEL": "loud"}
     finished = subprocess.run(

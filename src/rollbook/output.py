@@ -60,26 +60,74 @@ def write_csv(
 
 
 def write_xlsx(rows: Sequence[Mapping[str, Any]], stream: BinaryIO, title: str = "Report") -> None:
-    """A one-sheet workbook of the rows with a bold, frozen header; figures stay unrounded, as in CSV."""
+    """A workbook of the rows with a bold, frozen header, and an "About" sheet naming the report whole.
+    Figures keep Excel's own formats: a column headed with "%" as a percentage (91.9%, its exact figures
+    to four places), whole numbers with thousands separators."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook(write_only=False)
     sheet = book.active
-    # Excel refuses some characters in sheet names and cuts them at 31; the whole title is the workbook's.
-    sheet.title = re.sub(r"[\\/*?:\[\]]", "-", title)[:31]
+    sheet.title = sheet_name(title)
     book.properties.title = title
     columns = _columns(rows)
     sheet.append(columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
+    formats = [_number_format(column) for column in columns]
     for row in rows:
-        sheet.append([row.get(column) for column in columns])
-        for cell in sheet[sheet.max_row]:
+        sheet.append(
+            [_excel_value(row.get(column), shown) for column, shown in zip(columns, formats, strict=True)]
+        )
+        for cell, shown in zip(sheet[sheet.max_row], formats, strict=True):
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # openpyxl makes text starting "=" a formula: it is text
+            elif isinstance(cell.value, float) and shown:
+                cell.number_format = shown
+            elif isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                cell.number_format = "#,##0"
+    about = book.create_sheet("About")
+    about.append(["Report", title])
+    about.append(
+        ["Figures", 'Rounded as the page shows them; the columns headed "(exact)" hold them unrounded.']
+    )
+    about["A1"].font = about["A2"].font = Font(bold=True)
     book.save(stream)
+
+
+ROUNDING = 'Rounded to one place as the page shows them; the columns headed "(exact)" hold them unrounded.'
+#: Excel's longest sheet name, and the characters it refuses in one.
+SHEET_NAME_LENGTH = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
+
+
+def sheet_name(title: str) -> str:
+    """As much of the title as Excel allows in a sheet name, in whole parts ("Attendance summary, school
+    100001, 2024/25" -> "Attendance summary"): never a number or word cut short."""
+    parts = _NOT_IN_SHEET_NAMES.sub("-", title).split(", ")
+    name = parts[0]
+    for part in parts[1:]:
+        if len(f"{name}, {part}") > SHEET_NAME_LENGTH:
+            break
+        name = f"{name}, {part}"
+    if len(name) > SHEET_NAME_LENGTH:
+        name = name[: SHEET_NAME_LENGTH + 1].rsplit(" ", 1)[0][:SHEET_NAME_LENGTH]
+    return name
+
+
+def _number_format(column: str) -> str | None:
+    """A percentage column's format (to one place, or four for its exact figures); None for others."""
+    if "%" not in column:
+        return None
+    return "0.0000%" if column.endswith("(exact)") else "0.0%"
+
+
+def _excel_value(value: Any, shown: str | None) -> Any:
+    """A percentage as Excel holds one (91.9 as 0.919, shown 91.9%); anything else as it is."""
+    if shown and isinstance(value, float):  # a count in a "%" column ("Weeks under 100%") stays a count
+        return value / 100
+    return value
 
 
 def write_table(rows: Sequence[Mapping[str, Any]], title: str = "", console: Console | None = None) -> None:

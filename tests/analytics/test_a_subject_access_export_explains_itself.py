@@ -32,7 +32,13 @@ def test_the_readme_names_the_pupil_the_date_and_each_file_with_its_rows(archive
 def test_the_manifest_counts_rows_per_table_and_partition(archive):
     manifest = json.loads(archive.read("manifest.json"))
     assert (manifest["upn"], manifest["exported"]) == (PUPIL, "2025-03-04T15:30:00+00:00")
-    assert manifest["tables"] == {"pupils": 3, "marks": 21, "results": 0, "prior_attainment": 0}
+    assert manifest["tables"] == {
+        "pupils": 3,
+        "marks": 21,
+        "results": 0,
+        "prior_attainment": 0,
+        "baselines": 0,
+    }
     assert [(p["table"], p["academic_year"], p["school"], p["rows"]) for p in manifest["partitions"]] == [
         ("marks", 2023, ALDER, 10),
         ("marks", 2024, ALDER, 6),

@@ -26,6 +26,9 @@ from rollbook.rules.calendar import HalfTerm, SchoolCalendar, england_default
 from rollbook.rules.periods import year_to_date
 from tests.support.synthetic_school import school_partitions
 
+#: Slow: it publishes half a year of two synthetic schools, on DuckDB and on Spark.
+pytestmark = pytest.mark.slow
+
 YEAR = 2024
 AS_OF = dt.date(2025, 2, 25)  # two days into Spring 2 at both schools
 DEFAULT, MIDWEEK = 100001, 100002

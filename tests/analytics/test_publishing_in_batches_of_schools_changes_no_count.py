@@ -26,7 +26,7 @@ def test_a_school_at_a_time_publishes_the_same_snapshot_as_all_at_once(lake, tmp
     for table in ("cells", "reasons", "members", "profiles"):
         assert rows(one_by_one, table) == rows(together, table), table
     assert {row["school"] for row in rows(together, "cells")} == {1, 2, 3}
-    # Cells are written twice a batch (by week and period, then by weekday): once for all three schools
-    # together, three times over one school at a time.
-    assert pq.ParquetFile(together / "cells.parquet").metadata.num_row_groups == 2
-    assert pq.ParquetFile(one_by_one / "cells.parquet").metadata.num_row_groups == 2 * 3
+    # Cells are written once a batch (one query gives its periods, weekdays and reasons): once for all three
+    # schools together, three times over one school at a time.
+    assert pq.ParquetFile(together / "cells.parquet").metadata.num_row_groups == 1
+    assert pq.ParquetFile(one_by_one / "cells.parquet").metadata.num_row_groups == 3

@@ -24,14 +24,6 @@ from rollbook.web.publishing.service import publish_snapshot
 from tests.support.worlds import ALDER, BIRCH, PASSWORD, World, build_world
 
 CHROMIUM = Path("/usr/bin/chromium")
-PRESENT = "/\\" * 5
-#: Alder: A (Year 8) present throughout; B (Year 9) ill for the first two days, then late (present) on
-#: Friday of week two. So the first week's attendance is 80%, the fortnight's 90%. Birch: C absent without
-#: leave for the first week, then present; D present throughout.
-A_FORTNIGHT = {
-    ALDER: {"A0000000001": PRESENT * 2, "B0000000002": "IIII" + "/\\" * 3 + "/\\" * 4 + "LL"},
-    BIRCH: {"C0000000003": "O" * 10 + PRESENT, "D0000000004": PRESENT * 2},
-}
 #: Where the tests leave full-page screenshots for a person to review (not committed).
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 #: How long to wait for anything in the page (milliseconds): generous for a loaded CI machine. The first
@@ -106,11 +98,18 @@ def sign_in(context, live_server):
 
 # -- the world ----------------------------------------------------------------------------------------
 
+PRESENT = "/\\" * 5
+#: Alder: A (Year 8) present throughout; B (Year 9) ill for the first two days, then late (present) on
+#: Friday of week two. So the first week's attendance is 80%, the fortnight's 90%. Birch: C absent without
+#: leave for the first week, then present; D present throughout.
+A_FORTNIGHT = {
+    ALDER: {"A0000000001": PRESENT * 2, "B0000000002": "IIII" + "/\\" * 3 + "/\\" * 4 + "LL"},
+    BIRCH: {"C0000000003": "O" * 10 + PRESENT, "D0000000004": PRESENT * 2},
+}
+
 
 @pytest.fixture
 def world(transactional_db, data_dir, settings, monkeypatch) -> World:
-    # A deliberately slow password hash costs seconds per login; these tests need none of its strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # pam signs in without a second factor here, whatever the machine's environment asks of the site.
     settings.ROLLBOOK_REQUIRE_2FA_FOR_PUPIL_LEVEL = False
     world = build_world(Lake(data_dir / "lake"), registers=A_FORTNIGHT, year_groups={"B0000000002": 9})

@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 
 #: For each report: the first column's header, and the first cell of a row it must hold.
 EXPECTED = {
-    "summary": ("period", "Week commencing 09/09/2024"),
-    "pupil-list": ("upn", "A0000000001"),
+    "summary": ("Period", "Week commencing 09/09/2024"),
+    "pupil-list": ("UPN", "A0000000001"),
 }
 
 
@@ -74,4 +74,4 @@ def test_a_download_after_choosing_a_year_group_holds_only_that_year(world, page
     saved = download(page, "Download CSV", tmp_path)
 
     rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
-    assert [row["group"] for row in rows] == ["Year 9"], rows
+    assert [row["Group"] for row in rows] == ["Year 9"], rows

@@ -33,7 +33,7 @@ REPORTS = {
     "summary": Report("Attendance summary", "Summary", "Week commencing", "09/09/2024", charts=True),
     "year-groups": Report("Year groups", "Year groups", "Year group", "Year 9", charts=True),
     "pupil-groups": Report("Pupil groups", "Pupil groups", "Sex", "Girls", charts=True),
-    "absence": Report("Absence by reason", "Absence", "Reason", "Illness"),
+    "absence": Report("Absence by reason", "Absence", "Reason", "Illness", charts=True),
     "weekday": Report("Attendance by weekday", "Weekday", "Session", "Monday morning", charts=True),
     "data-check": Report("Data check", "Data check", "Week commencing", "09/09/2024"),
     "pupil-list": Report("Pupil list", "Pupil list", "Pupil", "A0000000001"),

@@ -6,6 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+#: Slow: it migrates a new database in a fresh process.
+pytestmark = pytest.mark.slow
+
 
 def test_the_first_command_creates_and_migrates_the_database(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}

@@ -11,6 +11,9 @@ from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.cli import app
 from rollbook.web.imports.service import run_import
 
+#: Slow: each test imports two synthetic schools and publishes them.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def published(db, school_files, data_dir, monkeypatch):

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from rollbook.analytics.attendance import summary
 from rollbook.analytics.filters import Filters
+from rollbook.analytics.reports.attendance.common import heading_in_words
 from rollbook.cli import app
 from rollbook.lake import Lake
 from rollbook.rules.attendance.measures import SUMMARY_KEYS
@@ -58,9 +59,13 @@ def test_dates_and_year_groups_choose_the_period_and_pupils(imported):
 
 def test_csv_has_a_row_for_the_period_then_one_per_week(imported):
     rows = list(csv.DictReader(io.StringIO(report("--format", "csv"))))
-    assert list(rows[0]) == ["period", *SUMMARY_KEYS]
-    assert rows[0]["period"] == "2024/25 to 13/09/2024"
-    assert rows[-1]["period"] == "Week commencing 09/09/2024"
+    assert list(rows[0]) == [
+        "Period",
+        *(heading_in_words(key) for key in SUMMARY_KEYS),
+        *(f"{heading_in_words(key)} (exact)" for key in SUMMARY_KEYS if key.endswith("_rate")),
+    ]
+    assert rows[0]["Period"] == "2024/25 to 13/09/2024"
+    assert rows[-1]["Period"] == "Week commencing 09/09/2024"
 
 
 def test_table_is_titled_with_the_school_and_period(imported):
@@ -84,12 +89,12 @@ def test_the_data_check_is_a_csv_row_per_week_with_every_code(imported):
         app, ["report", "attendance", "data-check", "--school", "900001", "--format", "csv"]
     )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [row["week commencing"] for row in rows] == ["02/09/2024", "09/09/2024"]
+    assert [row["Week commencing"] for row in rows] == ["02/09/2024", "09/09/2024"]
     for row in rows:
-        marked = sum(int(value) for key, value in row.items() if key.startswith("code ") and key != "code -")
-        assert marked == int(row["marked sessions"])
-        assert int(row["expected sessions"]) == int(row["marked sessions"]) + int(row["missing marks"]) + int(
-            row["no mark yet"]
+        marked = sum(int(value) for key, value in row.items() if key.startswith("Code ") and key != "Code -")
+        assert marked == int(row["Marked sessions"])
+        assert int(row["Expected sessions"]) == int(row["Marked sessions"]) + int(row["Missing marks"]) + int(
+            row["No mark yet"]
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from rollbook.analytics.comparators.snapshot import Snapshot
@@ -11,6 +12,9 @@ from rollbook.web.jobs.models import Job
 from rollbook.web.jobs.service import start
 from rollbook.web.publishing.models import PublishingSchedule
 from rollbook.web.publishing.tasks import publish_comparators
+
+#: Slow: it imports two synthetic schools and publishes them.
+pytestmark = pytest.mark.slow
 
 
 def test_a_queued_publish_is_run_and_finished(transactional_db, school_files, data_dir):

@@ -5,6 +5,7 @@ pupils it sends, and everything else as it was."""
 import tempfile
 from dataclasses import asdict
 
+import pytest
 from hypothesis import event, given, settings
 
 from rollbook.ingest.exchange import push
@@ -13,6 +14,7 @@ from tests.support.sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
 from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
 
 
+@pytest.mark.slow  # hypothesis sends fifty generated syncs
 @settings(max_examples=50, deadline=None)
 @given(PAYLOADS)
 def test_a_sync_lands_whole_or_not_at_all(data):

@@ -55,6 +55,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # six writers of 200,000 marks, each killed part way
 def test_killing_a_writer_never_leaves_a_half_written_partition(lake: Lake):
     lake.replace({MARKS: marks_of("/", 200_000)})
     rng = random.Random(7)

@@ -8,9 +8,13 @@ import subprocess
 import sys
 
 import pyarrow as pa
+import pytest
 from filelock import FileLock
 
 from rollbook.lake import MARKS, Lake, PartitionKey
+
+#: Slow: each test opens the lake in a fresh Python process.
+pytestmark = pytest.mark.slow
 
 KEPT = PartitionKey("marks", 2024, 900001)
 OPEN = "import sys; from rollbook.lake import Lake; Lake(sys.argv[1])"

@@ -74,8 +74,9 @@ def cohort_partitions(
     }  # fmt: skip
 
 
-def write_ks4_nation(lake: Lake, year: int = YEAR) -> None:
-    """Alder's and Birch's cohorts of `year` (the results and priors above) into the lake."""
+def write_ks4_nation(lake: Lake, year: int = YEAR, schools: tuple[int, int] = (ALDER, BIRCH)) -> None:
+    """Alder's and Birch's cohorts of `year` (the results and priors above) into the lake, under the URNs
+    `schools` gives them."""
     monday = dt.date(year, 9, 10)
     while monday.weekday():
         monday += dt.timedelta(days=1)
@@ -86,10 +87,11 @@ def write_ks4_nation(lake: Lake, year: int = YEAR) -> None:
         for day in (monday + dt.timedelta(days=i) for i in range(5))
         for session in ("AM", "PM")
     ]  # fmt: skip
-    for school, upns in ((ALDER, ["A1000000000001", "A2000000000002"]), (BIRCH, ["B1000000000003"])):
+    alder, birch = schools
+    for school, upns in ((alder, ["A1000000000001", "A2000000000002"]), (birch, ["B1000000000003"])):
         changes = cohort_partitions(
             year, school, {u: RESULTS_HELD[u] for u in upns}, {u: PRIOR[u] for u in upns}
         )
-        if school == ALDER:
+        if school == alder:
             changes[PartitionKey("marks", year, school)] = pa.Table.from_pylist(marks, MARKS)
         lake.replace(changes)

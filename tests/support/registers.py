@@ -1,4 +1,4 @@
-"""Registers written into the lake: the one way tests put a school's pupils and marks there.
+"""Registers written into the lake: how the test worlds put a school's pupils and their marks there.
 
 A register is a sequence of codes (a string of one-character codes, or a list where a code has two, such
 as "Y1"), one per session from a start day (Monday 09/09/2024 unless given), morning then afternoon,

@@ -28,14 +28,14 @@ def routes(patterns=None, prefix: str = ""):
             yield prefix + str(pattern.pattern)
 
 
-def filled(route: str, objects: dict[str, list[str]]) -> list[str]:
+def filled(route: str, objects: dict[str, list[str] | dict[str, list[str]]]) -> list[str]:
     """The route with each parameter replaced by each of its values; KeyError for one not known. Values
-    given by domain (report names) are those of the domain the route names ("schools/<urn>/ks4/<name>/")."""
+    given by report domain (a report's name) are those of the domain the route names."""
     addresses = [route]
     for parameter in re.findall(r"<(?:\w+:)?(\w+)>", route):
         values = objects[parameter]
         if isinstance(values, dict):
-            values = next(found for domain, found in values.items() if f"/{domain}/" in f"/{route}")
+            values = next(names for domain, names in values.items() if f"/{domain}/" in route)
         addresses = [
             re.sub(rf"<(?:\w+:)?{parameter}>", value, address, count=1)
             for address in addresses

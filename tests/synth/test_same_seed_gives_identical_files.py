@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rollbook.synth import write_schools
 
 
@@ -13,6 +15,7 @@ def _contents(folder):
     }
 
 
+@pytest.mark.slow
 def test_same_seed_gives_byte_identical_files_with_any_number_of_workers(tmp_path):
     as_of = dt.date(2024, 11, 29)
     write_schools(tmp_path / "one", 4, seed=5, academic_year=2024, as_of=as_of, workers=1)

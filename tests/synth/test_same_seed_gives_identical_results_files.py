@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rollbook.synth import write_schools
 
 
@@ -14,6 +16,7 @@ def _contents(folder):
     }
 
 
+@pytest.mark.slow
 def test_same_seed_gives_byte_identical_results_with_any_number_of_workers(tmp_path):
     as_of = dt.date(2018, 10, 5)
     write_schools(tmp_path / "one", 3, seed=8, academic_year=2018, as_of=as_of, workers=1, results=True)

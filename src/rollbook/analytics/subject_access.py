@@ -37,6 +37,9 @@ DESCRIPTIONS = {
     "prior_attainment": "the pupil's KS2 results in reading and maths (scaled scores, or fine levels for "
     "those who sat KS2 before 2016), the starting point their progress at KS4 is measured from; one row for "
     "each school and academic year",
+    "baselines": "the pupil's score on another baseline their school holds (a standardised test, say), named "
+    "as the school names it, the starting point Rollbook's own value added is measured from where KS2 is "
+    "missing; one row for each baseline, school and academic year",
 }
 UK = ZoneInfo("Europe/London")
 

@@ -58,8 +58,10 @@ def beside_national(
     against: tuple[str, str] = ("national", "National"),
     ours: str = "This school",
 ) -> dict:
-    """Each group's figure as a bar beside the same group nationally (year groups, pupil groups, weekdays),
-    or beside another comparison the groups carry: `against` is its key and its name in the legend."""
+    """Each group's figure as a dot beside the same group nationally (year groups, pupil groups, weekdays),
+    or beside another comparison the groups carry: `against` is its key and its name in the legend. Dots,
+    on an axis fitted to the figures: differences of a point or two are what a school looks for, and bars
+    would have to start at 0, where they all look the same."""
     series = (ours, against[1])
     rows = [
         {"group": group["label"], "series": name, "value": figures[key], "order": position}
@@ -69,11 +71,11 @@ def beside_national(
     ]
     chart = (
         alt.Chart(alt.Data(values=[]), title=title)
-        .mark_bar()
+        .mark_point(filled=True, size=90, opacity=1)
         .encode(
             x=alt.X("group:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=list(series)),
-            y=alt.Y("value:Q", title=f"{DESCRIPTIONS[key][0]} (%)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("value:Q", title=f"{DESCRIPTIONS[key][0]} (%)", scale=alt.Scale(zero=False, nice=True)),
             color=alt.Color(
                 "series:N",
                 title=None,
@@ -133,6 +135,13 @@ def gaps(groups: list[dict], title: str, against: str) -> dict:
     return with_rows(chart, rows)
 
 
+#: The heat map's bands of a week's attendance, each with its own colour, so that 95% and 60% look
+#: nothing alike (on a smooth scale from 0 most weeks are near-white): under 50, 50-79.9, 80-89.9, 90-94.9,
+#: 95-99.9 and 100.
+HEAT_BANDS = (50, 80, 90, 95, 100)
+HEAT_COLOURS = ("#67000d", "#cb181d", "#fb6a4a", "#fcae91", "#fee5d9", "#ffffff")
+
+
 def absence_heatmap(pupils: Sequence[dict]) -> dict:
     """Pupils down, weeks across, each cell shaded by the week's attendance: absence shows as dark cells."""
     rows = [
@@ -150,7 +159,9 @@ def absence_heatmap(pupils: Sequence[dict]) -> dict:
             ),
             y=alt.Y("pupil:N", title=None, sort=None, axis=alt.Axis(labels=False, ticks=False)),
             color=alt.Color(
-                "attendance:Q", title="Attendance (%)", scale=alt.Scale(scheme="reds", reverse=True)
+                "attendance:Q",
+                title="Attendance (%)",
+                scale=alt.Scale(type="threshold", domain=list(HEAT_BANDS), range=list(HEAT_COLOURS)),
             ),
             tooltip=[
                 alt.Tooltip("pupil:N", title="Pupil"),

@@ -25,11 +25,20 @@ class Batch:
     marks: list[Path] = field(default_factory=list)
     results: list[Path] = field(default_factory=list)
     prior: list[Path] = field(default_factory=list)
+    baseline: list[Path] = field(default_factory=list)
     unrecognised: list[Path] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
-        return self.ctfs + self.pupils + self.marks + self.results + self.prior + self.unrecognised
+        return (
+            self.ctfs
+            + self.pupils
+            + self.marks
+            + self.results
+            + self.prior
+            + self.baseline
+            + self.unrecognised
+        )
 
     def add(self, path: Path) -> bool:
         """File `path` under its kind; False (and unfiled) when it is neither a CTF nor a Rollbook CSV."""
@@ -48,6 +57,7 @@ class Batch:
             CsvKind.MARKS: self.marks,
             CsvKind.RESULTS: self.results,
             CsvKind.PRIOR: self.prior,
+            CsvKind.BASELINE: self.baseline,
         }[kind]
 
 

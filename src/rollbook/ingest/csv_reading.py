@@ -22,6 +22,7 @@ class CsvKind(StrEnum):
     MARKS = "marks"
     RESULTS = "results"
     PRIOR = "prior attainment"
+    BASELINE = "baseline"
 
 
 #: The columns each kind has that the others do not, which tell a file's kind; the first to match wins.
@@ -29,6 +30,7 @@ TELLING_COLUMNS = {
     CsvKind.MARKS: frozenset({"date", "session", "code"}),
     CsvKind.RESULTS: frozenset({"subject", "qualification", "grade"}),
     CsvKind.PRIOR: frozenset({"ks2_reading", "ks2_maths"}),
+    CsvKind.BASELINE: frozenset({"baseline", "score"}),
 }
 
 

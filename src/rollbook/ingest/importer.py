@@ -96,6 +96,11 @@ class ImportOutcome:
                 f"; prior attainment {c.prior_added:,} added, {c.prior_updated:,} updated, "
                 f"{c.prior_unchanged:,} unchanged"
             )
+        if c.baseline_added or c.baseline_updated or c.baseline_unchanged:
+            text += (
+                f"; baseline scores {c.baseline_added:,} added, {c.baseline_updated:,} updated, "
+                f"{c.baseline_unchanged:,} unchanged"
+            )
         return text
 
     def as_dict(self) -> dict[str, object]:
@@ -244,13 +249,13 @@ def _import(
 def _ks4(
     batch: Batch, years: set[int], current: Partitions | None, pupils: Iterable[PupilRecord], report
 ) -> KS4Files | None:
-    """The batch's results and prior attainment, for the latest year it touches; None when it has neither
-    (or no year, which is refused already)."""
-    if not years or not (batch.results or batch.prior):
+    """The batch's results, prior attainment and baselines, for the latest year it touches; None when it has
+    none of them (or no year, which is refused already)."""
+    if not years or not (batch.results or batch.prior or batch.baseline):
         return None
     year = max(years)
     groups = _year_groups(current, year, pupils) if current is not None else None
-    return read_ks4(batch.results, batch.prior, year, groups, report)
+    return read_ks4(batch.results, batch.prior, year, groups, report, batch.baseline)
 
 
 def _year_groups(current: Partitions, year: int, pupils: Iterable[PupilRecord]) -> dict[str, int | None]:

@@ -73,6 +73,9 @@ class Counts:
     prior_added: int = 0
     prior_updated: int = 0
     prior_unchanged: int = 0
+    baseline_added: int = 0
+    baseline_updated: int = 0
+    baseline_unchanged: int = 0
 
 
 @dataclass

@@ -55,7 +55,18 @@ PRIOR_ATTAINMENT = pa.schema(
     ]
 )
 
-TABLES = {"pupils": PUPILS, "marks": MARKS, "results": RESULTS, "prior_attainment": PRIOR_ATTAINMENT}
+#: A score on another baseline a school holds for its pupils (a standardised test, say), the starting point
+#: of Rollbook value added where KS2 is missing (docs/ks4-measures.md, "Rollbook value added").
+BASELINES = pa.schema(
+    [
+        ("upn", pa.string()),
+        ("baseline", pa.string()),  # the school's name for it, e.g. "CAT4 mean SAS"
+        ("score", pa.decimal128(5, 2)),  # 0 to 200
+    ]
+)
+
+TABLES = {"pupils": PUPILS, "marks": MARKS, "results": RESULTS, "prior_attainment": PRIOR_ATTAINMENT,
+          "baselines": BASELINES}  # fmt: skip
 
 #: Sort order that makes a partition's bytes depend only on its content.
 SORT_KEYS = {
@@ -64,4 +75,5 @@ SORT_KEYS = {
     "results": [("upn", "ascending"), ("subject", "ascending"), ("qualification", "ascending"),
                 ("exam_series", "ascending"), ("grade", "ascending")],
     "prior_attainment": [("upn", "ascending")],
+    "baselines": [("upn", "ascending"), ("baseline", "ascending")],
 }  # fmt: skip

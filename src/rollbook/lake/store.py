@@ -119,6 +119,23 @@ class Lake:
                 found.extend((self.root / table).glob(f"{year}/{urn}/{DATA_FILE}"))
         return sorted(found)
 
+    def latest(self, table: str, column: str, academic_years: list[int] | None = None) -> object | None:
+        """The largest value of `column` in `table` (optionally some years), None when it has none. Read from
+        the statistics each Parquet file keeps per row group, so no rows are read; a row group without them
+        has its column read instead."""
+        found = []
+        for path in self.files(table, academic_years):
+            metadata = pq.read_metadata(path)
+            index = metadata.schema.names.index(column)
+            for group in range(metadata.num_row_groups):
+                statistics = metadata.row_group(group).column(index).statistics
+                if statistics is not None and statistics.has_min_max:
+                    found.append(statistics.max)
+                else:
+                    rows = pq.ParquetFile(path).read_row_group(group, columns=[column])
+                    found.append(pc.max(rows[column]).as_py())
+        return max((value for value in found if value is not None), default=None)
+
     def partitions(self, table: str, school: int | None = None) -> list[PartitionKey]:
         keys = []
         for path in self.files(table, schools=None if school is None else [school]):

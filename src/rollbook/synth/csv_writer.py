@@ -1,10 +1,11 @@
-"""Write `pupils.csv` (and, with results, `prior.csv` and `results.csv`) for a school and `schools.csv` for a
-synthetic set, in the docs/import-formats.md templates."""
+"""Write `pupils.csv` (and, with results, `prior.csv`, `results.csv` and, for a cohort without KS2,
+`baseline.csv`) for a school and `schools.csv` for a synthetic set, in the docs/import-formats.md
+templates."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from rollbook.synth.schools import SchoolInfo
 PUPIL_COLUMNS = ("upn", "forename", "surname", "dob", "sex", "nc_year", "reg_group", "fsm6", "sen", "eal",
                  "ethnicity", "admission_date", "leaving_date")  # fmt: skip
 PRIOR_COLUMNS = ("upn", "ks2_reading", "ks2_maths")
+BASELINE_COLUMNS = ("upn", "baseline", "score")
 RESULT_COLUMNS = ("upn", "subject", "qualification", "grade", "exam_series", "board")
 SCHOOL_COLUMNS = ("urn", "la", "estab", "name", "la_name", "region", "phase", "pupils", "fsm6_pct", "eal_pct",
                   "sen_support_pct", "ehc_plan_pct")  # fmt: skip
@@ -44,19 +46,25 @@ def write_pupils(school_year: SchoolYear, folder: Path) -> Path:
 
 
 def write_results(results: SchoolResults, folder: Path) -> tuple[Path, Path]:
-    """`prior.csv` (KS2 reading and maths) and `results.csv` (one row per result), as the MIS exports them."""
-    prior, rows = folder / "prior.csv", folder / "results.csv"
-    with prior.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(PRIOR_COLUMNS)
-        writer.writerows(results.prior)
-    with rows.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(RESULT_COLUMNS)
-        writer.writerows(
-            (r.upn, r.subject, r.qualification, r.grade, r.exam_series, r.board) for r in results.results
-        )
+    """`prior.csv` (KS2 reading and maths) and `results.csv` (one row per result), as the MIS exports them;
+    and `baseline.csv` when Year 11 has test scores in place of KS2."""
+    prior = _write_csv(folder / "prior.csv", PRIOR_COLUMNS, results.prior)
+    rows = _write_csv(
+        folder / "results.csv",
+        RESULT_COLUMNS,
+        ((r.upn, r.subject, r.qualification, r.grade, r.exam_series, r.board) for r in results.results),
+    )
+    if results.baseline:
+        _write_csv(folder / "baseline.csv", BASELINE_COLUMNS, results.baseline)
     return prior, rows
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    return path
 
 
 def write_schools_csv(schools: Iterable[SchoolInfo], out: Path) -> Path:

@@ -11,11 +11,16 @@ literature for most, triple science for high attainers, a humanity for most and 
 then options (GCSEs and, at some schools, technical awards) to about nine qualifications. Names, grades and
 boards are written in one of three MIS styles, so the importer meets the everyday names.
 
+A Year 11 whose KS2 tests were cancelled (the 2024/25 and 2025/26 cohorts) has instead a standardised test
+score the school set them (`baseline.csv`: mean 100, SD 15), drawn from the same measured ability their
+grades follow, so Rollbook value added can be shown for them.
+
 The constants were tuned until a national run met the 2019 figures (results_calibration.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +31,8 @@ from rollbook.synth.school_year import SchoolYear
 
 #: The stream of a school's seed that results are drawn from, apart from its pupils' and marks'.
 RESULTS_STREAM = 4
+#: And the stream of the baseline test scores, apart from the results, which adding them leaves as they were.
+BASELINE_STREAM = 5
 
 # Prior ability (standard deviations of the national spread) and KS2.
 FSM6_PRIOR, SEN_PRIOR, EAL_PRIOR = -0.45, {"N": 0.0, "K": -0.85, "E": -1.6}, -0.15
@@ -38,6 +45,18 @@ SCALED_MEAN, SCALED_SD = {"reading": 104.0, "maths": 105.0}, 6.8
 FINE_MEAN, FINE_SD, FINE_RANGE = {"reading": 4.82, "maths": 4.72}, 0.62, (2.0, 6.2)
 #: Share of pupils with no KS2 results (not at school in England in Year 6), higher for EAL pupils.
 NO_KS2, NO_KS2_EAL = 0.03, 0.15
+#: The baseline a school sets where KS2 is missing: a standardised score (mean 100, SD 15) that follows the
+#: ability the grades follow this closely (the rest is the test's own noise), kept to its usual 60 to 140.
+BASELINE_NAME, BASELINE_MEAN, BASELINE_SD, BASELINE_LINK, BASELINE_RANGE = (
+    "CAT4 mean SAS",
+    100,
+    15,
+    0.9,
+    (60, 140),
+)
+#: That ability's national mean and spread (its pupil-group gaps and school intakes move it off 0 and 1),
+#: measured on a run of 80 schools, to standardise it nationally as a test publisher does.
+ABILITY_MEAN, ABILITY_SD = -0.15, 1.10
 
 # Year 11 grades: points per slot as a curve of measured prior attainment, then the gaps (in grades).
 GRADE_MEAN, GRADE_SLOPE, GRADE_CURVE = 5.13, 1.52, 0.2
@@ -144,6 +163,8 @@ class SchoolResults:
     results: list[ResultRow]
     #: Every Year 11 pupil in the results' cohort, with or without results.
     year_11: tuple[str, ...]
+    #: upn, baseline, score as written: for a Year 11 without KS2 (the tests cancelled), their test score.
+    baseline: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -182,7 +203,23 @@ def draw_results(seed: np.random.SeedSequence, school_year: SchoolYear) -> Schoo
         for i in np.flatnonzero(in_year_11)
         for row in _pupil_results(rng, pupils, int(i), float(prior_z[i]), float(absence[i]), policy, year)
     ]
-    return SchoolResults(prior, rows, tuple(str(upn) for upn in pupils.upn[in_year_11]))
+    baseline = _baseline_rows(seed, pupils.upn[in_year_11], prior_z[in_year_11], year)
+    return SchoolResults(prior, rows, tuple(str(upn) for upn in pupils.upn[in_year_11]), baseline)
+
+
+def _baseline_rows(
+    seed: np.random.SeedSequence, upns: np.ndarray, ability: np.ndarray, year: int
+) -> list[tuple[str, str, str]]:
+    """A standardised score for each Year 11 pupil when their cohort sat no KS2 tests; none otherwise."""
+    if baseline_for(ks2_year(year, 11)) is not None:
+        return []
+    rng = np.random.default_rng(
+        np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, BASELINE_STREAM))
+    )
+    ability = (ability - ABILITY_MEAN) / ABILITY_SD
+    z = BASELINE_LINK * ability + np.sqrt(1 - BASELINE_LINK**2) * rng.standard_normal(len(upns))
+    scores = np.clip(np.round(BASELINE_MEAN + BASELINE_SD * z), *BASELINE_RANGE).astype(int)
+    return [(str(upn), BASELINE_NAME, str(score)) for upn, score in zip(upns, scores, strict=True)]
 
 
 def _policy(rng: np.random.Generator, fsm6_pct: float) -> _Policy:

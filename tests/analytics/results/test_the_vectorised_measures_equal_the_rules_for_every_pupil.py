@@ -1,8 +1,8 @@
 """The engine's vectorised pupil measures (analytics/results/pupil_measures.py) equal the rules'
-`measure_pupil` for every pupil: the hand-worked nation (DuckDB and Spark), a nation of pupils whose results
-are drawn at random from every subject, qualification, grade and exam series (so that every discounting,
-slot and route rule is met many times), and a synthetic national run written by `rollbook synth` and
-imported as a school's files are."""
+`measure_pupil` for every pupil: the hand-worked nation (DuckDB and Spark), nations of pupils (DuckDB, and
+one on Spark) whose results are drawn at random from every subject, qualification, grade and exam series
+(so that every discounting, slot and route rule is met many times), and a synthetic national run written
+by `rollbook synth` and imported as a school's files are."""
 
 from __future__ import annotations
 
@@ -86,8 +86,13 @@ def random_results(rng: np.random.Generator, upn: str, year: int) -> list[dict]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("year", [2015, 2018])  # the letters' points changed in 2016/17
-def test_a_nation_of_random_results(lake, year):
+@pytest.mark.slow  # about ten seconds a year on DuckDB, a minute on Spark
+@pytest.mark.parametrize(
+    ("year", "engine"), [(2015, "duckdb"), (2018, "duckdb"), (2018, "spark")]
+)  # the letters' points changed in 2016/17
+def test_a_nation_of_random_results(lake, year, engine, request):
+    if engine == "spark":
+        engine = request.getfixturevalue("spark")
     rng = np.random.default_rng(year)
     for school in (200001, 200002, 200003):
         upns = [f"R{school}{n:07d}" for n in range(400)]
@@ -104,7 +109,7 @@ def test_a_nation_of_random_results(lake, year):
         )
     expected = by_the_rules(lake, year)
     assert len(expected) == 1200
-    found = by_the_engine(lake, year)
+    found = by_the_engine(lake, year, engine)
     assert [key for key in expected if found[key] != expected[key]] == []
 
 
@@ -119,6 +124,7 @@ def synthetic_nation(tmp_path_factory) -> Lake:
     return lake
 
 
+@pytest.mark.slow  # writes and imports 40 schools
 def test_a_synthetic_national_run(synthetic_nation):
     expected = by_the_rules(synthetic_nation, SYNTH_YEAR)
     assert len(expected) > 40 * 100

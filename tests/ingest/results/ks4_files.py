@@ -1,5 +1,6 @@
 """A small school's Year 10 and Year 11 for the KS4 import tests: Alder's pupils of 2024/25 (builders.py's
-school, LA 123, Estab 4567, URN 900001) from a CTF, and results.csv and prior.csv written as a test asks."""
+school, LA 123, Estab 4567, URN 900001) from a CTF, and results.csv, prior.csv and baseline.csv written
+as a test asks."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ ANN, BEN, CAL, DEE, EVE = upn(11), upn(12), upn(13), upn(14), upn(15)
 YEAR_GROUPS = {ANN: 11, BEN: 11, CAL: 10, DEE: 7, EVE: 8}
 RESULTS_HEADER = "upn,subject,qualification,grade,exam_series,board"
 PRIOR_HEADER = "upn,ks2_reading,ks2_maths"
+HEADERS = {"results.csv": RESULTS_HEADER, "prior.csv": PRIOR_HEADER, "baseline.csv": "upn,baseline,score"}
 
 
 def the_school(lake: Lake, folder: Path, year: str = "2024/25") -> None:
@@ -26,8 +28,9 @@ def the_school(lake: Lake, folder: Path, year: str = "2024/25") -> None:
 
 
 def import_csv(lake: Lake, folder: Path, name: str, *rows: str, **options) -> ImportOutcome:
-    """Import one CSV, `rows` after its header line, for the school."""
-    header = RESULTS_HEADER if name == "results.csv" else PRIOR_HEADER
+    """Import one CSV, `rows` after its header line (the template's, unless `header` is given), for the
+    school."""
+    header = options.pop("header", None) or HEADERS[name]
     folder.mkdir(parents=True, exist_ok=True)
     path = write(folder, name, csv_text(header, *rows))
     return import_one(lake, path, school=900001, **options)

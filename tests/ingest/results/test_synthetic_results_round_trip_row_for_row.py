@@ -1,6 +1,7 @@
-"""`rollbook synth` writes results.csv and prior.csv by default, and once imported the lake holds every row
-they held: each result (read here with the csv module and the KS4 rules' names, apart from the importer)
-and each pupil's KS2 reading and maths."""
+"""`rollbook synth` writes results.csv and prior.csv by default (and baseline.csv for 2024/25's Year 11,
+who have no KS2), and once imported the lake holds every row they held: each result (read here with the
+csv module and the KS4 rules' names, apart from the importer), each pupil's KS2 reading and maths, and each
+Year 11's baseline score."""
 
 from __future__ import annotations
 
@@ -52,3 +53,9 @@ def test_two_synthetic_schools_land_row_for_row(tmp_path, lake):
         )
         assert len(prior) > 300
         assert held(lake, "prior_attainment", school.urn, ("upn", "ks2_reading", "ks2_maths")) == prior
+        scores = sorted(
+            (row["upn"], row["baseline"], Decimal(row["score"])) for row in rows_of(folder / "baseline.csv")
+        )
+        assert (
+            len(scores) > 100 and held(lake, "baselines", school.urn, ("upn", "baseline", "score")) == scores
+        )

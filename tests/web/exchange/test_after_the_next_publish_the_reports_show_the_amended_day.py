@@ -23,6 +23,9 @@ from rollbook.web.schools.models import School
 from tests.support.connector import load_connector, registered_with_token
 from tests.support.reports import attendance_report
 
+#: Slow: it imports a synthetic fortnight and publishes twice.
+pytestmark = pytest.mark.slow
+
 #: The fixture's fortnight ends on Friday 13/09/2024; the schedule's Wednesday after publishes to it.
 WEDNESDAY_AFTER = timezone.make_aware(dt.datetime(2024, 9, 18, 7, 0))
 FRIDAY = "2024-09-13"

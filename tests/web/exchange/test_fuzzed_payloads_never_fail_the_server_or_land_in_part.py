@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,9 @@ from rollbook.ingest.exchange import push
 from tests.support.sync_client import send
 from tests.support.sync_fuzz import HELD, PAYLOADS, assert_landed_exactly
 from tests.support.syncs import FRIDAY, MONDAY, TODAY, URN, assert_unchanged, held, marks_held, payload
+
+#: Slow: hypothesis sends fifty generated bodies, each after a week is synced afresh.
+pytestmark = pytest.mark.slow
 
 BODIES = PAYLOADS.map(lambda data: json.dumps(data).encode()) | st.binary(max_size=64)
 

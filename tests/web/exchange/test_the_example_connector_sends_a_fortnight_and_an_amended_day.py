@@ -11,6 +11,7 @@ from tests.support.syncs import marks_held
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow  # a synthetic fortnight sent day by day to a live server
 def test_the_site_holds_exactly_the_days_sent_and_the_amendment(live_server, school_files, lake, capsys):
     folder = school_files / "900001"
     school, token = registered_with_token(folder)

@@ -16,6 +16,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+#: Slow: schemathesis sends fifty generated requests to each operation.
+pytestmark = pytest.mark.slow
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

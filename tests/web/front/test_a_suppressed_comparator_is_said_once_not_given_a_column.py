@@ -9,16 +9,14 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from rollbook.web.publishing.service import publish_snapshot
+from tests.support.comparators import publish_with_minimums
 
 HIDDEN = "Central Bedfordshire is not shown: built from 1 school; comparators need at least 2."
 
 
 @pytest.mark.parametrize("name", ["summary", "360"])
 def test_a_suppressed_comparator_is_said_once_not_given_a_column(world, monkeypatch, name):
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "2")
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
-    publish_snapshot()
+    publish_with_minimums(monkeypatch, schools=2)
 
     response = world.client_for(world.alice).get(f"/schools/100001/attendance/{name}/")
 

@@ -59,5 +59,5 @@ def test_a_page_past_the_end_shows_the_last(client):
 def test_the_csv_lists_every_pupil(client):
     response = client.get(PAGE, {"page": "2", "format": "csv"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [row["upn"] for row in rows] == ["X0000000053"] + [f"X{n:010}" for n in range(1, 53)]
-    assert rows[0]["spells"] == "2" and rows[0]["w/c 09/09/2024"] == "80.0"
+    assert [row["UPN"] for row in rows] == ["X0000000053"] + [f"X{n:010}" for n in range(1, 53)]
+    assert rows[0]["Spells"] == "2" and rows[0]["Attendance % w/c 09/09/2024"] == "80.0"

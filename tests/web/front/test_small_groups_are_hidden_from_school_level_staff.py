@@ -19,7 +19,7 @@ def test_a_school_level_member_sees_a_dash_and_the_reason(world):
 def test_the_download_carries_no_figure_either(world):
     response = world.client_for(world.alice).get(YEAR_GROUPS, {"format": "csv"})
     (row,) = csv.DictReader(io.StringIO(response.content.decode()))
-    assert row["attendance_rate"] == "" and row["pupils"] == "2"
+    assert row["Attendance %"] == "" and row["Pupils"] == "2"
 
 
 def test_a_pupil_level_member_sees_the_figures(world):

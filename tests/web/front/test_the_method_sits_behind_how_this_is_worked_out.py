@@ -6,16 +6,14 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from rollbook.web.publishing.service import publish_snapshot
+from tests.support.comparators import publish_with_minimums
 
 JARGON = ("two-sided", "ratio estimator", "standardised")
 
 
 @pytest.mark.parametrize("name", ["summary", "360"])
 def test_the_method_sits_behind_how_this_is_worked_out(world, monkeypatch, name):
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
-    publish_snapshot()
+    publish_with_minimums(monkeypatch)
 
     response = world.client_for(world.alice).get(f"/schools/100001/attendance/{name}/")
 

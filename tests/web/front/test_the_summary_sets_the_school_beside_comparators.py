@@ -14,13 +14,12 @@ from __future__ import annotations
 import pytest
 
 from rollbook.web.publishing.service import publish_snapshot
+from tests.support.comparators import publish_with_minimums
 
 
 @pytest.fixture
 def published(world, monkeypatch):
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_SCHOOLS", "1")
-    monkeypatch.setenv("ROLLBOOK_MIN_COMPARATOR_PUPILS", "1")
-    return publish_snapshot()
+    return publish_with_minimums(monkeypatch)
 
 
 def test_national_figures_sit_beside_the_schools_with_their_shading(world, published):

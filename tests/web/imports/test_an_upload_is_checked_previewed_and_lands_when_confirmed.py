@@ -45,7 +45,8 @@ def test_the_preview_counts_what_would_change_and_confirming_lands_it(world, tmp
     assert record.changes["counts"] == {
         "pupils_added": 1, "pupils_updated": 1, "pupils_unchanged": 1, "pupils_removed": 0,
         "marks_added": 3, "marks_changed": 2, "marks_removed": 2, "results_added": 0, "results_changed": 0,
-        "results_removed": 0, "prior_added": 0, "prior_updated": 0, "prior_unchanged": 0,
+        "results_removed": 0, "prior_added": 0, "prior_updated": 0, "prior_unchanged": 0, "baseline_added": 0,
+        "baseline_updated": 0, "baseline_unchanged": 0,
     }  # fmt: skip
     pupils = {row["upn"]: row for row in world.lake.read(PartitionKey("pupils", 2024, URN)).to_pylist()}
     assert (pupils[P1]["reg_group"], pupils[P2]["reg_group"], P3 in pupils) == ("8B", "8A", True)

@@ -26,7 +26,7 @@ def test_the_first_post_shows_what_will_go_and_removes_nothing(pupil_world, oper
     response = operator.post(ERASE, ASK)
     assert response.status_code == 200
     plan = response.context["plan"]
-    assert plan["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0}
+    assert plan["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0, "baselines": 0}
     assert [(p["table"], p["school"], p["rows"]) for p in plan["partitions"]] == [
         ("marks", 100001, 10),
         ("marks", 100002, 2),
@@ -53,7 +53,13 @@ def test_confirmed_it_removes_exactly_that_pupils_rows(pupil_world, operator):
     record = ErasureRecord.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/operator/privacy/erasures/{record.pk}/"
     assert contents(pupil_world.lake) == without(before, PUPIL)
-    assert record.removed["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0}
+    assert record.removed["tables"] == {
+        "pupils": 2,
+        "marks": 12,
+        "results": 0,
+        "prior_attainment": 0,
+        "baselines": 0,
+    }
     assert record.finished is not None and record.reason == "Request ref 42"
     assert operator.get(response["Location"]).status_code == 200
 

@@ -33,13 +33,25 @@ def test_confirmed_every_year_of_the_school_goes_and_the_other_school_stays(pupi
     operator = pupil_world.client_for(pupil_world.operator)
     before = contents(alder_last_year)
     shown = operator.post(ERASE, ASK)
-    assert shown.context["plan"]["tables"] == {"pupils": 6, "marks": 60, "results": 0, "prior_attainment": 0}
+    assert shown.context["plan"]["tables"] == {
+        "pupils": 6,
+        "marks": 60,
+        "results": 0,
+        "prior_attainment": 0,
+        "baselines": 0,
+    }
     assert contents(alder_last_year) == before
     operator.post(ERASE, {**ASK, "school-again": "100001"})
     assert contents(alder_last_year) == {key: rows for key, rows in before.items() if key.school != 100001}
     record = ErasureRecord.objects.get()
     assert (record.kind, record.urn, record.upn_hash) == (ErasureRecord.SCHOOL, 100001, "")
-    assert record.removed["tables"] == {"pupils": 6, "marks": 60, "results": 0, "prior_attainment": 0}
+    assert record.removed["tables"] == {
+        "pupils": 6,
+        "marks": 60,
+        "results": 0,
+        "prior_attainment": 0,
+        "baselines": 0,
+    }
     assert School.objects.filter(urn=100001).exists()
 
 

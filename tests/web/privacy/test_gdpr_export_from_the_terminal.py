@@ -20,6 +20,7 @@ def test_the_zip_is_written_and_each_schools_read_recorded(pupil_world, tmp_path
     assert "2 pupils rows, 12 marks rows" in result.stderr
     assert sorted(zipfile.ZipFile(out).namelist()) == [
         "README.txt",
+        "baselines.csv",
         "manifest.json",
         "marks.csv",
         "prior_attainment.csv",

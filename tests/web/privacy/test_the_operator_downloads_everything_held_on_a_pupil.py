@@ -45,7 +45,13 @@ def test_the_export_is_recorded_with_the_counts(pupil_world):
     pupil_world.client_for(pupil_world.operator).post(EXPORT, {"export-upn": PUPIL})
     (record,) = SubjectAccessRecord.objects.all()
     assert (record.user, record.actor, record.upn_hash) == (pupil_world.operator, "operator", upn_hash(PUPIL))
-    assert record.counts["tables"] == {"pupils": 2, "marks": 12, "results": 0, "prior_attainment": 0}
+    assert record.counts["tables"] == {
+        "pupils": 2,
+        "marks": 12,
+        "results": 0,
+        "prior_attainment": 0,
+        "baselines": 0,
+    }
 
 
 def test_a_malformed_upn_is_refused_with_the_reason_and_nothing_is_read(pupil_world):

@@ -3,7 +3,12 @@ buries it."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.settings_probe import rollbook
+
+#: Slow: each case runs a command in a fresh process.
+pytestmark = pytest.mark.slow
 
 
 def test_production_without_its_secrets_says_so_in_one_line(tmp_path):

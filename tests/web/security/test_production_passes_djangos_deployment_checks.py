@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import secrets
 
+import pytest
+
 from tests.support.settings_probe import rollbook, settings_under
+
+#: Slow: each case reads the settings in a fresh process.
+pytestmark = pytest.mark.slow
 
 PRODUCTION = {
     "ROLLBOOK_PRODUCTION": "1",

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import secrets
 
+import pytest
+
 from tests.support.settings_probe import rollbook
+
+#: Slow: each case starts Rollbook in a fresh process.
+pytestmark = pytest.mark.slow
 
 SECRET = secrets.token_urlsafe(48)
 HOSTS = "rollbook.example"

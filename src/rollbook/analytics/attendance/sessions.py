@@ -83,20 +83,25 @@ def _sessions_remembered(pupils: ir.Table, marks: ir.Table, period: Period, filt
 
 
 def _sessions(pupils: ir.Table, marks: ir.Table, period: Period, filters: Filters) -> ir.Table:
-    pupils = filters.apply(pupils)
-    pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS)).select(
-        *ENROLMENT, *PUPIL_ATTRIBUTES, "admission_date", "leaving_date"
-    )
-    marks = marks.filter(marks.date.between(period.start, period.end))
-    joined = marks.join(pupils, list(ENROLMENT))
-    on_roll = (joined.admission_date.isnull() | (joined.admission_date <= joined.date)) & (
-        joined.leaving_date.isnull() | (joined.date <= joined.leaving_date)
-    )
-    on_roll_marks = joined.filter(on_roll)
-    return on_roll_marks.join(_code_categories(), "code").mutate(
+    pupils = filters.apply(pupils).select(*ENROLMENT, *PUPIL_ATTRIBUTES, "admission_date", "leaving_date")
+    on_roll_marks = on_roll(pupils, marks, period)
+    return on_roll_marks.mutate(
         week_commencing=on_roll_marks.date.truncate("W").cast("date"),
         weekday=on_roll_marks.date.day_of_week.index().cast("int8"),  # Monday 0 to Friday 4
     )
+
+
+def on_roll(pupils: ir.Table, marks: ir.Table, period: Period) -> ir.Table:
+    """Marks in `period` of `pupils` (keyed by `ENROLMENT`, with admission and leaving dates) while on roll
+    and in a year group with session measures, joined to their pupil's columns and their code's category
+    with a 0/1 column per tallied category (`enrolment_sessions` says when a mark counts)."""
+    pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))
+    marks = marks.filter(marks.date.between(period.start, period.end))
+    joined = marks.join(pupils, list(ENROLMENT))
+    counted = (joined.admission_date.isnull() | (joined.admission_date <= joined.date)) & (
+        joined.leaving_date.isnull() | (joined.date <= joined.leaving_date)
+    )
+    return joined.filter(counted).join(_code_categories(), "code")
 
 
 @functools.cache

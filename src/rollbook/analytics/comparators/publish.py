@@ -19,10 +19,17 @@ from pathlib import Path
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.attendance.sessions import enrolment_sessions, enrolment_tallies, group_totals
+from rollbook.analytics.attendance.sessions import (
+    ENROLMENT,
+    TALLIED,
+    academic_years_in,
+    group_totals,
+    on_roll,
+)
 from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
 from rollbook.analytics.comparators.snapshot import CELL, SCHEMAS, WEEKDAY, Manifest, Suppression
 from rollbook.lake import Lake
@@ -31,8 +38,12 @@ from rollbook.rules.characteristics import WITH_SEN
 from rollbook.rules.periods import Period, term_so_far, year_to_date
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 
-#: Schools measured per query when publishing: about 1.5 GB at the peak for secondary schools.
+#: Schools measured per query when publishing, and the most marks one query takes (a batch stops short of
+#: them): the query holds its sessions in memory, about 70 bytes a mark.
 PUBLISH_BATCH = 250
+PUBLISH_MARKS = 15_000_000
+#: The columns of the one query per batch: a cell's and a reason's, a reason's `code` set, a cell's null.
+_UNION = {**ibis.schema(SCHEMAS["cells"]), **ibis.schema(SCHEMAS["reasons"])}
 
 
 @dataclass(frozen=True)
@@ -62,25 +73,26 @@ def publish(
 ) -> Path:
     """Compute and write a snapshot of `schools` for `academic_year` up to `as_of`; returns its folder.
 
-    Schools are measured `batch` at a time and each batch's counts written as they come, so memory stays
-    bounded however many schools there are; every count belongs to one school, so batches add up exactly.
+    Schools are measured `batch` at a time (fewer when their marks pass `PUBLISH_MARKS`) and each batch's
+    counts written as they come, so memory stays bounded however many schools and days there are; every
+    count belongs to one school, so batches add up exactly.
     """
     now = now or dt.datetime.now(dt.UTC)
     suppression = suppression or Suppression.from_environment()
     held = set(lake.schools())
     schools = [school for school in schools if school.urn in held]
     queries = [
-        query
-        for calendar, urns in _by_calendar(schools).items()
-        for first in range(0, len(urns), batch)
-        for query in _queries(lake, urns[first : first + batch], calendar, as_of, engine)
+        _query(lake, urns, calendar, as_of, engine)
+        for calendar, group in _by_calendar(schools).items()
+        for urns in _batches(lake, group, academic_year, batch)
     ]
     # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder:
         with _parquet_writers(folder, ("cells", "reasons")) as writers:
-            for done, (table, query) in enumerate(queries, start=1):
-                writers[table].write_table(_as_published(engines.arrow(query, engine), table))
+            for done, query in enumerate(queries, start=1):
+                for table, rows in _split(engines.arrow(query, engine)).items():
+                    writers[table].write_table(rows)
                 if progress is not None:
                     progress(done, len(queries))
         profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
@@ -107,6 +119,22 @@ def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[in
     return groups
 
 
+def _batches(lake: Lake, urns: list[int], academic_year: int, most: int) -> Iterator[list[int]]:
+    """`urns` in batches of at most `most` schools and, unless one school alone has more, `PUBLISH_MARKS`
+    marks (counted from the files' footers): a query holds its batch's sessions in memory."""
+    batch: list[int] = []
+    marks = 0
+    for urn in urns:
+        held = sum(pq.read_metadata(path).num_rows for path in lake.files("marks", [academic_year], [urn]))
+        if batch and (len(batch) == most or marks + held > PUBLISH_MARKS):
+            yield batch
+            batch, marks = [], 0
+        batch.append(urn)
+        marks += held
+    if batch:
+        yield batch
+
+
 def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, Period]]:
     """Year to date and each half-term and term begun by `as_of`, cut at `as_of`; and every week of the
     year to date (kind "week") and the year to date by weekday and session (kind "weekday")."""
@@ -119,52 +147,137 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     return periods
 
 
-def _queries(
+def _query(
     lake: Lake, urns: list[int], calendar: SchoolCalendar, as_of: dt.date, engine: str | None
-) -> list[tuple[str, ir.Table]]:
-    """The queries for schools sharing `calendar`, each with the snapshot table it fills.
+) -> ir.Table:
+    """The one query for schools sharing `calendar`: their cells, weekday cells and reasons together (a
+    row with a `code` is a reason, see `_split`), all from one reading of the marks.
 
-    Each reads the marks once for every period. Cells tally each enrolment's sessions per week (split where
-    a half-term or term begins or ends within the week) and sum the weeks into each week, half-term, term
-    and the year to date, so persistent and severe absence are still tested on the enrolment's own sessions
-    in the period; reasons sum sessions per code the same way, per cell, as they need no enrolment. The year
-    to date by weekday and session has no reasons: they would multiply the snapshot for little use.
+    Enrolments are numbered in the pupils join, and every grouping below is by that number and by period
+    numbers, not by UPNs and names; each enrolment's cell is joined back only to the summed tallies. The
+    one per-enrolment tally is each enrolment's sessions per code in each week, split where a half-term or
+    term begins or ends within the week. Its categories summed per enrolment and week, then into each week,
+    half-term, term and the year to date, give the cells (persistent and severe absence tested on the
+    enrolment's own sessions in the period); its codes summed per cell and week, then into each period,
+    the reasons. The year to date by weekday and session is tallied per enrolment from the same sessions
+    (the engine reads them once and keeps them for both: hence `PUBLISH_MARKS`); it has no reasons: they
+    would multiply the snapshot for little use.
     """
     periods = _periods(calendar, as_of)
-    sessions = enrolment_sessions(lake, urns, year_to_date(calendar.academic_year, as_of), engine=engine)
-    sessions = sessions.mutate(
-        **{kind: _named_period(sessions.date, periods, kind) for kind in ("half_term", "term")}
+    ytd = year_to_date(calendar.academic_year, as_of)
+    pupils = engines.pupils(lake, urns, academic_years_in(ytd), engine)
+    pupils = pupils.select(*ENROLMENT, *CELL, "admission_date", "leaving_date").mutate(
+        enrolment=ibis.row_number().over(order_by=list(ENROLMENT))  # the same numbers however often read
     )
-    weeks = ("school", *CELL, "week_commencing", "half_term", "term")
-    weekly = _in_periods(enrolment_tallies(sessions, weeks))
-    weekly_codes = _in_periods(sessions.group_by([*weeks, "code"]).aggregate(sessions=sessions.count()))
-    by = ("kind", "period", "school", *CELL)
-    weekdays = ("school", *CELL, *WEEKDAY)
-    by_weekday = group_totals(enrolment_tallies(sessions, weekdays), weekdays)
-    return [
-        ("cells", group_totals(enrolment_tallies(weekly, by), by)),
-        ("cells", by_weekday.mutate(kind=ibis.literal("weekday"), period=ibis.literal("year_to_date"))),
-        ("reasons", weekly_codes.group_by([*by, "code"]).aggregate(sessions=weekly_codes.sessions.sum())),
+    marks = engines.marks(lake, urns, academic_years_in(ytd), engine)
+    sessions = on_roll(pupils, marks, ytd)
+    tallied = [str(category) for category in TALLIED]
+    sessions = sessions.select(
+        "enrolment", "date", "session", "code", *tallied,
+        **{f"{kind}_number": _period_number(sessions.date, periods, kind) for kind in ("half_term", "term")},
+    )  # fmt: skip
+    segment = ("half_term_number", "term_number", "week_commencing")
+    tally = sessions.group_by(
+        "enrolment", "code", *tallied, *segment[:2], week_commencing=sessions.date.truncate("W").cast("date")
+    ).aggregate(sessions=sessions.count())
+    weekly = tally.group_by("enrolment", *segment).aggregate(
+        **{category: (tally[category] * tally.sessions).sum() for category in tallied}
+    )
+    by_period = ("kind", "number", "week_commencing", "school", *CELL)
+    per_period = _in_periods(weekly)  # a week split between periods is two rows: summed again per period
+    cells = per_period.group_by("kind", "number", "week_commencing", "enrolment").aggregate(
+        **{category: per_period[category].sum() for category in tallied}
+    )
+    cells = _with_cells(cells, pupils)
+    coded = _with_cells(tally, pupils)
+    coded = coded.group_by("school", *CELL, *segment, "code").aggregate(sessions=coded.sessions.sum())
+    coded = _in_periods(coded)
+    reasons = coded.group_by([*by_period, "code"]).aggregate(sessions=coded.sessions.sum())
+    by_weekday = sessions.group_by(
+        "enrolment", "session", weekday=sessions.date.day_of_week.index().cast("int8")
+    ).aggregate(**{category: sessions[category].sum() for category in tallied})
+    by_weekday = _with_cells(by_weekday, pupils).mutate(
+        kind=ibis.literal("weekday"), period=ibis.literal("year_to_date")
+    )
+    cells = _named(group_totals(cells, by_period), periods)
+    by_weekday = group_totals(by_weekday, ("kind", "period", "school", *CELL, *WEEKDAY))
+    return _together(cells, by_weekday, _named(reasons, periods))
+
+
+def _period_number(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.IntegerValue:
+    """The number of the period of `kind` holding `date` in its list of names, or null (periods of one
+    kind never overlap)."""
+    names = {"half_term": HALF_TERM_NAMES, "term": TERM_NAMES}[kind]
+    branches = [
+        (date.between(period.start, period.end), names.index(name))
+        for k, name, period in periods
+        if k == kind
     ]
-
-
-def _named_period(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.StringValue:
-    """The name of the period of `kind` holding `date`, or null (periods of one kind never overlap)."""
-    branches = [(date.between(period.start, period.end), name) for k, name, period in periods if k == kind]
-    return ibis.cases(*branches) if branches else ibis.null("string")
+    return ibis.cases(*branches).cast("int8") if branches else ibis.null("int8")
 
 
 def _in_periods(weekly: ir.Table) -> ir.Table:
-    """Weekly rows once for each period holding them, under its kind and name: the week (by its Monday),
-    its half-term and term when it is in one, and the year to date."""
-    names = {
-        "week": weekly.week_commencing.strftime("%Y-%m-%d"),
-        "half_term": weekly.half_term,
-        "term": weekly.term,
-        "year": ibis.literal("year_to_date"),
+    """Weekly rows once for each period holding them, under its kind and number: the week (by its Monday,
+    number 0), its half-term and term when it is in one (their numbers), and the year to date (number 0).
+    Only weeks keep their Monday."""
+    no_week = ibis.null("date")
+    copies = {
+        "week": (ibis.literal(0, "int8"), weekly.week_commencing),
+        "half_term": (weekly.half_term_number, no_week),
+        "term": (weekly.term_number, no_week),
+        "year": (ibis.literal(0, "int8"), no_week),
     }
-    copies = [weekly.mutate(kind=ibis.literal(kind), period=name) for kind, name in names.items()]
-    return ibis.union(*(copy.filter(copy.period.notnull()) for copy in copies))
+    columns = [column for column in weekly.columns if not column.endswith("_number")]
+    copied = [
+        weekly.select(*(column for column in columns if column != "week_commencing"),
+                      kind=ibis.literal(kind), number=number.cast("int8"), week_commencing=week)
+        for kind, (number, week) in copies.items()
+    ]  # fmt: skip
+    return ibis.union(*(copy.filter(copy.number.notnull()) for copy in copied))
+
+
+def _with_cells(per_enrolment: ir.Table, pupils: ir.Table) -> ir.Table:
+    """Rows keyed by enrolment number, with the enrolment's school and cell instead."""
+    cells = pupils.select("enrolment", "school", *CELL)
+    return per_enrolment.join(cells, "enrolment").drop("enrolment")
+
+
+def _named(counts: ir.Table, periods: list[tuple[str, str, Period]]) -> ir.Table:
+    """Counts keyed by period kind and number (and a week by its Monday) under the period's published name."""
+    names = {"half_term": HALF_TERM_NAMES, "term": TERM_NAMES}
+    period = ibis.cases(
+        (counts.kind == "week", counts.week_commencing.strftime("%Y-%m-%d")),
+        (counts.kind == "year", ibis.literal("year_to_date")),
+        *(
+            ((counts.kind == kind) & (counts.number == names[kind].index(name)), ibis.literal(name))
+            for kind, name, _ in periods
+            if kind in names
+        ),
+    )
+    return counts.mutate(period=period).drop("number", "week_commencing")
+
+
+def _together(cells: ir.Table, by_weekday: ir.Table, reasons: ir.Table) -> ir.Table:
+    """The three as one table of `_UNION` columns, so the engine reads the marks once for all of them."""
+    return ibis.union(*(_padded(table) for table in (cells, by_weekday, reasons)))
+
+
+def _padded(table: ir.Table) -> ir.Table:
+    return table.select(
+        **{
+            name: table[name].cast(kind) if name in table.columns else ibis.null(kind)
+            for name, kind in _UNION.items()
+        }
+    )
+
+
+def _split(both: pa.Table) -> dict[str, pa.Table]:
+    """The one query's rows as the snapshot's cells and reasons."""
+    reason = pc.is_valid(both["code"])
+    return {
+        "cells": _as_published(both.filter(pc.invert(reason)), "cells"),
+        "reasons": _as_published(both.filter(reason), "reasons"),
+    }
 
 
 def _as_published(counts: pa.Table, table: str) -> pa.Table:

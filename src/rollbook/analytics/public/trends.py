@@ -69,7 +69,7 @@ def trends(store: PublicStore | None = None, engine: str | None = None) -> tuple
     return tuple(found)
 
 
-def _weighted(value: ir.NumericValue, weight: ir.NumericValue) -> ir.FloatingScalar:
+def weighted(value: ir.NumericValue, weight: ir.NumericValue) -> ir.FloatingScalar:
     """The mean of `value` weighted by `weight`, over the rows having both."""
     both = value.notnull() & weight.notnull()
     return (value * weight).sum(where=both) / weight.sum(where=both).nullif(0)
@@ -83,12 +83,12 @@ def _figures(table: ir.Table, engine: str | None) -> list[dict]:
     measures = {
         "schools": table.urn.count(),
         "pupils": table.ks4_pupils.sum(),
-        "progress8": _weighted(table.progress8, table.p8_pupils),
-        "disadvantaged_attainment8": _weighted(table.disadvantaged_attainment8, disadvantaged),
-        "other_attainment8": _weighted(table.other_attainment8, others),
-        "boys_attainment8": _weighted(table.boys_attainment8, table.boys_ks4_pupils),
-        "girls_attainment8": _weighted(table.girls_attainment8, table.girls_ks4_pupils),
-        **{name: _weighted(table[name], table.ks4_pupils) for name in BY_PUPILS},
+        "progress8": weighted(table.progress8, table.p8_pupils),
+        "disadvantaged_attainment8": weighted(table.disadvantaged_attainment8, disadvantaged),
+        "other_attainment8": weighted(table.other_attainment8, others),
+        "boys_attainment8": weighted(table.boys_attainment8, table.boys_ks4_pupils),
+        "girls_attainment8": weighted(table.girls_attainment8, table.girls_ks4_pupils),
+        **{name: weighted(table[name], table.ks4_pupils) for name in BY_PUPILS},
     }
     england = table.aggregate(**measures).mutate(area=ibis.literal(ENGLAND))
     regions = table.group_by("area").aggregate(**measures)

@@ -8,8 +8,9 @@ work and where every figure's definition lives.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -63,7 +64,7 @@ def cohorts(
     pupils = pupils.filter(pupils.nc_year == KS4_YEAR)
     results = engines.lake_table(lake, "results", schools, years, engine)
     prior = engines.lake_table(lake, "prior_attainment", schools, years, engine)
-    fetch = engines.run if len(schools) == 1 else _fetch_unremembered
+    fetch = engines.run if len(schools) == 1 else fetch_unremembered
     pupil_rows = fetch(
         pupils.select("school", "upn", "forename", "surname", "sex", "fsm6", "sen", "eal", "reg_group"),
         engine,
@@ -80,14 +81,16 @@ def cohorts(
         ),
         engine,
     )
-    absence = _absence(lake, schools, academic_year, fetch, engine)
+    absence = absence_in_year(lake, schools, academic_year, fetch, engine)
     held: dict[tuple[int, str], list[ExamResult]] = {}
-    for row in result_rows:
+    # In the lake's own order (subject, qualification, series, grade), so that which of two equal results
+    # counts never depends on how the engine returned them (the engine's measures read the same order).
+    for row in sorted(result_rows, key=_lake_order):
         held.setdefault((row["school"], row["upn"]), []).append(
             _result(row["subject"], row["qualification"], row["grade"], academic_year, row["exam_series"])
         )
     priors = {
-        (row["school"], row["upn"]): _prior(row["ks2_reading"], row["ks2_maths"], row["baseline"])
+        (row["school"], row["upn"]): held_prior(row["ks2_reading"], row["ks2_maths"], row["baseline"])
         for row in prior_rows
     }
     by_school: dict[int, list[Ks4Pupil]] = {school: [] for school in schools}
@@ -97,7 +100,7 @@ def cohorts(
         by_school[row["school"]].append(
             Ks4Pupil(
                 upn=row["upn"],
-                name=_name(row),
+                name=display_name(row),
                 sex=row["sex"],
                 fsm6=row["fsm6"],
                 sen=row["sen"],
@@ -119,7 +122,7 @@ def cohort(
     return cohorts(lake, [school], academic_year, estimates, engine)[0]
 
 
-def _absence(lake, schools, academic_year, fetch, engine) -> dict[tuple[int, str], tuple[int, int]]:
+def absence_in_year(lake, schools, academic_year, fetch, engine) -> dict[tuple[int, str], tuple[int, int]]:
     """Each Year 11 pupil's sessions missed and possible in the year, over all their enrolments there."""
     sessions = enrolment_sessions(
         lake, schools, whole_year(academic_year), Filters(year_groups=KS4_YEAR), engine
@@ -134,12 +137,16 @@ def _absence(lake, schools, academic_year, fetch, engine) -> dict[tuple[int, str
     return {(row["school"], row["upn"]): (row["absent"], row["possible"]) for row in fetch(per_pupil, engine)}
 
 
-def _fetch_unremembered(expr, engine) -> list[dict]:
+def _lake_order(row: dict) -> tuple:
+    return (row["subject"], row["qualification"], row["exam_series"] or dt.date.min, row["grade"])
+
+
+def fetch_unremembered(expr, engine) -> list[dict]:
     """A national read is too big to keep among a web process's remembered results."""
     return engines.arrow(expr, engine).to_pylist()
 
 
-def _name(row: dict) -> str:
+def display_name(row: dict) -> str:
     return ", ".join(part for part in (row["surname"], row["forename"]) if part) or row["upn"]
 
 
@@ -149,9 +156,5 @@ def _result(subject: str, qualification: str, grade: str, academic_year: int, se
 
 
 @functools.lru_cache(maxsize=8192)
-def _prior(reading: Decimal, maths: Decimal, baseline: str) -> PriorAttainment:
+def held_prior(reading: Decimal, maths: Decimal, baseline: str) -> PriorAttainment:
     return prior_attainment(reading, maths, Baseline(baseline))
-
-
-def everyone(cohorts: Iterable[Cohort]) -> list[Ks4Pupil]:
-    return [pupil for found in cohorts for pupil in found.pupils]

@@ -28,12 +28,14 @@ from rollbook.analytics.public.trends import trends as public_trends
 from rollbook.analytics.results.cohort import schools_with_results
 from rollbook.analytics.results.figures import Ks4Measures, measures
 from rollbook.analytics.results.pupil_measures import measured_pupils
+from rollbook.analytics.results.value_added import estimates_from_json, national_value_added
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Baseline
 from rollbook.rules.results.progress8 import SIGMA_2019, Estimate, Estimates, build_estimates, national_sigma
 from rollbook.rules.results.pupil_groups import GROUPINGS, Ks4Pupil, measures_of, split
 from rollbook.rules.results.pupil_measures import with_progress8
+from rollbook.rules.results.value_added import ValueAddedEstimates
 
 #: The national spread of pupils' Progress 8 the DfE's published intervals use, for years it is known.
 DFE_SIGMA = {2018: SIGMA_2019}
@@ -54,6 +56,8 @@ class National:
     sigma: float | None
     #: Where the national measures come from.
     source: str = ""
+    #: Rollbook value added's estimates (never Progress 8), by the name of the baseline they are from.
+    value_added: dict[str, ValueAddedEstimates] = dataclasses.field(default_factory=dict)
 
     def to_json(self) -> dict:
         found = dataclasses.asdict(self)
@@ -72,6 +76,7 @@ class National:
             estimates=_estimates_from_json(found["estimates"]),
             sigma=found["sigma"],
             source=found.get("source", ""),
+            value_added=estimates_from_json(found.get("value_added", {})),
         )
 
 
@@ -104,6 +109,7 @@ def work_out(
         estimates=estimates,
         sigma=sigma,
         source=f"Rollbook, from the {len(found)} schools it holds",
+        value_added=national_value_added(lake, found, academic_year, engine),
     )
 
 

@@ -29,7 +29,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from rollbook.analytics import engine as engines
-from rollbook.analytics.results.cohort import _absence, _fetch_unremembered, _name, _prior
+from rollbook.analytics.results.cohort import absence_in_year, display_name, fetch_unremembered, held_prior
 from rollbook.lake import Lake
 from rollbook.rules.attendance.measures import is_persistent_absentee
 from rollbook.rules.results.attainment8 import EBACC_SLOTS, OPEN_SLOTS, Element
@@ -105,10 +105,10 @@ def pupil_measures(pupils: ir.Table, results: ir.Table, academic_year: int) -> i
         .select(~ibis.selectors.endswith("_right"))
         .left_join(elements, list(PUPIL))
         .select(~ibis.selectors.endswith("_right"))
+        .pipe(_science)
     )
     both = found.english_language & found.english_literature
     english_weight = ibis.ifelse(both, ELEMENT_SLOTS[Element.ENGLISH], 1)
-    science = _science(found)
     sums = {
         "results": found.results.fill_null(0),
         ELEMENT_COLUMNS[Element.MATHS]: found.maths_top * ELEMENT_SLOTS[Element.MATHS],
@@ -117,22 +117,22 @@ def pupil_measures(pupils: ir.Table, results: ir.Table, academic_year: int) -> i
         ELEMENT_COLUMNS[Element.OPEN]: found.open_sum,
         "ebacc_english": both,
         "ebacc_maths": found.maths_sat,
-        "ebacc_science": science["entered"],
+        "ebacc_science": found.science_entered,
         "ebacc_humanities": found.humanities_sat,
         "ebacc_languages": found.languages_sat,
         **{
             f"ebacc_{grade}": both
             & found[f"english_{grade}"]
             & found[f"maths_{grade}"]
-            & science["achieved"]
+            & found.science_achieved
             & found.humanities_reached
             & found.languages_reached
             for grade in THRESHOLDS
         },
         PILLAR_COLUMNS[0]: ibis.ifelse(both, found.english_best, 0.0),
         PILLAR_COLUMNS[1]: found.maths_best,
-        PILLAR_COLUMNS[2]: science["first"],
-        PILLAR_COLUMNS[3]: science["second"],
+        PILLAR_COLUMNS[2]: found.science_first,
+        PILLAR_COLUMNS[3]: found.science_second,
         PILLAR_COLUMNS[4]: found.humanities_best,
         PILLAR_COLUMNS[5]: found.languages_best,
         "basics_english": found.english_language | found.english_literature,
@@ -145,7 +145,8 @@ def pupil_measures(pupils: ir.Table, results: ir.Table, academic_year: int) -> i
 def counted(results: ir.Table, academic_year: int) -> ir.Table:
     """The results that count, each with its points and its subject's place (discounting.py): absent (X)
     results never count; in a discount group, the first entry in an EBacc subject when every series is
-    known, then a reformed GCSE before anything else, then the most points (points per slot times slots)."""
+    known, then a reformed GCSE before anything else, then the most points (points per slot times slots).
+    A grade the rules' table lacks (none the importer lets in) counts nowhere, where the rules would raise."""
     found = results.join(grade_points(academic_year), ["qualification", "grade"]).join(
         subject_places(), "subject"
     )
@@ -279,10 +280,11 @@ def _areas(counting: ir.Table) -> ir.Table:
     return sat.group_by(PUPIL).aggregate(**wanted)
 
 
-def _science(found: ir.Table) -> dict[str, ir.Value]:
+def _science(found: ir.Table) -> ir.Table:
     """The science pillar from each route a pupil's sciences meet (ebacc.py): a combined science, three or
     more single sciences (their best two), or core with additional science; entered by any, achieved by
-    any reaching grade 4, and scoring the route whose (first, second) points are the greatest."""
+    any reaching grade 4, and scoring the route whose (first, second) points are the greatest. Each route
+    is weighed in a step of its own, so the expression grows with the routes, not their product."""
     core, additional = found.core_best, found.additional_best
     routes = [
         (found.combined_best.notnull(), found.combined_best, found.combined_best, found.combined_reached),
@@ -299,17 +301,29 @@ def _science(found: ir.Table) -> dict[str, ir.Value]:
             found.core_reached & found.additional_reached,
         ),
     ]
-    first = second = ibis.literal(None, type="float64")
-    entered = achieved = ibis.literal(False)
+    found = found.mutate(
+        science_first=ibis.literal(None, type="float64"),
+        science_second=ibis.literal(None, type="float64"),
+        science_entered=False,
+        science_achieved=False,
+    )
     for valid, route_first, route_second, reached in routes:
-        valid = valid.fill_null(False)
-        better = valid & (
-            first.isnull() | (route_first > first) | ((route_first == first) & (route_second > second))
+        found = found.mutate(
+            valid=valid.fill_null(False), route_first=route_first, route_second=route_second, reached=reached
         )
-        first, second = ibis.ifelse(better, route_first, first), ibis.ifelse(better, route_second, second)
-        entered = entered | valid
-        achieved = achieved | (valid & reached.fill_null(False))
-    return {"entered": entered, "achieved": achieved, "first": first, "second": second}
+        first, second = found.science_first, found.science_second
+        better = found.valid & (
+            first.isnull()
+            | (found.route_first > first)
+            | ((found.route_first == first) & (found.route_second > second))
+        )
+        found = found.mutate(
+            science_first=ibis.ifelse(better, found.route_first, first),
+            science_second=ibis.ifelse(better, found.route_second, second),
+            science_entered=found.science_entered | found.valid,
+            science_achieved=found.science_achieved | (found.valid & found.reached.fill_null(False)),
+        ).drop("valid", "route_first", "route_second", "reached")
+    return found
 
 
 def _filled(value: ir.Value) -> ir.Value:
@@ -381,7 +395,7 @@ def measured_pupils(
         .select(~ibis.selectors.endswith("_right"))
         .order_by(list(PUPIL))
     )
-    absence = _absence(lake, schools, academic_year, _fetch_unremembered, engine)
+    absence = absence_in_year(lake, schools, academic_year, fetch_unremembered, engine)
     columns = engines.arrow(rows, engine).to_pydict()
     by_school: dict[int, list[Ks4Pupil]] = {}
     held: set[int] = set()
@@ -391,7 +405,7 @@ def measured_pupils(
         by_school.setdefault(row["school"], []).append(
             Ks4Pupil(
                 upn=row["upn"],
-                name=_name(row),
+                name=display_name(row),
                 **{column: row[column] for column in PUPIL_COLUMNS},
                 absence=missed[0] / missed[1] if missed and missed[1] else None,
                 persistently_absent=is_persistent_absentee(*missed) if missed and missed[1] else None,
@@ -405,7 +419,7 @@ def measured_pupils(
 
 def _measures(row: dict) -> PupilMeasures:
     reading = row["ks2_reading"]
-    prior = _prior(reading, row["ks2_maths"], row["baseline"]) if reading is not None else None
+    prior = held_prior(reading, row["ks2_maths"], row["baseline"]) if reading is not None else None
     return PupilMeasures(
         upn=row["upn"],
         counted=(),

@@ -30,7 +30,7 @@ def cohort_results(
     kept = []
     for line in lines:
         where = {"file": line.file, "line": line.line, "upn": line.upn}
-        if not _on_roll(line.upn, year_groups, academic_year, report, where):
+        if not on_roll(line.upn, year_groups, academic_year, report, where):
             continue
         if (year := year_groups[line.upn]) != KS4_YEAR:
             report.refuse(
@@ -52,7 +52,7 @@ def prior_rows(
     rows = []
     for line in lines:
         where = {"file": line.file, "line": line.line, "upn": line.upn}
-        if not _on_roll(line.upn, year_groups, academic_year, report, where):
+        if not on_roll(line.upn, year_groups, academic_year, report, where):
             continue
         year = year_groups[line.upn]
         summer = ks2_year(academic_year, year) if year is not None else None
@@ -74,11 +74,7 @@ def prior_rows(
     return rows
 
 
-def _off_roll(academic_year: int) -> str:
-    return f"no pupil with this UPN is on the school's roll in {academic_year_label(academic_year)}"
-
-
-def _on_roll(
+def on_roll(
     upn: str, year_groups: YearGroups, academic_year: int, report: ValidationReport, where: dict[str, object]
 ) -> bool:
     """Whether `upn` is a pupil of the school that year, refusing the row when not."""

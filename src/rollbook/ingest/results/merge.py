@@ -1,6 +1,7 @@
-"""How results and prior attainment change a school's year (docs/import-formats.md, "How an import changes
-the lake"): a pupil in results.csv has exactly the results it gives them, and a pupil in prior.csv the
-prior attainment it gives them; every other pupil's are kept. Like ingest/merge.py, planning writes nothing
+"""How results, prior attainment and baselines change a school's year (docs/import-formats.md, "How an
+import changes the lake"): a pupil in results.csv has exactly the results it gives them, a pupil in
+prior.csv the prior attainment it gives them, and a pupil in a baseline.csv that baseline's score; every
+other pupil's (and every other baseline) are kept. Like ingest/merge.py, planning writes nothing
 and plans only partitions whose content changes."""
 
 from __future__ import annotations
@@ -11,19 +12,23 @@ import pyarrow as pa
 
 from rollbook.ingest.merge import Changes, Partitions
 from rollbook.ingest.results import KS4Files
-from rollbook.lake import PRIOR_ATTAINMENT, RESULTS, PartitionKey
+from rollbook.lake import BASELINES, PRIOR_ATTAINMENT, RESULTS, PartitionKey
 
 #: What makes a result one: the pupil, the subject, the qualification and the series.
 RESULT_KEY = ("upn", "subject", "qualification", "exam_series")
+SCHEMAS = {"prior_attainment": PRIOR_ATTAINMENT, "baselines": BASELINES}
 
 
 def plan_results(changes: Changes, current: Partitions, ks4: KS4Files) -> None:
-    """Add to `changes` the year's results and prior attainment partitions and counts, for the kinds of file
-    the import has."""
+    """Add to `changes` the year's results, prior attainment and baselines partitions and counts, for the
+    kinds of file the import has."""
     if ks4.results is not None:
         _plan_results(changes, current, ks4.academic_year, [line.row() for line in ks4.results])
     if ks4.prior is not None:
-        _plan_prior(changes, current, ks4.academic_year, ks4.prior)
+        _plan_replaced(changes, current, ks4.academic_year, ks4.prior, "prior_attainment", ("upn",), "prior")
+    if ks4.baselines is not None:
+        key = ("upn", "baseline")
+        _plan_replaced(changes, current, ks4.academic_year, ks4.baselines, "baselines", key, "baseline")
 
 
 def _plan_results(changes: Changes, current: Partitions, year: int, new: list[dict[str, object]]) -> None:
@@ -43,21 +48,34 @@ def _plan_results(changes: Changes, current: Partitions, year: int, new: list[di
         )
 
 
-def _plan_prior(changes: Changes, current: Partitions, year: int, new: Sequence[dict[str, object]]) -> None:
-    existing = current.get("prior_attainment", year)
-    rows = {row["upn"]: row for row in existing.to_pylist()} if existing is not None else {}
-    counts = changes.counts
+def _plan_replaced(
+    changes: Changes,
+    current: Partitions,
+    year: int,
+    new: Sequence[dict[str, object]],
+    table: str,
+    key: tuple[str, ...],
+    counted: str,
+) -> None:
+    """Each row of `new` in place of the held row with its `key`, counted as `counted`_added, _updated or
+    _unchanged; the partition is planned only when one is added or updated."""
+    existing = current.get(table, year)
+    rows = {_key(row, key): row for row in existing.to_pylist()} if existing is not None else {}
+    added = updated = unchanged = 0
     for row in new:
-        old = rows.get(row["upn"])
-        counts.prior_added += old is None
-        counts.prior_updated += old is not None and old != row
-        counts.prior_unchanged += old == row
-        rows[row["upn"]] = row
-    if counts.prior_added or counts.prior_updated:
-        changes.partitions[PartitionKey("prior_attainment", year, current.school)] = pa.Table.from_pylist(
-            list(rows.values()), schema=PRIOR_ATTAINMENT
+        old = rows.get(_key(row, key))
+        added += old is None
+        updated += old is not None and old != row
+        unchanged += old == row
+        rows[_key(row, key)] = row
+    counts = changes.counts
+    for kind, number in (("added", added), ("updated", updated), ("unchanged", unchanged)):
+        setattr(counts, f"{counted}_{kind}", getattr(counts, f"{counted}_{kind}") + number)
+    if added or updated:
+        changes.partitions[PartitionKey(table, year, current.school)] = pa.Table.from_pylist(
+            list(rows.values()), schema=SCHEMAS[table]
         )
 
 
-def _key(row: dict[str, object]) -> tuple:
-    return tuple(row[name] for name in RESULT_KEY)
+def _key(row: dict[str, object], names: Sequence[str] = RESULT_KEY) -> tuple:
+    return tuple(row[name] for name in names)

@@ -38,8 +38,8 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Files to import",
-        help_text="A CTF (.xml) from your MIS, pupils.csv and marks.csv, results.csv and prior.csv: choose "
-        "several at once.",
+        help_text="A CTF (.xml) from your MIS, pupils.csv and marks.csv, results.csv, prior.csv and "
+        "baseline.csv: choose several at once.",
         error_messages={
             "required": "No file was received: choose the files to import (a file named “.” or “..” cannot "
             "be sent)."

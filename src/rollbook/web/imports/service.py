@@ -454,5 +454,5 @@ def _later_data(later: list[ImportRecord]) -> str:
 
 def _describe(partitions: list[PartitionKey]) -> str:
     names = {"pupils": "pupils", "marks": "session marks", "results": "KS4 results",
-             "prior_attainment": "KS2 prior attainment"}  # fmt: skip
+             "prior_attainment": "KS2 prior attainment", "baselines": "baseline scores"}  # fmt: skip
     return ", ".join(f"{names[key.table]} for {academic_year_label(key.academic_year)}" for key in partitions)

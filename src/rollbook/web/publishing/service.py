@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rollbook import config
-from rollbook.analytics import engine as engines
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.analytics.results import national
 from rollbook.lake import Lake
@@ -24,13 +23,10 @@ from rollbook.web.schools.models import School
 
 def latest_data_date(lake: Lake) -> dt.date | None:
     """The latest date any school's marks run to, in the latest academic year that holds marks (pupils
-    alone, as pupils.csv brings them, are no attendance to publish); never a date from the clock."""
+    alone, as pupils.csv brings them, are no attendance to publish); never a date from the clock. From the
+    files' statistics: no mark is read."""
     years = sorted({key.academic_year for key in lake.partitions("marks")})
-    if not years:
-        return None
-    marks = engines.marks(lake, lake.schools(), [years[-1]])
-    (row,) = engines.run(marks.aggregate(latest=marks.date.max()))  # one query, not one per school
-    return row["latest"]
+    return lake.latest("marks", "date", [years[-1]]) if years else None
 
 
 def publish_snapshot(

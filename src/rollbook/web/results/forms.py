@@ -14,6 +14,11 @@ class Ks4Choice(forms.Form):
     years = forms.TypedChoiceField(
         label="Years", required=False, coerce=int, choices=[(1, "This year"), (3, "Three years together")]
     )
+    beside = forms.ChoiceField(
+        label="Beside",
+        required=False,
+        choices=[("national", "National"), ("family", "Schools like yours (public data)")],
+    )
     sex = forms.ChoiceField(label="Sex", required=False, choices=ANY + [("F", "Girls"), ("M", "Boys")])
     disadvantaged = forms.ChoiceField(
         label="Disadvantaged", required=False, choices=ANY + [("true", "Disadvantaged"), ("false", "Not")]

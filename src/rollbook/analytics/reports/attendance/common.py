@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -15,6 +16,7 @@ from rollbook.analytics.disclosure import hide_small_groups
 from rollbook.analytics.filters import Filters, accepted_values
 from rollbook.analytics.reports.attendance.request import Asked
 from rollbook.analytics.reports.base import Table
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES, group_label
 from rollbook.rules.periods import Period
@@ -159,3 +161,70 @@ def group_tables(by_column: dict[str, list[dict]], comparison: Comparison) -> li
         ]
         tables.append((f"{grouping} (in brackets: points from national); {freshness(comparison)}", rows))
     return tables
+
+
+#: Download headings for columns whose names are not a measure's: a measure's is its label, with "%" for a
+#: rate ("Attendance %").
+WORDS = {
+    "upn": "UPN",
+    "aea": "Approved educational activity",
+    "reg_group": "Registration group",
+    "reg group": "Registration group",
+    "unresolved n": "N codes overdue",
+    "weeks below 100": "Weeks under 100%",
+    "rate": "Absence %",
+    "national_rate": "National absence %",
+    "nc_year": "Year group",
+    "fsm6": "FSM6",
+    "sen": "SEND",
+    "eal": "EAL",
+}
+
+
+def in_words(rows: Callable[[Any], list[dict[str, object]]]) -> Callable[[Any], list[dict[str, object]]]:
+    """A report's rows as a school downloads them (CSV, Excel, and the CLI's files): headings in words,
+    figures rounded to one place as the page shows them, and the exact figures in their own columns headed
+    "(exact)" after them; yes and no for true and false, dates DD/MM/YYYY."""
+
+    def worded(data: Any) -> list[dict[str, object]]:
+        return [_worded(row) for row in rows(data)]
+
+    return worded
+
+
+def _worded(row: dict[str, object]) -> dict[str, object]:
+    shown: dict[str, object] = {}
+    exact: dict[str, object] = {}
+    for key, value in row.items():
+        heading = heading_in_words(key)
+        if isinstance(value, float):
+            shown[heading] = float(display(value, 1))
+            exact[f"{heading} (exact)"] = value
+        elif isinstance(value, bool):
+            shown[heading] = "Yes" if value else "No"
+        elif isinstance(value, list | tuple):
+            shown[heading] = ", ".join(map(str, value))
+        elif isinstance(value, dt.date):
+            shown[heading] = f"{value:%d/%m/%Y}"
+        else:
+            shown[heading] = value
+    return shown | exact
+
+
+def heading_in_words(key: str) -> str:
+    """ "national attendance_rate" -> "National attendance %"; "possible_sessions" -> "Possible sessions";
+    a week's attendance column "w/c 09/09/2024" -> "Attendance % w/c 09/09/2024"."""
+    if key.startswith("w/c "):
+        return f"Attendance % {key}"
+    if key in WORDS:
+        return WORDS[key]
+    words = key.split(" ")
+    for start in range(len(words)):
+        measure = "_".join(words[start:])
+        if measure in DESCRIPTIONS:
+            label = DESCRIPTIONS[measure][0] + (" %" if measure.endswith("_rate") else "")
+            prefix = " ".join(words[:start])
+            heading = f"{prefix} {label.lower()}" if prefix else label
+            return heading[:1].upper() + heading[1:]
+    heading = key.replace("_", " ")
+    return heading[:1].upper() + heading[1:]

@@ -30,6 +30,29 @@ def build(asked: Asked) -> DataCheckReport:
     return common.envelope(asked, data_to=as_of.isoformat(), weeks=weeks)
 
 
+#: The kinds of mark the page counts each week, beside the totals, as a school checks them against its MIS.
+KINDS = (
+    ("Illness", "I"),
+    ("Medical", "M"),
+    ("Holiday, authorised", "H"),
+    ("Holiday, unauthorised", "G"),
+    ("Suspended or excluded", "E"),
+    ("Absent without authorisation", "O"),
+    ("Reason not yet provided", "N"),
+    ("Late after registers closed", "U"),
+    ("X (not required to attend)", "X"),
+)
+
+
+def context(data: DataCheckReport) -> dict[str, object]:
+    """Each week's count of every kind of mark the page shows by name."""
+    kinds = [label for label, _ in KINDS]
+    counts = {
+        week["week_commencing"]: [week["codes"].get(code, 0) for _, code in KINDS] for week in data["weeks"]
+    }
+    return {"mark_kinds": kinds, "kind_counts": counts}
+
+
 def rows(data: DataCheckReport) -> list[dict[str, object]]:
     """One row per week, with a column for every code used in any week (0 where a week has none)."""
     used = sorted({code for week in data["weeks"] for code in week["codes"]})
@@ -56,8 +79,9 @@ REPORT = Report(
     query=AttendanceQuery,
     prepare=prepare,
     build=build,
-    rows=rows,
+    rows=common.in_words(rows),
     tables=lambda data: [("Week by week: what was expected, marked and left open", rows(data))],
     title=lambda asked, data: common.title(asked, data, "data-check"),
     data_type=DataCheckReport,
+    context=context,
 )

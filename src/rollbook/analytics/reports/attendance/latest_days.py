@@ -27,10 +27,14 @@ class LatestDaysReport(TypedDict):
 
 
 def build(asked: Asked) -> LatestDaysReport:
-    """Always the latest days held, whatever period was asked for."""
+    """Always the latest days held, whatever period was asked for; the longest absences first, then the
+    open sessions oldest first (morning before afternoon), each by name."""
     held = year_to_date_held(asked.lake, asked.school)
     calendar = asked.calendar(academic_year_of(held.end))
     found = latest_days(asked.lake, asked.school, calendar, held.end, asked.consecutive_days, asked.filters)
+    found["absent_day_after_day"].sort(key=lambda row: (-row["days"], row["name"]))
+    for listed in (found["overdue_n"], found["no_mark"]):
+        listed.sort(key=lambda row: (row["date"], row["session"], row["name"]))
     return common.envelope(
         asked, held, data_to=held.end.isoformat(), consecutive_days=asked.consecutive_days, latest_days=found
     )
@@ -60,7 +64,7 @@ REPORT = Report(
     query=AttendanceQuery,
     prepare=prepare,
     build=build,
-    rows=rows,
+    rows=common.in_words(rows),
     tables=tables,
     title=lambda asked, data: common.title(asked, data, "latest-days"),
     data_type=LatestDaysReport,

@@ -13,6 +13,7 @@ from rollbook.analytics.attendance.pupil_record import pupil_record
 from rollbook.analytics.reports.attendance import common
 from rollbook.analytics.reports.attendance.request import Asked, PupilQuery, prepare
 from rollbook.analytics.reports.base import Report
+from rollbook.rules.attendance.codes import ABSENT, AEA, AUTHORISED, NOT_POSSIBLE, PRESENT, UNAUTHORISED
 
 #: The register grid's columns: each weekday's morning and afternoon.
 GRID_COLUMNS = tuple(
@@ -25,6 +26,31 @@ class PupilReport(TypedDict):
     period: Period
     pupil: PupilRecord
     filters: dict[str, list]
+
+
+#: The pupil's totals of marks, as a school reads them: each a label and the categories or codes it sums.
+MARK_TOTALS = (
+    ("Present", {PRESENT, AEA}, ()),
+    ("Absent", ABSENT, ()),
+    ("Authorised absence", {AUTHORISED}, ()),
+    ("Illness", (), ("I",)),
+    ("Medical", (), ("M",)),
+    ("Authorised holiday", (), ("H",)),
+    ("Unauthorised absence", {UNAUTHORISED}, ()),
+    ("Unauthorised holiday", (), ("G",)),
+    ("X (not required to attend)", (), ("X",)),
+    ("Not counted", {NOT_POSSIBLE}, ()),
+)
+
+
+def context(data: PupilReport) -> dict[str, object]:
+    """The pupil's totals of marks: all of them, then each kind the school follows up."""
+    codes = data["pupil"]["codes"]
+    totals = [("Total marks", sum(row["sessions"] for row in codes))]
+    for label, categories, named in MARK_TOTALS:
+        chosen = (row["sessions"] for row in codes if row["category"] in categories or row["code"] in named)
+        totals.append((label, sum(chosen)))
+    return {"mark_totals": totals}
 
 
 def build(asked: Asked) -> PupilReport:
@@ -50,9 +76,10 @@ REPORT = Report(
     query=PupilQuery,
     prepare=prepare,
     build=build,
-    rows=rows,
+    rows=common.in_words(rows),
     tables=lambda data: [(f"{data['pupil']['name']}: the register, week by week", rows(data))],
     title=lambda asked, data: common.title(asked, data, "pupil"),
     data_type=PupilReport,
+    context=context,
     pupil_level=True,
 )

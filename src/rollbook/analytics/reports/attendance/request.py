@@ -223,11 +223,8 @@ def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) 
     """The choices for the school's latest academic year held; LookupError when nothing is held. The lake's
     part is remembered until the school's files change: every page draws the choices."""
     academic_year, held_to, year_groups = _held(lake.root, school, lake.version(school))
-    begun = [
-        half.name
-        for half in (*calendar(academic_year).terms, *calendar(academic_year).half_terms)
-        if half.start <= held_to
-    ]
+    dates = calendar(academic_year)  # made once: a school's calendar takes a while to build
+    begun = [half.name for half in (*dates.terms, *dates.half_terms) if half.start <= held_to]
     return Offered(year_groups, tuple(begun))
 
 

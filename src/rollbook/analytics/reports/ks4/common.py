@@ -3,9 +3,12 @@ are set beside."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.ks4.request import Asked
+from rollbook.analytics.reports.base import Report
+from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
 from rollbook.analytics.results.figures import MEASURE_NAMES
 from rollbook.rules.calendar import academic_year_label
 
@@ -45,6 +48,21 @@ def national_info(asked: Asked, academic_year: int) -> Ks4NationalInfo | None:
 
 def title(asked: Asked, heading: str) -> str:
     return f"{heading}, {asked.label} – URN {asked.school}"
+
+
+def report(name: str, heading: str, **declared: Any) -> Report:
+    """A KS4 report: every one takes the same question, made ready the same way, and is titled by its
+    heading, the year and the school."""
+    return Report(
+        domain=DOMAIN,
+        templates=TEMPLATES,
+        name=name,
+        heading=heading,
+        query=Ks4Query,
+        prepare=prepare,
+        title=lambda asked, data: title(asked, heading),
+        **declared,
+    )
 
 
 def measure_rows(measures: dict, national: dict | None, prefix: str = "") -> dict[str, object]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.results.figures import MEASURE_NAMES, Ks4Measures
 from rollbook.analytics.results.school import Ks4Beside, beside
 from rollbook.rules.calendar import academic_year_label
@@ -131,19 +131,14 @@ def grouped(data: Ks4PupilGroupsReport) -> dict[str, object]:
     return {"by_grouping": by_grouping, "shown_measures": SHOWN}
 
 
-REPORT = Report(
-    domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="pupil-groups",
-    heading="KS4 pupil groups",
+REPORT = common.report(
+    "pupil-groups",
+    "KS4 pupil groups",
     tab="Pupil groups",
     order=20,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: common.title(asked, "KS4 pupil groups"),
     data_type=Ks4PupilGroupsReport,
     context=grouped,
 )

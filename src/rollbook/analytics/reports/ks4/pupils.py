@@ -1,16 +1,19 @@
 """Each KS4 pupil's measures (pupil-level): groups, prior attainment and the national estimate for it,
-Attainment 8 and Progress 8 with their elements, EBacc and English and maths; filtered and sorted as asked,
-with a scatter of Attainment 8 against prior attainment and the national estimate line."""
+Attainment 8 and Progress 8 with their elements, EBacc and English and maths, and their Rollbook value
+added from any other baseline the school holds; filtered and sorted as asked, with a scatter of Attainment
+8 against prior attainment and the national estimate line."""
 
 from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import InvalidRequest, Report, Table
+from rollbook.analytics.reports.base import InvalidRequest, Table
 from rollbook.analytics.reports.ks4 import common
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
+from rollbook.analytics.results.value_added import Ks4ValueAdded, PupilValueAdded, school_figures
 from rollbook.charts import results as charts
 from rollbook.rules.results.pupil_groups import Ks4Pupil
+from rollbook.rules.results.value_added import LABEL
 
 
 class Ks4PupilRow(TypedDict):
@@ -43,6 +46,8 @@ class Ks4PupilRow(TypedDict):
     #: % of possible sessions missed in the year of the exams.
     absence_rate: float | None
     persistently_absent: bool | None
+    #: Rollbook value added (never Progress 8) by the name of each baseline the pupil has a score on.
+    value_added: dict[str, PupilValueAdded]
 
 
 class EstimatePoint(TypedDict):
@@ -59,6 +64,8 @@ class Ks4PupilsReport(TypedDict):
     #: The column sorted by, "-" before it for descending.
     sort: str
     estimates: list[EstimatePoint]
+    #: The school's Rollbook value added from each baseline its pupils have scores on (not Progress 8).
+    value_added: list[Ks4ValueAdded]
 
 
 COLUMNS = {
@@ -74,7 +81,7 @@ COLUMNS = {
 }  # fmt: skip
 
 
-def row(pupil: Ks4Pupil) -> Ks4PupilRow:
+def row(pupil: Ks4Pupil, value_added: dict[str, PupilValueAdded]) -> Ks4PupilRow:
     found = pupil.measures
     a8, progress, prior = found.attainment8, found.progress8, found.prior
     return Ks4PupilRow(
@@ -106,6 +113,7 @@ def row(pupil: Ks4Pupil) -> Ks4PupilRow:
         basics_5=found.basics.achieved_5,
         absence_rate=100 * pupil.absence if pupil.absence is not None else None,
         persistently_absent=pupil.persistently_absent,
+        value_added=value_added,
     )
 
 
@@ -123,7 +131,10 @@ def chosen(asked: Asked, pupil: Ks4Pupil) -> bool:
 
 def build(asked: Asked) -> Ks4PupilsReport:
     cohort = asked.cohort()
-    found = [row(pupil) for pupil in cohort.pupils if chosen(asked, pupil)]
+    published = asked.published(asked.academic_year)
+    school, each = school_figures(asked.lake, asked.school, asked.academic_year, cohort.pupils,
+                                  published.national.value_added if published else {})  # fmt: skip
+    found = [row(pupil, each.get(pupil.upn, {})) for pupil in cohort.pupils if chosen(asked, pupil)]
     sort = asked.query.sort or "name"
     descending = sort.startswith("-")
     column = sort.removeprefix("-")
@@ -135,7 +146,6 @@ def build(asked: Asked) -> Ks4PupilsReport:
     with_value = [p for p in found if p[column] is not None]  # type: ignore[literal-required]
     without = [p for p in found if p[column] is None]  # type: ignore[literal-required]
     with_value.sort(key=lambda p: (p[column], p["name"]), reverse=descending)  # type: ignore[literal-required]
-    published = asked.published(asked.academic_year)
     estimates = published.national.estimates if published else None
     return Ks4PupilsReport(
         school=asked.school,
@@ -146,11 +156,25 @@ def build(asked: Asked) -> Ks4PupilsReport:
         sort=sort,
         estimates=[EstimatePoint(group=float(e.group), attainment8=e.attainment8) for e in estimates.rows]
         if estimates else [],
+        value_added=school,
     )  # fmt: skip
 
 
 def rows(data: Ks4PupilsReport) -> list[dict[str, object]]:
-    return [{COLUMNS[key]: pupil[key] for key in COLUMNS} for pupil in data["pupils"]]  # type: ignore[literal-required]
+    """Every column for each pupil, then their score and value added from each baseline the school holds."""
+    baselines = [each["baseline"] for each in data["value_added"]]
+    return [
+        {COLUMNS[key]: pupil[key] for key in COLUMNS}  # type: ignore[literal-required]
+        | {heading: value for baseline in baselines for heading, value in _value_added(pupil, baseline)}
+        for pupil in data["pupils"]
+    ]
+
+
+def _value_added(pupil: Ks4PupilRow, baseline: str) -> list[tuple[str, float | None]]:
+    held = pupil["value_added"].get(baseline)
+    return [(f"{baseline} score", held["score"] if held else None),
+            (f"{baseline} estimate", held["estimate"] if held else None),
+            (f"{LABEL} from {baseline}", held["value_added"] if held else None)]  # fmt: skip
 
 
 def tables(data: Ks4PupilsReport) -> list[Table]:
@@ -169,22 +193,19 @@ def page_context(data: Ks4PupilsReport) -> dict[str, object]:
         "columns": [(key, COLUMNS[key]) for key in SHOWN],
         "sort": data["sort"],
         "sort_label": COLUMNS[column],
+        "baselines": [each["baseline"] for each in data["value_added"]],
+        "value_added_label": LABEL,
     }
 
 
-REPORT = Report(
-    domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="pupils",
-    heading="KS4 pupils",
+REPORT = common.report(
+    "pupils",
+    "KS4 pupils",
     tab="Pupils",
     order=30,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: common.title(asked, "KS4 pupils"),
     data_type=Ks4PupilsReport,
     pupil_level=True,
     context=page_context,

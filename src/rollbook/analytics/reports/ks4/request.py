@@ -53,6 +53,11 @@ class Ks4Query(BaseModel):
     years: Annotated[
         Literal[1, 3], BeforeValidator(lambda v: int(v) if isinstance(v, str) and v.isdigit() else v)
     ] = Field(1, title="Years", description="1 for the year alone, 3 for three years together")
+    beside: Literal["national", "family"] = Field(
+        "national",
+        title="Beside",
+        description="national, or family: the school's Schools Like Yours family in the public data",
+    )
     sex: Literal["F", "M"] | None = Field(None, title="Sex", description="F or M (pupil list)")
     disadvantaged: bool | None = Field(None, title="Disadvantaged", description="FSM6 pupils only, or none")
     sen: Literal["N", "K", "E"] | None = Field(

@@ -22,7 +22,7 @@ def ks4(value, key: str) -> str:
         return f"{value:,}"
     if key.endswith("_rate"):
         return f"{display(value, 1)}%"
-    if key.startswith("progress8"):
+    if key.startswith(("progress8", "value_added")):
         return ("+" if value > 0 else "") + display(value, 2)
     return display(value, PLACES.get(key, 1 if key.startswith("attainment8") else 2))
 

@@ -43,12 +43,40 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
 });
 
-// A ticked box or a chosen option updates the report at once (htmx sends the form); typed dates wait for
-// "Show", so half-typed periods are not sent.
+// A ticked box or an option chosen with the mouse updates the report at once (htmx sends the form); typed
+// dates wait for "Show", so half-typed periods are not sent. Arrow keys in a closed list change its value at
+// each press, so a choice made from the keyboard waits until the reader presses Enter or moves on.
 document.addEventListener("change", function (event) {
   var form = event.target.closest("form[data-instant]");
-  if (form && event.target.matches("select, input[type=checkbox]")) form.requestSubmit();
+  if (!form || !event.target.matches("select, input[type=checkbox]")) return;
+  if (event.target.matches("select") && event.target.dataset.keyed) {
+    event.target.dataset.changed = "1";
+    return;
+  }
+  form.requestSubmit();
 });
+
+document.addEventListener("keydown", function (event) {
+  var select = event.target.closest && event.target.closest("form[data-instant] select");
+  if (!select) return;
+  if (event.key === "Enter" && select.dataset.changed) {
+    event.preventDefault();
+    chosenFromTheKeyboard(select);
+  } else if (event.key !== "Tab" && event.key !== "Enter") {
+    select.dataset.keyed = "1";
+  }
+});
+
+document.addEventListener("focusout", function (event) {
+  if (event.target.matches && event.target.matches("form[data-instant] select")) chosenFromTheKeyboard(event.target);
+});
+
+function chosenFromTheKeyboard(select) {
+  var changed = select.dataset.changed;
+  delete select.dataset.keyed;
+  delete select.dataset.changed;
+  if (changed) select.form.requestSubmit();
+}
 
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) window.print();
