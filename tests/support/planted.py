@@ -7,8 +7,11 @@ one grade lower than the pupil's other subjects (so music is the hardest subject
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
-from rollbook.lake import Lake
+import pyarrow as pa
+
+from rollbook.lake import BASELINES, Lake, PartitionKey
 from tests.support.ks4 import cohort_partitions
 
 YEAR = 2018
@@ -23,7 +26,9 @@ def _grade(expected: float) -> int:
     return max(1, min(9, round(expected)))
 
 
-def write_planted_nation(lake: Lake, seed: int = 17) -> None:
+def write_planted_nation(lake: Lake, seed: int = 17, baseline: str | None = None) -> None:
+    """The nation above; with `baseline`, its pupils have no KS2 but a score on that baseline instead
+    (20 points a fine level: 80 to 132), as a school supplies for a cohort without KS2 tests."""
     draw = random.Random(seed)
     for school in SCHOOLS:
         results, prior = {}, {}
@@ -43,4 +48,11 @@ def write_planted_nation(lake: Lake, seed: int = 17) -> None:
                 else:
                     held.append((subject, "gcse", str(grade)))
             results[upn] = held
-        lake.replace(cohort_partitions(YEAR, school, results, prior))
+        changes = cohort_partitions(YEAR, school, results, {} if baseline else prior)
+        if baseline:
+            changes[PartitionKey("baselines", YEAR, school)] = pa.Table.from_pylist(
+                [{"upn": upn, "baseline": baseline, "score": Decimal(f"{20 + 20 * float(level):.2f}")}
+                 for upn, (level, _) in prior.items()],
+                BASELINES,
+            )  # fmt: skip
+        lake.replace(changes)

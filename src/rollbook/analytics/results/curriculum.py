@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import TypedDict
 
@@ -194,14 +194,19 @@ def area_points_of(pupils: Sequence[Ks4Pupil]) -> list[SubjectPoints]:
 
 
 def year_residuals(
-    pupils: Sequence[Ks4Pupil], national: SubjectsNational | None, academic_year: int
+    pupils: Sequence[Ks4Pupil],
+    national: SubjectsNational | None,
+    academic_year: int,
+    scores: Mapping[str, Mapping[str, float]] | None = None,
 ) -> tuple[list[Residual], list[Residual]]:
     """One year's residuals of the pupils' entries, in subjects and in areas, against the national
     estimates it is set beside (an earlier year's while its own are not published: each residual still
-    counts as `academic_year`'s in a three-year figure); none without estimates."""
+    counts as `academic_year`'s in a three-year figure); none without estimates. Pupils with no KS2 are
+    measured on the baselines their school supplies (`scores`, by UPN), where there are national estimates
+    on them."""
     if national is None:
         return [], []
-    groups = prior_groups((p.upn, p) for p in pupils)
+    groups = prior_groups(((p.upn, p) for p in pupils), scores)
     return tuple(  # type: ignore[return-value]
         [dataclasses.replace(r, year=academic_year) for r in residuals_on(points, groups, estimates)]
         for points, estimates in (

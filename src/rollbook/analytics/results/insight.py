@@ -11,8 +11,8 @@ absence).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from rollbook.analytics.results import characteristics, curriculum
 from rollbook.analytics.results.national import Published
@@ -40,6 +40,8 @@ class YearHeld:
     pupils: Sequence[Ks4Pupil]
     published: Published | None
     subjects: SubjectsNational | None
+    #: The pupils' scores on the baselines the school supplies (UPN -> baseline -> score).
+    scores: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 def figures(lake: Lake, school: int, years: Sequence[YearHeld]) -> list[Figure]:
@@ -75,7 +77,7 @@ def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str
             found.append(ranked("progress8", None, ours["progress8"], ks4["progress8"]["pupils_with_prior"],
                                 national=theirs.get("progress8") or 0.0,
                                 interval=(ours["progress8_ci_low"], ours["progress8_ci_high"])))  # fmt: skip
-    _, area_residuals = curriculum.year_residuals(held.pupils, national, year)
+    _, area_residuals = curriculum.year_residuals(held.pupils, national, year, held.scores)
     for area, value in school_value_added(area_residuals).items():
         found.append(ranked("area_value_added", area, value.value_added, value.entrants, national=0.0,
                             interval=(value.ci_low, value.ci_high)))  # fmt: skip

@@ -29,8 +29,10 @@ from rollbook.analytics.results import characteristics
 from rollbook.analytics.results import national as nationals
 from rollbook.analytics.results.cohort import schools_with_results
 from rollbook.analytics.results.pupil_measures import PUPIL, counted, measured_pupils
+from rollbook.analytics.results.value_added import MIN_PUPILS, baseline_scores
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
+from rollbook.rules.results.prior_attainment import Baseline
 from rollbook.rules.results.pupil_groups import Ks4Pupil
 from rollbook.rules.results.pupil_measures import with_progress8
 from rollbook.rules.results.qualifications import QUALIFICATIONS
@@ -49,6 +51,7 @@ from rollbook.rules.results.subject_value_added import (
     residuals,
     school_value_added,
 )
+from rollbook.rules.results.value_added import band_of
 from rollbook.rules.years import KS4_YEAR
 
 FOLDER = "subjects"
@@ -119,12 +122,19 @@ class PointsHeld:
     areas: list[SubjectPoints]
 
 
-def prior_groups(pupils: Iterable[tuple[str, Ks4Pupil]]) -> dict[str, dict[str, Decimal]]:
-    """Each pupil's prior-attainment group, by the baseline it is on (pupils given with their keys)."""
+def prior_groups(
+    pupils: Iterable[tuple[str, Ks4Pupil]], scores: Mapping[str, Mapping[str, float]] | None = None
+) -> dict[str, dict[str, Decimal]]:
+    """Each pupil's prior-attainment group, by the baseline it is on (pupils given with their keys): their
+    KS2 group, or for a pupil with no KS2, the band of each score `scores` holds for them on a baseline the
+    school supplies (value_added.band_of)."""
     groups: dict[str, dict[str, Decimal]] = {}
     for key, pupil in pupils:
         if (prior := pupil.measures.prior) is not None:
             groups.setdefault(str(prior.baseline), {})[key] = prior.group
+            continue
+        for baseline, score in (scores or {}).get(key, {}).items():
+            groups.setdefault(baseline, {})[key] = Decimal(str(band_of(score)))
     return groups
 
 
@@ -150,7 +160,15 @@ def work_out(
         return None
     keyed = {f"{school}:{p.upn}": (school, p) for school, pupils in measured.items() for p in pupils}
     held = _points(lake, list(measured), academic_year, keyed, engine)
-    groups = prior_groups((key, pupil) for key, (_, pupil) in keyed.items())
+    scores = {f"{school}:{upn}": found for (school, upn), found in baseline_scores(lake, list(measured),
+              academic_year, engine).items()}  # fmt: skip
+    groups = {
+        baseline: found
+        for baseline, found in prior_groups(
+            ((key, pupil) for key, (_, pupil) in keyed.items()), scores
+        ).items()
+        if baseline in set(Baseline) or len(found) >= MIN_PUPILS  # a baseline few pupils have gives none
+    }
     subject_estimates = {b: build_estimates(held.subjects, g, academic_year, b) for b, g in groups.items()}
     area_estimates = {b: build_estimates(held.areas, g, academic_year, b) for b, g in groups.items()}
     school_of = {key: school for key, (school, _) in keyed.items()}

@@ -89,7 +89,13 @@ def figure_shown(figure: Figure) -> InsightFigure:
 
 def build(asked: Asked) -> AreasOfInterestReport:
     held = [
-        YearHeld(year, asked.cohort(year).pupils, asked.published(year), subjects.national(asked, year))
+        YearHeld(
+            year,
+            asked.cohort(year).pupils,
+            asked.published(year),
+            subjects.national(asked, year),
+            subjects.scores(asked, year),
+        )
         for year in asked.trend_years
     ]
     found = areas_of_interest(figures(asked.lake, asked.school, held), asked.academic_year)

@@ -11,7 +11,7 @@ from rollbook.analytics.reports.base import InvalidRequest, Report, Table
 from rollbook.analytics.reports.ks4 import common as ks4
 from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
 from rollbook.analytics.reports.subjects import common
-from rollbook.analytics.results.curriculum import SubjectDashboard, dashboard, name_of, year_residuals
+from rollbook.analytics.results.curriculum import SubjectDashboard, dashboard, name_of
 from rollbook.charts import results as charts
 from rollbook.rules.results.pupil_groups import measures_of
 from rollbook.rules.results.subject_attainment import subject_attainment
@@ -51,11 +51,13 @@ def build(asked: Asked) -> SubjectDashboardReport:
             [("subject", f"Subject: no pupil took {subject!r} in {asked.label}; choose {named}")]
         )
     national = common.national(asked)
-    residuals, _ = year_residuals(pupils, national, asked.academic_year)
+    residuals, _ = common.residuals(asked, asked.academic_year)
     earlier = [
-        r for year in asked.trend_years if year != asked.academic_year
-        for r in year_residuals(asked.cohort(year).pupils, common.national(asked, year), year)[0]
-    ]  # fmt: skip
+        r
+        for year in asked.trend_years
+        if year != asked.academic_year
+        for r in common.residuals(asked, year)[0]
+    ]
     return SubjectDashboardReport(
         school=asked.school,
         academic_year=asked.academic_year,

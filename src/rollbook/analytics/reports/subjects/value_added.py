@@ -16,7 +16,6 @@ from rollbook.analytics.results.curriculum import (
     ValueAddedFigures,
     area_results,
     subject_results,
-    year_residuals,
 )
 from rollbook.charts import subjects as charts
 
@@ -38,11 +37,11 @@ class SubjectValueAddedReport(TypedDict):
 def build(asked: Asked) -> SubjectValueAddedReport:
     pupils = asked.cohort().pupils
     national = common.national(asked)
-    subject_found, area_found = year_residuals(pupils, national, asked.academic_year)
+    subject_found, area_found = common.residuals(asked, asked.academic_year)
     earlier_subjects, earlier_areas = [], []
     for year in asked.trend_years:
         if year != asked.academic_year:
-            found = year_residuals(asked.cohort(year).pupils, common.national(asked, year), year)
+            found = common.residuals(asked, year)
             earlier_subjects += found[0]
             earlier_areas += found[1]
     least = asked.min_group_pupils
