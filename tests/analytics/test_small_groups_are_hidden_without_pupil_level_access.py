@@ -48,8 +48,8 @@ def test_the_boys_are_hidden_on_pupil_groups_and_the_girls_shown(six_girls_two_b
 
 def test_the_csv_rows_carry_no_figure_for_a_hidden_group(six_girls_two_boys):
     rows = report(six_girls_two_boys, "360", min_group_pupils=5).rows
-    boys = next(row for row in rows if row["group"] == "Boys")
-    assert boys["attendance_rate"] is None and boys["pupils"] == 2
+    boys = next(row for row in rows if row["Group"] == "Boys")
+    assert boys["Attendance %"] is None and boys["Pupils"] == 2
 
 
 def test_filters_that_choose_a_few_pupils_are_refused(six_girls_two_boys):

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 import statistics
+import threading
 from collections.abc import Sequence
 
+import cachetools
 from typing_extensions import TypedDict
 
 from rollbook.analytics.results.cohort import Cohort, cohort
@@ -50,10 +52,30 @@ class Ks4Beside(TypedDict):
     progress8: Progress8Figures
 
 
+#: Measured cohorts kept per process. A page's reports and its trend measure the same cohorts again and
+#: again, and a cohort changes only with the school's lake files or the national figures it is measured
+#: against, which are both in the key; 32 cohorts of a few hundred pupils are a few tens of megabytes.
+_measured: cachetools.LRUCache = cachetools.LRUCache(maxsize=32)
+_measured_lock = threading.Lock()
+
+
+def forget_measured() -> None:
+    """Forget every kept cohort, so the next reports measure afresh (for benchmarks)."""
+    with _measured_lock:
+        _measured.clear()
+
+
 def measured(lake: Lake, school: int, academic_year: int, published: Published | None) -> Cohort:
     """The school's cohort measured against the national estimates it is set beside (none: no P8)."""
     estimates = published.national.estimates if published else None
-    return cohort(lake, school, academic_year, estimates)
+    key = (str(lake.root), school, academic_year, lake.version(school), estimates)
+    with _measured_lock:
+        found = _measured.get(key)
+    if found is None:
+        found = cohort(lake, school, academic_year, estimates)
+        with _measured_lock:
+            _measured[key] = found
+    return found
 
 
 def beside(

@@ -13,6 +13,7 @@ element or across both. Empty slots score 0. The results given should be those t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -47,28 +48,31 @@ class Slot:
 
 @dataclass(frozen=True)
 class Attainment8:
+    """A pupil's eight slots; each element's points and the total are summed once, as reports read them for
+    every measure and every group."""
+
     slots: tuple[Slot, ...]
 
     def element(self, element: Element) -> float:
         return sum(slot.points for slot in self.slots if slot.element is element)
 
-    @property
+    @functools.cached_property
     def maths(self) -> float:
         return self.element(Element.MATHS)
 
-    @property
+    @functools.cached_property
     def english(self) -> float:
         return self.element(Element.ENGLISH)
 
-    @property
+    @functools.cached_property
     def ebacc(self) -> float:
         return self.element(Element.EBACC)
 
-    @property
+    @functools.cached_property
     def open(self) -> float:
         return self.element(Element.OPEN)
 
-    @property
+    @functools.cached_property
     def total(self) -> float:
         return sum(slot.points for slot in self.slots)
 
