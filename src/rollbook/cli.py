@@ -45,6 +45,7 @@ def _report_names(domain: str) -> type[StrEnum]:
 
 AttendanceReport = _report_names("attendance")
 Ks4Report = _report_names("ks4")
+SubjectsReport = _report_names("subjects")
 
 
 def progress_bar() -> Progress:
@@ -283,6 +284,40 @@ def ks4(
     """KS4 results reports: headline measures, pupil groups, and each pupil (pupil-level, audited)."""
     values = {"academic_year": academic_year, "years": years, "sort": sort}
     _report("ks4", name.value, school, values, format, out)
+
+
+@report_app.command()
+def subjects(
+    name: Annotated[SubjectsReport, typer.Argument(help="Which report")],
+    school: Annotated[int, typer.Option(help="URN")],
+    academic_year: Annotated[
+        str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
+    ] = None,
+    years: Annotated[int, typer.Option(help="Entries: 1 for the year alone, 3 for three years together")] = 1,
+    subject: Annotated[
+        str | None,
+        typer.Option(help="The subject dashboard's subject, e.g. maths (default: the most entered)"),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
+) -> None:
+    """Curriculum reports: subject entries, subject attainment and value added, relative difficulty, and one
+    subject's dashboard (pupil-level, audited)."""
+    values = {"academic_year": academic_year, "years": years, "subject": subject}
+    _report("subjects", name.value, school, values, format, out)
+
+
+@report_app.command()
+def insight(
+    school: Annotated[int, typer.Option(help="URN")],
+    academic_year: Annotated[
+        str | None, typer.Option(help="The year of the exams, e.g. 2024/25 (default: the latest held)")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
+) -> None:
+    """Areas of interest: sentences about the school's figures that say what is worth noting, and why."""
+    _report("insight", "areas-of-interest", school, {"academic_year": academic_year}, format, out)
 
 
 def _report(domain: str, name: str, school: int, values: dict, format: Format, out: Path | None) -> None:

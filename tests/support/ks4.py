@@ -40,9 +40,37 @@ SEX = {"A1000000000001": "F", "A2000000000002": "M", "B1000000000003": "F"}
 
 def ks4_pupil(upn: str) -> dict[str, object]:
     return {
-        "upn": upn, "forename": "Sam", "surname": upn[:2], "dob": dt.date(2003, 1, 1), "sex": SEX[upn],
-        "nc_year": 11, "reg_group": "11A", "fsm6": upn == "A2000000000002", "sen": "N", "eal": False,
+        "upn": upn, "forename": "Sam", "surname": upn[:2], "dob": dt.date(2003, 1, 1),
+        "sex": SEX.get(upn, "F"), "nc_year": 11, "reg_group": "11A", "fsm6": upn == "A2000000000002",
+        "sen": "N", "eal": False,
         "ethnicity": "WBRI", "admission_date": dt.date(2014, 9, 1), "leaving_date": None,
+    }  # fmt: skip
+
+
+def cohort_partitions(
+    year: int,
+    school: int,
+    results: dict[str, list[tuple[str, str, str]]],
+    prior: dict[str, tuple[str, str]],
+    baseline: str = "KS2 fine levels",
+) -> dict[PartitionKey, pa.Table]:
+    """A school's Year 11 pupils of `year` with their results (subject, qualification, grade) and KS2."""
+    return {
+        PartitionKey("pupils", year, school): pa.Table.from_pylist([ks4_pupil(u) for u in results], PUPILS),
+        PartitionKey("results", year, school): pa.Table.from_pylist(
+            [
+                {"upn": u, "subject": s, "qualification": q, "grade": g, "exam_series": None, "board": None,
+                 "discount_code": None}
+                for u, held in results.items()
+                for s, q, g in held
+            ],
+            RESULTS,
+        ),
+        PartitionKey("prior_attainment", year, school): pa.Table.from_pylist(
+            [{"upn": u, "baseline": baseline, "ks2_reading": Decimal(reading), "ks2_maths": Decimal(maths)}
+             for u, (reading, maths) in prior.items()],
+            PRIOR_ATTAINMENT,
+        ),
     }  # fmt: skip
 
 
@@ -61,37 +89,9 @@ def write_ks4_nation(lake: Lake, year: int = YEAR, schools: tuple[int, int] = (A
     ]  # fmt: skip
     alder, birch = schools
     for school, upns in ((alder, ["A1000000000001", "A2000000000002"]), (birch, ["B1000000000003"])):
-        changes = {
-            PartitionKey("pupils", year, school): pa.Table.from_pylist([ks4_pupil(u) for u in upns], PUPILS),
-            PartitionKey("results", year, school): pa.Table.from_pylist(
-                [
-                    {
-                        "upn": u,
-                        "subject": s,
-                        "qualification": q,
-                        "grade": g,
-                        "exam_series": None,
-                        "board": None,
-                        "discount_code": None,
-                    }
-                    for u in upns
-                    for s, q, g in RESULTS_HELD[u]
-                ],
-                RESULTS,
-            ),  # fmt: skip
-            PartitionKey("prior_attainment", year, school): pa.Table.from_pylist(
-                [
-                    {
-                        "upn": u,
-                        "baseline": "KS2 fine levels",
-                        "ks2_reading": Decimal(PRIOR[u][0]),
-                        "ks2_maths": Decimal(PRIOR[u][1]),
-                    }
-                    for u in upns
-                ],
-                PRIOR_ATTAINMENT,
-            ),  # fmt: skip
-        }
+        changes = cohort_partitions(
+            year, school, {u: RESULTS_HELD[u] for u in upns}, {u: PRIOR[u] for u in upns}
+        )
         if school == alder:
             changes[PartitionKey("marks", year, school)] = pa.Table.from_pylist(marks, MARKS)
         lake.replace(changes)

@@ -46,23 +46,31 @@ def trend(years: Sequence[dict], key: str, title: str) -> dict:
     return with_rows(chart, rows)
 
 
-def progress_scatter(pupils: Sequence[dict], estimates: Sequence[dict], title: str) -> dict:
-    """Each pupil's Attainment 8 against their KS2 prior attainment, with the national estimate for each
-    prior-attainment group as a line: pupils above it made more progress than pupils like them nationally."""
+def progress_scatter(
+    pupils: Sequence[dict],
+    estimates: Sequence[dict],
+    title: str,
+    measure: str = "attainment8",
+    words: str = "Attainment 8",
+    top: float = 90,
+) -> dict:
+    """Each pupil's Attainment 8 (or points in a subject: `measure`, named `words`, at most `top`) against
+    their KS2 prior attainment, with the national estimate for each prior-attainment group as a line:
+    pupils above it made more progress than pupils like them nationally."""
     rows = [
-        {"prior": p["prior_attainment"], "value": p["attainment8"], "name": p["name"], "series": "Pupils"}
+        {"prior": p["prior_attainment"], "value": p[measure], "name": p["name"], "series": "Pupils"}
         for p in pupils
         if p["prior_attainment"] is not None
-    ] + [{"prior": e["group"], "value": e["attainment8"], "name": "", "series": "National estimate"}
+    ] + [{"prior": e["group"], "value": e[measure], "name": "", "series": "National estimate"}
          for e in estimates]  # fmt: skip
     base = alt.Chart(alt.Data(values=[]), title=title).encode(
         x=alt.X("prior:Q", title="KS2 prior attainment", scale=alt.Scale(zero=False)),
-        y=alt.Y("value:Q", title="Attainment 8", scale=alt.Scale(domain=[0, 90])),
+        y=alt.Y("value:Q", title=words, scale=alt.Scale(domain=[0, top])),
     )
     dots = base.mark_circle(size=40, opacity=0.6, color=SCHOOL).transform_filter(
         alt.datum.series == "Pupils"
     ).encode(tooltip=[alt.Tooltip("name:N", title="Pupil"), alt.Tooltip("prior:Q", title="Prior attainment"),
-                      alt.Tooltip("value:Q", title="Attainment 8", format=".1f")])  # fmt: skip
+                      alt.Tooltip("value:Q", title=words, format=".1f")])  # fmt: skip
     line = base.mark_line(color="#d4351c", strokeWidth=2).transform_filter(
         alt.datum.series == "National estimate"
     )

@@ -15,7 +15,7 @@ from rollbook.analytics.reports.base import InvalidRequest, Report, ReportContex
 __all__ = ["DOMAINS", "InvalidRequest", "Report", "ReportContext", "Result", "find", "of"]
 
 #: The domains that have reports, each a sub-package of this one.
-DOMAINS = ("attendance", "ks4")
+DOMAINS = ("attendance", "ks4", "subjects", "insight")
 
 
 @functools.cache

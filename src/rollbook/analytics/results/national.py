@@ -157,6 +157,8 @@ def publish(
 ) -> list[Path]:
     """Publish each year's national figures (default: every year any school holds results for), using a
     DfE estimates table where the operator loaded one; the files written."""
+    from rollbook.analytics.results import subjects  # it reads the national figures this writes
+
     years = sorted(academic_years or {key.academic_year for key in lake.partitions("results")})
     england = {figures.year - 1: figures for figures in public_trends() if figures.area == ENGLAND}
     written = []
@@ -168,6 +170,7 @@ def publish(
             written.append(
                 _write(root / str(year) / f"{found.published:%Y%m%dT%H%M%S%f}.json", found.to_json())
             )
+            subjects.publish_year(lake, root, found)  # the subject figures, beside it under the same name
         if progress:
             progress(done + 1, len(years))
     return written

@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rollbook.rules.results.ebacc import Area, ebacc
+from rollbook.rules.results.ebacc import Area, EBacc, ebacc
 from rollbook.rules.results.exam_result import ExamResult
 
 
@@ -36,7 +36,11 @@ def subject_points(pupil: str, counted: Iterable[ExamResult], gcse_only: bool = 
 
 def area_points(pupil: str, counted: Iterable[ExamResult]) -> list[SubjectPoints]:
     """One row per EBacc subject area the pupil is entered in, worth its pillar points."""
-    measured = ebacc(counted)
+    return ebacc_area_points(pupil, ebacc(counted))
+
+
+def ebacc_area_points(pupil: str, measured: EBacc) -> list[SubjectPoints]:
+    """As `area_points`, from the pupil's EBacc already measured (the engine measures a nation's at once)."""
     english, maths, science, second_science, humanities, languages = measured.pillar_points
     points = {
         Area.ENGLISH: english,

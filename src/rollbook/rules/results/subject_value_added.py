@@ -120,9 +120,10 @@ def residuals(
     entries: Iterable[SubjectPoints], groups: Mapping[str, Decimal], estimates: SubjectEstimates
 ) -> list[Residual]:
     """Each entry's residual; entries of pupils with no group, or in a subject with no estimate, have none."""
+    label = estimates.label  # once: a nation has millions of entries
     return [
         Residual(entry.pupil, entry.subject, estimates.year, entry.points,
-                 estimate.expected(groups[entry.pupil]), estimate.sigma, estimates.label)
+                 estimate.expected(groups[entry.pupil]), estimate.sigma, label)
         for entry in entries
         if entry.pupil in groups and (estimate := estimates.subjects.get(entry.subject)) is not None
     ]  # fmt: skip

@@ -56,6 +56,8 @@ def query_parameters(report: Report) -> list[dict]:
 PERIODS = {
     "attendance": "Without dates or a term, the academic year to date.",
     "ks4": "Without an academic year, the latest year the school holds results for.",
+    "subjects": "Without an academic year, the latest year the school holds results for.",
+    "insight": "Without an academic year, the latest year the school holds results for.",
 }
 
 

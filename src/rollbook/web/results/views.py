@@ -1,5 +1,6 @@
-"""KS4 report pages. Each view checks access, asks the report registry and renders; no measure is worked
-out here (analytics/results does that, for the API and the CLI alike)."""
+"""KS4 and curriculum (subjects) report pages, one view for both. Each page checks access, asks the report
+registry and renders; no measure is worked out here (analytics/results does that, for the API and the CLI
+alike)."""
 
 from __future__ import annotations
 
@@ -17,20 +18,32 @@ from rollbook.web.front import reporting
 from rollbook.web.front.downloads import download
 from rollbook.web.results.forms import Ks4Choice
 
-DOMAIN = "ks4"
+#: Each results domain's reports, its words and the name of its pages' address.
+DOMAINS = {"ks4": ("KS4", "results:ks4_report"), "subjects": ("Subjects", "results:subjects_report"),
+           "insight": ("Areas of interest", "results:insight_report")}  # fmt: skip
 
 
 @login_required
 def ks4_headline(request, urn: int):
-    return ks4_report(request, urn, "headline")
+    return report_page(request, urn, "headline", "ks4")
 
 
 @login_required
-def ks4_report(request, urn: int, name: str):
-    """Any KS4 report as a page, or as CSV, Excel or JSON with ?format=; every choice is in the URL."""
+def subjects_entries(request, urn: int):
+    return report_page(request, urn, "entries", "subjects")
+
+
+@login_required
+def insight(request, urn: int):
+    return report_page(request, urn, "areas-of-interest", "insight")
+
+
+@login_required
+def report_page(request, urn: int, name: str, domain: str):
+    """Any results report as a page, or as CSV, Excel or JSON with ?format=; every choice is in the URL."""
     school = get_object_or_404(visible_schools(request.user).prefetch_related("half_terms"), urn=urn)
     try:
-        report = reports.find(DOMAIN, name)
+        report = reports.find(domain, name)
     except LookupError:
         raise Http404("no such report") from None
     granted = permissions_at(request.user, school)
@@ -40,7 +53,9 @@ def ks4_report(request, urn: int, name: str):
         "school": school,
         "name": name,
         "heading": report.heading,
-        "tabs": [(r.name, r.tab) for r in reports.of(DOMAIN) if r.tab and (pupil_level or not r.pupil_level)],
+        "tabs": [(r.name, r.tab) for r in reports.of(domain) if r.tab and (pupil_level or not r.pupil_level)],
+        "domain_words": DOMAINS[domain][0],
+        "tab_address": DOMAINS[domain][1],
         "form": Ks4Choice(request.GET, held),
         "query": _choices_in(request),
         "query_without_sort": _choices_in(request, "sort"),
@@ -62,7 +77,7 @@ def ks4_report(request, urn: int, name: str):
         return JsonResponse(result.data, json_dumps_params={"indent": 2})
     if requested in ("csv", "xlsx"):
         return download(
-            result, requested, f"{school.urn}-ks4-{name}-{result.data['academic_year']}.{requested}"
+            result, requested, f"{school.urn}-{domain}-{name}-{result.data['academic_year']}.{requested}"
         )
     context = page | {
         "result": result.data,

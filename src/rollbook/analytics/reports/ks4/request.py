@@ -49,9 +49,10 @@ class Ks4Query(BaseModel):
         title="Academic year",
         description="The year of the exams, e.g. 2024/25 (default: the latest held)",
     )
-    years: Literal[1, 3] = Field(
-        1, title="Years", description="1 for the year alone, 3 for three years together"
-    )
+    #: A page's address gives "3": read as the number it is (a Literal takes no text).
+    years: Annotated[
+        Literal[1, 3], BeforeValidator(lambda v: int(v) if isinstance(v, str) and v.isdigit() else v)
+    ] = Field(1, title="Years", description="1 for the year alone, 3 for three years together")
     beside: Literal["national", "family"] = Field(
         "national",
         title="Beside",
