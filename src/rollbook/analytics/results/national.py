@@ -168,7 +168,7 @@ def publish(
             found = with_england(found, england[year])
         if found is not None:
             written.append(
-                _write(root / str(year) / f"{found.published:%Y%m%dT%H%M%S%f}.json", found.to_json())
+                write_whole(root / str(year) / f"{found.published:%Y%m%dT%H%M%S%f}.json", found.to_json())
             )
             subjects.publish_year(lake, root, found)  # the subject figures, beside it under the same name
         if progress:
@@ -196,7 +196,9 @@ def latest(root: Path, academic_year: int) -> Published | None:
 
 def load_estimates(root: Path, estimates: Estimates) -> Path:
     """Keep a DfE estimates table for its year: the year's next publish measures pupils against it."""
-    return _write(root / str(estimates.cohort_year) / "estimates" / "dfe.json", _estimates_json(estimates))
+    return write_whole(
+        root / str(estimates.cohort_year) / "estimates" / "dfe.json", _estimates_json(estimates)
+    )
 
 
 def loaded_estimates(root: Path, academic_year: int) -> Estimates | None:
@@ -229,7 +231,7 @@ def _read(path: Path) -> National:
     return National.from_json(json.loads(path.read_text()))
 
 
-def _write(path: Path, found: dict) -> Path:
+def write_whole(path: Path, found: dict) -> Path:
     """Written whole or not at all: to a temporary file beside it, then renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".partial", delete=False) as file:

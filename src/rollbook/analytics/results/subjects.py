@@ -266,7 +266,7 @@ def publish_year(lake: Lake, root: Path, found: nationals.National) -> Path | No
     if subjects is None:
         return None
     path = root / str(found.academic_year) / FOLDER / f"{found.published:%Y%m%dT%H%M%S%f}.json"
-    return nationals._write(path, subjects.to_json())
+    return nationals.write_whole(path, subjects.to_json())
 
 
 def latest(root: Path, academic_year: int) -> tuple[SubjectsNational, bool] | None:
