@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common as ks4
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.reports.subjects import common as subjects
 from rollbook.analytics.results.insight import YearHeld, figures
 from rollbook.rules.calendar import academic_year_label
@@ -145,18 +145,14 @@ def tables(data: AreasOfInterestReport) -> list[Table]:
     ]
 
 
-REPORT = Report(
+REPORT = ks4.report(
+    "areas-of-interest",
+    "Areas of interest",
     domain="insight",
-    templates="results",
-    name="areas-of-interest",
-    heading="Areas of interest",
     tab="Areas of interest",
     order=10,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: ks4.title(asked, "Areas of interest"),
     data_type=AreasOfInterestReport,
 )

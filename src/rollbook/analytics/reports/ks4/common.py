@@ -50,11 +50,12 @@ def title(asked: Asked, heading: str) -> str:
     return f"{heading}, {asked.label} – URN {asked.school}"
 
 
-def report(name: str, heading: str, **declared: Any) -> Report:
-    """A KS4 report: every one takes the same question, made ready the same way, and is titled by its
-    heading, the year and the school."""
+def report(name: str, heading: str, domain: str = DOMAIN, **declared: Any) -> Report:
+    """A report on a year's KS4 results (the KS4 reports, and the curriculum and insight reports built on
+    them): every one takes the same question, made ready the same way, and is titled by its heading, the
+    year and the school."""
     return Report(
-        domain=DOMAIN,
+        domain=domain,
         templates=TEMPLATES,
         name=name,
         heading=heading,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common as ks4
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.reports.subjects import common
 from rollbook.analytics.results.curriculum import DifficultyRow, difficulty
 from rollbook.charts import subjects as charts
@@ -58,19 +58,15 @@ def tables(data: SubjectDifficultyReport) -> list[Table]:
     return [(f"GCSE subjects, hardest first, {data['label']}", [{k: r[k] for k in keys} for r in rows(data)])]
 
 
-REPORT = Report(
+REPORT = ks4.report(
+    "difficulty",
+    "Relative difficulty of subjects",
     domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="difficulty",
-    heading="Relative difficulty of subjects",
     tab="Difficulty",
     order=30,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: ks4.title(asked, "Relative difficulty of subjects"),
     data_type=SubjectDifficultyReport,
     charts=lambda data: {
         "chart": charts.difficulty(

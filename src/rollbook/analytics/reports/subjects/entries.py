@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common as ks4
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.reports.subjects import common
 from rollbook.analytics.results.curriculum import EntryFigures, SubjectEntry, entries
 from rollbook.analytics.results.subjects import SubjectsNational
@@ -78,18 +78,14 @@ def tables(data: SubjectEntriesReport) -> list[Table]:
     ]
 
 
-REPORT = Report(
+REPORT = ks4.report(
+    "entries",
+    "Subject entries",
     domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="entries",
-    heading="Subject entries",
     tab="Entries",
     order=10,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: ks4.title(asked, "Subject entries"),
     data_type=SubjectEntriesReport,
 )

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common as ks4
-from rollbook.analytics.reports.ks4.request import Asked, Ks4Query, prepare
+from rollbook.analytics.reports.ks4.request import Asked
 from rollbook.analytics.reports.subjects import common
 from rollbook.analytics.results.curriculum import (
     SubjectResults,
@@ -102,19 +102,15 @@ def tables(data: SubjectValueAddedReport) -> list[Table]:
     ]
 
 
-REPORT = Report(
+REPORT = ks4.report(
+    "value-added",
+    "Subject attainment and value added",
     domain=common.DOMAIN,
-    templates=common.TEMPLATES,
-    name="value-added",
-    heading="Subject attainment and value added",
     tab="Value added",
     order=20,
-    query=Ks4Query,
-    prepare=prepare,
     build=build,
     rows=rows,
     tables=tables,
-    title=lambda asked, data: ks4.title(asked, "Subject attainment and value added"),
     data_type=SubjectValueAddedReport,
     context=lambda data: {
         "sections": [
