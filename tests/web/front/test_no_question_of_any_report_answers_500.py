@@ -4,13 +4,11 @@ that says why (400) or "not found" (404), never a server error."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from django.test import Client
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rollbook.analytics import reports
+from tests.support.questions import status_of
 
 NAMES = [report.name for report in reports.of("attendance")]
 #: Each question's parameters, and values worth throwing at them beside arbitrary text.
@@ -38,24 +36,16 @@ VALUE = AWKWARD | st.text(max_size=30)
 QUERY = st.lists(st.tuples(st.sampled_from(PARAMETERS), VALUE), max_size=6)
 
 
-def asked(world, path: str, query: list[tuple[str, str]]) -> int:
-    client = Client(raise_request_exception=False)
-    client.force_login(world.pam)
-    response = client.get(f"{path}?{urlencode(query)}")
-    event(f"{response.status_code}")
-    return response.status_code
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), query=QUERY)
 def test_a_page_answers_every_question_without_a_server_error(world, name, query):
-    assert asked(world, f"/schools/100001/attendance/{name}/", query) in (200, 400, 404)
+    assert status_of(world, f"/schools/100001/attendance/{name}/", query) in (200, 400, 404)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), query=QUERY)
 def test_the_api_answers_every_question_without_a_server_error(world, name, query):
-    assert asked(world, f"/api/v1/schools/100001/attendance/{name}", query) in (200, 400, 404)
+    assert status_of(world, f"/api/v1/schools/100001/attendance/{name}", query) in (200, 400, 404)
 
 
 def test_a_year_group_too_big_for_any_engine_is_refused_on_the_page_and_the_api(world):

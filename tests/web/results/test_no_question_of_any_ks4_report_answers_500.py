@@ -3,13 +3,11 @@ its figures (200), a refusal that says why (400) or "not found" (404), never a s
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from django.test import Client
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rollbook.analytics import reports
+from tests.support.questions import status_of
 
 NAMES = [report.name for report in reports.of("ks4")]
 PARAMETERS = (
@@ -33,21 +31,13 @@ AWKWARD = st.sampled_from(
 QUERY = st.lists(st.tuples(st.sampled_from(PARAMETERS), AWKWARD | st.text(max_size=20)), max_size=5)
 
 
-def asked(world, path: str, query: list[tuple[str, str]]) -> int:
-    client = Client(raise_request_exception=False)
-    client.force_login(world.pam)
-    response = client.get(f"{path}?{urlencode(query)}")
-    event(f"{response.status_code}")
-    return response.status_code
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), query=QUERY)
 def test_a_page_answers_every_question_without_a_server_error(ks4_world, name, query):
-    assert asked(ks4_world, f"/schools/100001/ks4/{name}/", query) in (200, 400, 404)
+    assert status_of(ks4_world, f"/schools/100001/ks4/{name}/", query) in (200, 400, 404)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), query=QUERY)
 def test_the_api_answers_every_question_without_a_server_error(ks4_world, name, query):
-    assert asked(ks4_world, f"/api/v1/schools/100001/ks4/{name}", query) in (200, 400, 404)
+    assert status_of(ks4_world, f"/api/v1/schools/100001/ks4/{name}", query) in (200, 400, 404)
