@@ -8,6 +8,7 @@ point, not a claim about any one authority's dates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -155,8 +156,10 @@ def _week_off(monday: dt.date) -> tuple[dt.date, dt.date]:
     return monday - dt.timedelta(days=3), monday + ONE_WEEK
 
 
+@functools.cache
 def england_default(academic_year: int) -> SchoolCalendar:
-    """Typical English term dates for `academic_year` (about 190 school days).
+    """Typical English term dates for `academic_year` (about 190 school days); made once per year, as every
+    page of a school without its own dates asks for them.
 
     Autumn starts on the first Wednesday from 2 September (after two INSET days) and ends on the last
     Friday on or before 22 December, with half-term in the week of the last Monday of October. Spring

@@ -18,6 +18,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from rollbook import config
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.figures import SchoolSummary, Summary
 from rollbook.analytics.filters import Filters
@@ -263,10 +264,20 @@ def data_to(lake: Lake, school: int, academic_year: int, engine: str | None = No
 def latest_marks(
     lake: Lake, schools: Collection[int], academic_year: int, engine: str | None = None
 ) -> dict[int, dt.date]:
-    """The date of each school's latest mark held for `academic_year`; schools with none are left out."""
-    marks = engines.marks(lake, schools, [academic_year], engine)
+    """The date of each school's latest mark held for `academic_year`; schools with none are left out.
+    Remembered until one of the schools' files changes: every page asks it, for its period and freshness."""
+    chosen = tuple(sorted(set(schools)))
+    versions = tuple(lake.version(school) for school in chosen)
+    return dict(_latest_marks(lake.root, chosen, academic_year, versions, engine or config.engine()))
+
+
+@functools.lru_cache(maxsize=256)
+def _latest_marks(
+    root, schools: tuple[int, ...], academic_year: int, versions: tuple[str, ...], engine: str
+) -> tuple[tuple[int, dt.date], ...]:
+    marks = engines.marks(Lake(root), schools, [academic_year], engine)
     rows = engines.run(marks.group_by("school").aggregate(latest=marks.date.max()), engine)
-    return {row["school"]: row["latest"] for row in rows if row["latest"] is not None}
+    return tuple((row["school"], row["latest"]) for row in rows if row["latest"] is not None)
 
 
 def year_to_date_held(lake: Lake, school: int, engine: str | None = None) -> Period:
