@@ -28,11 +28,11 @@ def found(lake, data_dir):
 
 def test_entry_shares_are_of_the_whole_national_cohort(found):
     assert found.pupils == 3 and found.schools == 2
-    assert found.subject_share("maths") == 100
-    assert found.subject_share("english_literature") == pytest.approx(200 / 3)  # A1 and B1
-    assert found.subject_share("music") == pytest.approx(100 / 3)
-    assert found.area_share("English") == pytest.approx(200 / 3)  # A2 sat English language only
-    assert found.area_share("languages") == pytest.approx(200 / 3)
+    assert found.entries.subject_share("maths") == 100
+    assert found.entries.subject_share("english_literature") == pytest.approx(200 / 3)  # A1 and B1
+    assert found.entries.subject_share("music") == pytest.approx(100 / 3)
+    assert found.entries.area_share("English") == pytest.approx(200 / 3)  # A2 sat English language only
+    assert found.entries.area_share("languages") == pytest.approx(200 / 3)
 
 
 def test_the_subject_value_added_estimates_and_their_spread(found):

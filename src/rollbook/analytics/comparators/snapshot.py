@@ -138,6 +138,21 @@ class Snapshot:
         )
         return [*listed, ("similar", str(school))]
 
+    def groups_of(self, school: int) -> dict[str, tuple[str, list[int]]]:
+        """The school's region and similar schools as the snapshot has them: kind -> (name, member schools),
+        for setting figures other than attendance beside the same groups. A school not in the snapshot (or
+        with no region known) has no such group."""
+        members = self.table("members")
+        region = members.filter((members.school == school) & (members.comparator == "region"))
+        named = [("region", row["name"]) for row in engines.run(region.select("name"))]
+        found = {}
+        for kind, name in [*named, ("similar", str(school))]:
+            chosen = members.filter((members.comparator == kind) & (members.name == name))
+            schools = sorted(row["school"] for row in engines.run(chosen.select("school")))
+            if schools:
+                found[kind] = (name, schools)
+        return found
+
     def figures(
         self,
         comparator: str,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from typing_extensions import TypedDict
 
-from rollbook.analytics.results.subjects import SubjectsNational, prior_groups, residuals_on
+from rollbook.analytics.results.subjects import GroupEntries, SubjectsNational, prior_groups, residuals_on
 from rollbook.rules.results import subjects as catalogue
 from rollbook.rules.results.ebacc import Area
 from rollbook.rules.results.entries import (
@@ -43,9 +43,23 @@ class SubjectEntry(TypedDict):
     #: The EBacc subject area it counts in ("" outside the EBacc).
     area: str
     entrants: int
-    #: The percentage of the whole cohort entered.
+    #: The percentage of the whole cohort entered, and of the cohorts beside it (None where not shown).
     share: float
     national_share: float | None
+    region_share: float | None
+    similar_share: float | None
+
+
+class BesideGroup(TypedDict):
+    """A group of schools the entries are set beside: the school's region, or its similar schools."""
+
+    kind: str
+    name: str
+    #: Its schools holding results in the years shown (most in any one year), and its pupils.
+    schools: int
+    pupils: int
+    #: Whether it is shown: from at least `min_schools` schools (ROLLBOOK_MIN_COMPARATOR_SCHOOLS).
+    shown: bool
 
 
 class EBaccBarrierFigures(TypedDict):
@@ -61,6 +75,7 @@ class EBaccBarrierFigures(TypedDict):
 
 class EntryFigures(TypedDict):
     pupils: int
+    beside: list[BesideGroup]
     subjects: list[SubjectEntry]
     areas: list[SubjectEntry]
     subjects_per_pupil: float
@@ -125,10 +140,30 @@ def area_of(subject: str) -> str:
     return str(Area.ENGLISH if pillar in english else Area(pillar.value))
 
 
-def entries(pupils: Sequence[Ks4Pupil], nationals: Sequence[SubjectsNational]) -> EntryFigures:
-    """The share of the pupils entered in each subject and area beside national (the years' national
-    cohorts pooled, as the school's are), per-pupil counts, and the EBacc area that holds most pupils back."""
-    national = _pooled(nationals)
+#: The groups of schools entries may be set beside, and how a page names each.
+GROUP_NAMES = {"region": "{name}", "similar": "Similar schools"}
+
+
+def entries(
+    pupils: Sequence[Ks4Pupil],
+    nationals: Sequence[SubjectsNational],
+    groups: Mapping[str, tuple[str, Collection[int]]] | None = None,
+    min_schools: int = 1,
+) -> EntryFigures:
+    """The share of the pupils entered in each subject and area beside national and beside each of
+    `groups` (kind -> its name and member schools: "region", "similar"), the years' cohorts pooled as the
+    school's are; per-pupil counts; and the EBacc area that holds most pupils back. A group with fewer than
+    `min_schools` schools holding results is named but given no shares."""
+    national = GroupEntries.pooled([found.entries for found in nationals])
+    beside: list[BesideGroup] = []
+    shares: dict[str, GroupEntries | None] = {"region": None, "similar": None}
+    for kind, (name, schools) in (groups or {}).items():
+        pooled = GroupEntries.pooled([found.group(schools) for found in nationals])
+        shown = pooled is not None and pooled.schools >= min_schools and pooled.pupils > 0
+        beside.append(BesideGroup(kind=kind, name=GROUP_NAMES[kind].format(name=name),
+                                  schools=pooled.schools if pooled else 0,
+                                  pupils=pooled.pupils if pooled else 0, shown=shown))  # fmt: skip
+        shares[kind] = pooled if shown else None
     measured = measures_of(pupils)
     found = ebacc_barrier(measured)
     barrier = None
@@ -141,42 +176,25 @@ def entries(pupils: Sequence[Ks4Pupil], nationals: Sequence[SubjectsNational]) -
             share=found.entries.share,
             national_share=national.area_share(str(found.area)) if national else None,
         )
+
+    def entry(item: str, found, share_of) -> SubjectEntry:
+        return SubjectEntry(
+            subject=item, name=name_of(item), area=area_of(item), entrants=found.entrants, share=found.share,
+            **{f"{kind}_share": share_of(group, item) if group else None
+               for kind, group in {"national": national, **shares}.items()},
+        )  # fmt: skip
+
     return EntryFigures(
         pupils=len(pupils),
+        beside=beside,
         subjects=[
-            SubjectEntry(subject=s, name=name_of(s), area=area_of(s), entrants=e.entrants, share=e.share,
-                         national_share=national.subject_share(s) if national else None)
+            entry(s, e, GroupEntries.subject_share)
             for s, e in sorted(subject_entries(measured).items(), key=_most_entered)
         ],
-        areas=[
-            SubjectEntry(subject=str(a), name=name_of(a), area=area_of(a), entrants=e.entrants, share=e.share,
-                         national_share=national.area_share(a) if national else None)
-            for a, e in area_entries(measured).items()
-        ],
+        areas=[entry(str(a), e, GroupEntries.area_share) for a, e in area_entries(measured).items()],
         subjects_per_pupil=subjects_per_pupil(measured),
         qualifications_per_pupil=qualifications_per_pupil(measured),
         barrier=barrier,
-    )  # fmt: skip
-
-
-def _pooled(nationals: Sequence[SubjectsNational]) -> SubjectsNational | None:
-    """Several years' national entries as one cohort: their entrants and pupils summed (the other figures
-    are the latest year's)."""
-    if len(nationals) < 2:
-        return nationals[0] if nationals else None
-
-    def summed(key: str) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for national in nationals:
-            for item, count in getattr(national, key).items():
-                found[item] = found.get(item, 0) + count
-        return found
-
-    return dataclasses.replace(
-        nationals[-1],
-        pupils=sum(n.pupils for n in nationals),
-        subject_entrants=summed("subject_entrants"),
-        area_entrants=summed("area_entrants"),
     )
 
 

@@ -86,12 +86,13 @@ def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str
         found.append(ranked("subject_aps", subject, attained.average_points, attained.entrants,
                             national=national.subject_points.get(subject) if national else None))  # fmt: skip
         share = 100 * attained.entrants / len(measured)
-        found.append(ranked("subject_entry", subject, share, len(measured),
-                            national=national.subject_share(subject) if national else None))  # fmt: skip
+        national_share = national.entries.subject_share(subject) if national else None
+        found.append(ranked("subject_entry", subject, share, len(measured), national=national_share))
     barrier = ebacc_barrier(measured) if measured else None
     if barrier is not None:
+        national_share = national.entries.area_share(barrier.area) if national else None
         found.append(Figure("ebacc_barrier", year, barrier.entries.share, len(measured), str(barrier.area),
-                            national=national.area_share(barrier.area) if national else None))  # fmt: skip
+                            national=national_share))  # fmt: skip
     return {(figure.measure, figure.item): figure for figure in found}
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from typing_extensions import TypedDict
+
 from rollbook.analytics import engine as engines
 from rollbook.analytics.results import characteristics
 from rollbook.analytics.results import national as nationals
@@ -61,6 +63,50 @@ SCHOOL_HEADLINE = {"attainment8": "attainment8", "basics_5": "basics_5_rate",
                    "ebacc_entry": "ebacc_entry_rate", "ebacc_aps": "ebacc_aps"}  # fmt: skip
 
 
+class SchoolEntries(TypedDict):
+    pupils: int
+    subjects: dict[str, int]
+    areas: dict[str, int]
+
+
+@dataclass(frozen=True)
+class GroupEntries:
+    """Entries of a group of schools (or of years' national cohorts) as one cohort: its pupils and the
+    entrants in each subject and area."""
+
+    schools: int
+    pupils: int
+    subject_entrants: dict[str, int]
+    area_entrants: dict[str, int]
+
+    @classmethod
+    def pooled(cls, held: Sequence[GroupEntries]) -> GroupEntries | None:
+        """Several years' entries of the same cohort's kind as one cohort: pupils and entrants summed; its
+        schools, the most in any one year. None for no years."""
+        if not held:
+            return None
+        return cls(
+            schools=max(each.schools for each in held),
+            pupils=sum(each.pupils for each in held),
+            subject_entrants=_summed(each.subject_entrants for each in held),
+            area_entrants=_summed(each.area_entrants for each in held),
+        )
+
+    def subject_share(self, subject: str) -> float | None:
+        return 100 * self.subject_entrants.get(subject, 0) / self.pupils if self.pupils else None
+
+    def area_share(self, area: str) -> float | None:
+        return 100 * self.area_entrants.get(area, 0) / self.pupils if self.pupils else None
+
+
+def _summed(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for each in counts:
+        for item, count in each.items():
+            found[item] = found.get(item, 0) + count
+    return found
+
+
 @dataclass(frozen=True)
 class SubjectsNational:
     """A year's national subject figures. Subjects are keyed as subjects.py keys them, EBacc subject areas
@@ -84,12 +130,24 @@ class SubjectsNational:
     school_figures: dict[str, dict[str, list[float]]]
     #: Overall and persistent absence over every school with registers.
     national_absence: dict[str, float | None] = dataclasses.field(default_factory=dict)
+    #: Each school's Year 11 pupils and entrants per subject and area, by URN (as text: JSON's keys), so a
+    #: school's entries can be set beside any group of schools: its region, its similar schools.
+    school_entries: dict[str, SchoolEntries] = dataclasses.field(default_factory=dict)
 
-    def subject_share(self, subject: str) -> float:
-        return 100 * self.subject_entrants.get(subject, 0) / self.pupils
+    @property
+    def entries(self) -> GroupEntries:
+        """The national cohort's entries."""
+        return GroupEntries(self.schools, self.pupils, self.subject_entrants, self.area_entrants)
 
-    def area_share(self, area: str) -> float:
-        return 100 * self.area_entrants.get(area, 0) / self.pupils
+    def group(self, schools: Iterable[int]) -> GroupEntries:
+        """The entries of those of `schools` that hold results this year, taken as one cohort."""
+        held = [self.school_entries[str(urn)] for urn in schools if str(urn) in self.school_entries]
+        return GroupEntries(
+            schools=len(held),
+            pupils=sum(found["pupils"] for found in held),
+            subject_entrants=_summed(found["subjects"] for found in held),
+            area_entrants=_summed(found["areas"] for found in held),
+        )
 
     def to_json(self) -> dict:
         found = dataclasses.asdict(self)
@@ -108,6 +166,7 @@ class SubjectsNational:
             subject_estimates={b: _estimates_from_json(e) for b, e in found["subject_estimates"].items()},
             area_estimates={b: _estimates_from_json(e) for b, e in found["area_estimates"].items()},
             national_absence=found.get("national_absence", {}),
+            school_entries=found.get("school_entries", {}),
             difficulty={s: Difficulty(**d) for s, d in found["difficulty"].items()},
             pair_difficulty={s: Difficulty(**d) for s, d in found["pair_difficulty"].items()},
         )  # fmt: skip
@@ -185,6 +244,12 @@ def work_out(
     for school_residuals in _by_school(area_residuals, school_of).values():
         for area, value in school_value_added(school_residuals).items():
             add("area_value_added", area, value.value_added)
+    area_of_school = _by_school(held.areas, school_of)
+    school_entries = {
+        str(school): SchoolEntries(pupils=len(measured[school]), subjects=_entrant_counts(points),
+                                   areas=_entrant_counts(area_of_school.get(school, [])))
+        for school, points in _by_school(held.subjects, school_of).items()
+    }  # fmt: skip
     for measure, value in _school_headlines(measured, academic_year, found):
         add(measure, "", value)
     context, national_absence = characteristics.ranking(lake, academic_year)
@@ -204,6 +269,7 @@ def work_out(
         pair_difficulty=difficulty_from_subject_pairs(held.gcses),
         school_figures=figures | context,
         national_absence=national_absence,
+        school_entries=school_entries,
     )
 
 

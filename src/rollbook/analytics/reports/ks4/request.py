@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from rollbook import config
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.reports.base import InvalidRequest, ReportContext
 from rollbook.analytics.results import national
 from rollbook.analytics.results.cohort import Cohort, years_with_results
@@ -80,6 +81,9 @@ class Asked:
     lake: Lake
     national_root: Path
     min_group_pupils: int
+    #: Where the attendance comparators are published: their regions and similar schools are the groups
+    #: results are set beside too.
+    snapshots: Path
 
     def published(self, academic_year: int) -> Published | None:
         return national.latest(self.national_root, academic_year)
@@ -101,6 +105,7 @@ class Asked:
             self.min_group_pupils,
             self.lake.version(self.school),
             [national.version(self.national_root, year) for year in self.trend_years],
+            str(snapshot.path) if (snapshot := Snapshot.latest(self.snapshots)) else None,
         ]
 
 
@@ -131,4 +136,5 @@ def prepare(query: Ks4Query, context: ReportContext) -> Asked:
         lake=lake,
         national_root=config.ks4_national_root(),
         min_group_pupils=context.min_group_pupils,
+        snapshots=context.snapshots or config.snapshots_root(),
     )

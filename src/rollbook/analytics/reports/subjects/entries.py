@@ -1,11 +1,14 @@
 """Subject entries: the share of the KS4 cohort entered in each subject and EBacc subject area beside
-national, subjects and qualifications per pupil, and the EBacc area that holds most pupils back, for the
-year alone or three years' cohorts together."""
+national, the school's region and its similar schools (the attendance comparators' groups); subjects and
+qualifications per pupil; and the EBacc area that holds most pupils back. For the year alone or three
+years' cohorts together."""
 
 from __future__ import annotations
 
 from typing_extensions import TypedDict
 
+from rollbook import config
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.reports.base import Table
 from rollbook.analytics.reports.ks4 import common as ks4
 from rollbook.analytics.reports.ks4.request import Asked
@@ -34,8 +37,14 @@ def build(asked: Asked) -> SubjectEntriesReport:
         years=years,
         years_label=common.years_label(years),
         national=ks4.national_info(asked, asked.academic_year),
-        entries=entries(pupils, _nationals(asked, years)),
+        entries=entries(pupils, _nationals(asked, years), _groups(asked), config.min_comparator_schools()),
     )
+
+
+def _groups(asked: Asked) -> dict[str, tuple[str, list[int]]]:
+    """The school's region and similar schools, as the latest attendance comparators have them."""
+    snapshot = Snapshot.latest(asked.snapshots)
+    return snapshot.groups_of(asked.school) if snapshot else {}
 
 
 def _nationals(asked: Asked, years: list[int]) -> list[SubjectsNational]:
@@ -51,7 +60,8 @@ def _row(kind: str, entry: SubjectEntry, years: str) -> dict[str, object]:
     return {
         "Years": years, "Kind": kind, "Subject": entry["name"], "EBacc subject area": entry["area"],
         "Entrants": entry["entrants"], "Entered %": entry["share"],
-        "Entered %, national": entry["national_share"],
+        "Entered %, national": entry["national_share"], "Entered %, region": entry["region_share"],
+        "Entered %, similar schools": entry["similar_share"],
     }  # fmt: skip
 
 
