@@ -253,7 +253,18 @@ def attendance(
     sen: Annotated[
         list[SenProvision] | None, typer.Option(help="N no SEN, K SEN support, E EHC plan; repeat for more")
     ] = None,
+    eal: Annotated[bool | None, typer.Option("--eal/--not-eal", help="EAL pupils, or the others")] = None,
+    reg_group: Annotated[
+        list[str] | None, typer.Option(help="Registration group, 7A; repeat for more")
+    ] = None,
+    ethnicity: Annotated[list[str] | None, typer.Option(help="Ethnicity code, WBRI; repeat for more")] = None,
     latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
+    band: Annotated[
+        list[str] | None, typer.Option(help='Pupil list: a year-to-date band, "95–96.9%"; repeat for more')
+    ] = None,
+    sort: Annotated[
+        str | None, typer.Option(help="Pupil list: a column to sort by, - before it descending")
+    ] = None,
     upn: Annotated[str | None, typer.Option(help="The pupil, for the pupil report")] = None,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
@@ -262,7 +273,8 @@ def attendance(
     end-of-year or termly 360 is the 360 report with that year's dates or --term."""
     values = {
         "from_date": from_, "to_date": to, "term": term, "year_group": year_group, "sex": sex,
-        "fsm6": fsm6, "sen": sen, "latest_week": latest_week, "upn": upn,
+        "fsm6": fsm6, "sen": sen, "eal": eal, "reg_group": reg_group, "ethnicity": ethnicity,
+        "latest_week": latest_week, "band": band, "sort": sort, "upn": upn,
     }  # fmt: skip
     _report("attendance", name.value, school, values, format, out)
 

@@ -68,8 +68,10 @@ def test_the_openapi_schema_describes_each_reports_question_and_answer(world, na
     schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
     operation = schema["paths"][f"/api/v1/schools/{{urn}}/attendance/{name}"]["get"]
     parameters = {parameter["name"] for parameter in operation["parameters"]}
-    asked = {"from_date", "to_date", "term", "year_group", "sex", "fsm6", "sen", "latest_week"}
-    assert parameters == {"urn", *asked, *(("upn",) if name == "pupil" else ())}
+    asked = {"from_date", "to_date", "term", "latest_week", "year_group", "sex", "fsm6", "sen", "eal",
+             "reg_group", "ethnicity"}  # fmt: skip
+    own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}}.get(name, set())
+    assert parameters == {"urn", *asked, *own}
     body = operation["responses"]["200"]["content"]["application/json"]["schema"]
     answer = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
     assert {"school", "period", "filters"} <= set(answer["properties"])

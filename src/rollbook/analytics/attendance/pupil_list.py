@@ -35,6 +35,7 @@ BANDS = (
     (50, "50–89.9%"),
     (0, "under 50%"),
 )
+BAND_NAMES = tuple(name for _, name in BANDS)
 
 
 def band(attendance: float | None) -> str | None:

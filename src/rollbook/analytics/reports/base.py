@@ -121,6 +121,8 @@ class Report(Generic[Asked, Data]):
     #: A long list (of pupils) that the page shows a page at a time, and the chart of one page of it.
     listed: Callable[[Data], list] | None = None
     listed_chart: Callable[[list], dict] | None = None
+    #: The columns a long list can be put in order by (the question's `sort`), each with its heading.
+    sorts: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: The folder of templates its page is drawn from (each domain's web app has its own).
     templates: str = "front"
 

@@ -7,8 +7,11 @@ the school's reports can answer: its own year groups, and the terms and half-ter
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import forms
 
+from rollbook.analytics.attendance.pupil_list import BAND_NAMES
 from rollbook.analytics.reports.attendance.request import offered
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
@@ -17,6 +20,7 @@ from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
 from rollbook.rules.years import SESSION_MEASURE_YEARS, label
 
 FSM6_CHOICES = [("", "All pupils"), ("yes", "FSM6"), ("no", "Not FSM6")]
+EAL_CHOICES = [("", "All pupils"), ("yes", "EAL"), ("no", "Not EAL")]
 
 
 class ReportChoice(forms.Form):
@@ -43,9 +47,22 @@ class ReportChoice(forms.Form):
     sen = forms.MultipleChoiceField(
         label="SEND", required=False, choices=list(SEN_LABELS.items()), widget=forms.CheckboxSelectMultiple
     )
+    eal = forms.ChoiceField(label="EAL", required=False, choices=EAL_CHOICES)
+    reg_group = forms.MultipleChoiceField(label="Registration groups", required=False)
+    ethnicity = forms.MultipleChoiceField(label="Ethnicity", required=False)
+    # The pupil lists only: which year-to-date bands, and the order.
+    band = forms.MultipleChoiceField(
+        label="Bands", required=False, choices=[(name, name) for name in BAND_NAMES],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    sort = forms.ChoiceField(label="Sort by", required=False)
 
-    def __init__(self, data=None, school=None) -> None:
+    def __init__(self, data=None, school=None, sorts: Mapping[str, str] | None = None) -> None:
         super().__init__(data)
+        self.fields["sort"].choices = [("", "The list's own order")] + [
+            choice for column, heading in (sorts or {}).items()
+            for choice in ((column, f"{heading}, lowest first"), (f"-{column}", f"{heading}, highest first"))
+        ]  # fmt: skip
         if school is None:
             return
         try:
@@ -56,6 +73,9 @@ class ReportChoice(forms.Form):
         periods = {"", *held.periods, *self.data.getlist("term")}
         term = self.fields["term"]
         term.choices = [(value, text) for value, text in term.choices if value in periods]
+        for name, values in (("reg_group", held.reg_groups), ("ethnicity", held.ethnicities)):
+            chosen = [*values, *(value for value in self.data.getlist(name) if value not in values)]
+            self.fields[name].choices = [(value, value) for value in chosen]
         years = {*map(str, held.year_groups), *self.data.getlist("year_group")}
         year_group = self.fields["year_group"]
         year_group.choices = [(year, text) for year, text in year_group.choices if str(year) in years]

@@ -1,24 +1,33 @@
 """The question an attendance report takes, read and checked once for the page, the API and the CLI.
 
 A question names a period (the year to date, a term or half-term so far, dates, or the latest week of
-any of them) and the pupils (year groups, sex, FSM6, SEND). `prepare` makes it ready for one school: the
-period against the data held, and, for readers without pupil-level access, the refusal of filters that
-leave too few pupils to show.
+any of them) and the pupils (year groups, sex, FSM6, SEND, EAL, registration groups, ethnicity).
+`prepare` makes it ready for one school: the period against the data held, and, for readers without
+pupil-level access, the refusal of filters that leave too few pupils to show.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from rollbook import config
 from rollbook.analytics import engine as engines
+from rollbook.analytics.attendance.pupil_list import BAND_NAMES
 from rollbook.analytics.attendance.sessions import year_to_date_held
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
@@ -95,6 +104,13 @@ class AttendanceQuery(BaseModel):
     sen: list[Literal["N", "K", "E"]] = Field(
         [], title="SEND", description="N no SEN, K SEN support, E EHC plan; repeat for more"
     )
+    eal: bool | None = Field(None, title="EAL", description="Pupils with English as an additional language")
+    reg_group: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]] = (
+        Field([], title="Registration groups", description="As the school names them, 7A; repeat for more")
+    )
+    ethnicity: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{4}$", to_upper=True)]] = Field(
+        [], title="Ethnicity", description="The DfE's four-letter codes, WBRI; repeat for more"
+    )
 
     @model_validator(mode="after")
     def _one_period(self) -> AttendanceQuery:
@@ -111,7 +127,40 @@ class AttendanceQuery(BaseModel):
             sex=self.sex,
             fsm6=self.fsm6,
             sen=tuple(self.sen) or None,
+            eal=self.eal,
+            reg_group=tuple(self.reg_group) or None,
+            ethnicity=tuple(self.ethnicity) or None,
         )
+
+
+def _band(value: str) -> str:
+    if value not in BAND_NAMES:
+        raise ValueError(
+            f"{value!r} is not a band of year-to-date attendance; choose {', '.join(BAND_NAMES)}"
+        )
+    return value
+
+
+class PupilListQuery(AttendanceQuery):
+    """A list of pupils: the period and filters, which year-to-date attendance bands, and the order."""
+
+    band: list[Annotated[str, AfterValidator(_band)]] = Field(
+        [], title="Bands", description="Year-to-date attendance bands; repeat for more",
+        json_schema_extra={"items": {"enum": list(BAND_NAMES)}},
+    )  # fmt: skip
+    sort: str | None = Field(
+        None, title="Sort by", description="A column of the list; - before it for the highest first"
+    )
+
+    def sorted_by(self, columns: Mapping[str, str]) -> tuple[str, bool] | None:
+        """The column asked to sort by among `columns`, and whether highest first; None for the list's
+        own order. ValueError for a column the list does not have."""
+        if not self.sort:
+            return None
+        column = self.sort.removeprefix("-")
+        if column not in columns:
+            raise ValueError(f"{self.sort!r} is not a column of this list; choose {', '.join(columns)}")
+        return column, self.sort.startswith("-")
 
 
 class PupilQuery(AttendanceQuery):
@@ -212,28 +261,37 @@ def _chosen_period(
 
 @dataclass(frozen=True)
 class Offered:
-    """What a school's report pages offer to choose: only its own year groups, and only the terms and
-    half-terms its data has reached, so every choice offered can be answered."""
+    """What a school's report pages offer to choose: only its own year groups, registration groups and
+    ethnicities, and only the terms and half-terms its data has reached, so every choice offered can be
+    answered."""
 
     year_groups: tuple[int, ...]
     periods: tuple[str, ...]
+    reg_groups: tuple[str, ...]
+    ethnicities: tuple[str, ...]
 
 
 def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) -> Offered:
     """The choices for the school's latest academic year held; LookupError when nothing is held. The lake's
     part is remembered until the school's files change: every page draws the choices."""
-    academic_year, held_to, year_groups = _held(lake.root, school, lake.version(school))
+    academic_year, held_to, year_groups, reg_groups, ethnicities = _held(
+        lake.root, school, lake.version(school)
+    )
     dates = calendar(academic_year)  # made once: a school's calendar takes a while to build
     begun = [half.name for half in (*dates.terms, *dates.half_terms) if half.start <= held_to]
-    return Offered(year_groups, tuple(begun))
+    return Offered(year_groups, tuple(begun), reg_groups, ethnicities)
 
 
 @functools.lru_cache(maxsize=256)
-def _held(root: Path, school: int, version: str) -> tuple[int, dt.date, tuple[int, ...]]:
+def _held(root: Path, school: int, version: str):
     lake = Lake(root)
     shown = year_to_date_held(lake, school)
     academic_year = academic_year_of(shown.end)
     pupils = engines.pupils(lake, [school], [academic_year])
     pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))
-    years = engines.run(pupils.select("nc_year").distinct())
-    return academic_year, shown.end, tuple(sorted(row["nc_year"] for row in years))
+
+    def held(column: str) -> tuple:
+        rows = engines.run(pupils.select(column).distinct())
+        return tuple(sorted(row[column] for row in rows if row[column] is not None))
+
+    return academic_year, shown.end, held("nc_year"), held("reg_group"), held("ethnicity")
