@@ -1,5 +1,6 @@
-"""The absence-frequency page shows 50 pupils at a time, most spells first, with links through the rest that
-keep the choices; the heat map draws the pupils on the page, and the downloads list every pupil.
+"""The absence-frequency page shows 50 pupils at a time, most spells first (or in a column's order), with
+links through the rest that keep the choices; the heat map draws the pupils on the page, and the downloads
+list every pupil.
 
 Alder's week (from Monday 09/09/2024): X0000000053 is ill twice (2 spells); X0000000001 to X0000000052 are
 ill on Monday morning only (1 spell each), listed by name after it; A0000000001 is present all week and not
@@ -61,3 +62,10 @@ def test_the_csv_lists_every_pupil(client):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["UPN"] for row in rows] == ["X0000000053"] + [f"X{n:010}" for n in range(1, 53)]
     assert rows[0]["Spells"] == "2" and rows[0]["Attendance % w/c 09/09/2024"] == "80.0"
+
+
+def test_sorted_by_a_column_of_its_own_and_refusing_others(client):
+    assert listed(client.get(PAGE, {"sort": "name"}))[:2] == ["X0000000001, Pat", "X0000000002, Pat"]
+    assert listed(client.get(PAGE, {"sort": "-name"}))[:2] == ["X0000000053, Pat", "X0000000052, Pat"]
+    refused = client.get(PAGE, {"sort": "band", "format": "json"})
+    assert refused.status_code == 400 and "longest_spell_sessions" in refused.content.decode()

@@ -10,11 +10,14 @@ from typing_extensions import TypedDict
 from rollbook.analytics.attendance.absence_frequency import absence_frequency
 from rollbook.analytics.attendance.figures import AbsenceFrequency, Period
 from rollbook.analytics.reports.attendance import common
-from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
+from rollbook.analytics.reports.attendance.request import Asked, SortedQuery, sorted_prepare
 from rollbook.analytics.reports.base import Report, Table
 from rollbook.charts import attendance as charts
 
 COLUMNS = ("name", "spells", "longest spell sessions", "weeks below 100")
+#: The columns the list can be sorted by; by default, most spells first.
+SORTS = {"spells": "Spells", "name": "Name", "longest_spell_sessions": "Longest spell",
+         "weeks_below_100": "Weeks below 100%"}  # fmt: skip
 
 
 class AbsenceFrequencyReport(TypedDict):
@@ -26,6 +29,8 @@ class AbsenceFrequencyReport(TypedDict):
 
 def build(asked: Asked) -> AbsenceFrequencyReport:
     found = absence_frequency(asked.lake, asked.school, asked.shown, asked.filters)
+    if (order := asked.query.sorted_by(SORTS)) is not None:
+        found = AbsenceFrequency(weeks=found["weeks"], pupils=common.sort_pupils(found["pupils"], *order))
     return common.envelope(asked, absence_frequency=found)
 
 
@@ -42,8 +47,8 @@ REPORT = Report(
     heading="Absence frequency",
     tab="Absence frequency",
     order=90,
-    query=AttendanceQuery,
-    prepare=prepare,
+    query=SortedQuery,
+    prepare=sorted_prepare(SORTS),
     build=build,
     rows=common.in_words(lambda data: common.pupil_rows(data["absence_frequency"]["pupils"])),
     tables=tables,
@@ -52,4 +57,5 @@ REPORT = Report(
     pupil_level=True,
     listed=lambda data: data["absence_frequency"]["pupils"],
     listed_chart=charts.absence_heatmap,
+    sorts=SORTS,
 )

@@ -1,14 +1,16 @@
-"""What the attendance reports share: their comparators, titles, the filters in words, and flat rows."""
+"""What the attendance reports share: their comparators, titles, the filters in words, flat rows, and the
+order of lists of pupils."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
-from typing import Any
+from typing import Any, TypeVar
 
 from rollbook.analytics.attendance.figures import Comparison
 from rollbook.analytics.attendance.groups import GROUP_MEASURES
+from rollbook.analytics.attendance.pupil_list import BAND_NAMES
 from rollbook.analytics.attendance.sessions import period_info
 from rollbook.analytics.comparators.beside import published_period
 from rollbook.analytics.comparators.snapshot import Snapshot
@@ -20,6 +22,8 @@ from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES, group_label
 from rollbook.rules.periods import Period
+from rollbook.rules.years import SESSION_MEASURE_YEARS
+from rollbook.rules.years import label as year_label
 
 DOMAIN = "attendance"
 
@@ -228,3 +232,25 @@ def heading_in_words(key: str) -> str:
             return heading[:1].upper() + heading[1:]
     heading = key.replace("_", " ")
     return heading[:1].upper() + heading[1:]
+
+
+#: Year groups in school order, by their labels, for sorting lists of pupils.
+YEAR_ORDER = {year_label(year): position for position, year in enumerate(SESSION_MEASURE_YEARS)}
+PupilRow = TypeVar("PupilRow", bound=Mapping[str, Any])
+
+
+def sort_pupils(pupils: list[PupilRow], column: str, highest_first: bool) -> list[PupilRow]:
+    """Pupils in a column's order, pupils without a figure last either way; year groups in school order
+    (Reception before Year 1, Year 9 before Year 10), bands from 100% down; ties by name."""
+    by_name = sorted(pupils, key=lambda pupil: pupil["name"])
+
+    def key(pupil: PupilRow):
+        value = pupil[column]
+        if column == "year_group":
+            return YEAR_ORDER.get(value, len(YEAR_ORDER))
+        if column == "band":
+            return -BAND_NAMES.index(value) if value in BAND_NAMES else None
+        return value
+
+    held = [pupil for pupil in by_name if key(pupil) is not None]
+    return sorted(held, key=key, reverse=highest_first) + [p for p in by_name if key(p) is None]

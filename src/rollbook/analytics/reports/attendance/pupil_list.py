@@ -12,13 +12,11 @@ from dataclasses import replace
 from typing_extensions import TypedDict
 
 from rollbook.analytics.attendance.figures import ListedPupil, Period, Summary
-from rollbook.analytics.attendance.pupil_list import BAND_NAMES, pupil_list
+from rollbook.analytics.attendance.pupil_list import pupil_list
 from rollbook.analytics.attendance.sessions import summary
-from rollbook.analytics.reports.attendance import common, request
-from rollbook.analytics.reports.attendance.request import Asked, PupilListQuery
-from rollbook.analytics.reports.base import InvalidRequest, Report, ReportContext
-from rollbook.rules.years import SESSION_MEASURE_YEARS
-from rollbook.rules.years import label as year_label
+from rollbook.analytics.reports.attendance import common
+from rollbook.analytics.reports.attendance.request import Asked, PupilListQuery, sorted_prepare
+from rollbook.analytics.reports.base import Report
 
 #: The pupil list's columns on a terminal (CSV and the page have every week too).
 COLUMNS = (
@@ -35,9 +33,6 @@ SORTS = {
 }  # fmt: skip
 
 
-YEAR_ORDER = {year_label(year): position for position, year in enumerate(SESSION_MEASURE_YEARS)}
-
-
 class PupilListReport(TypedDict):
     school: int
     period: Period
@@ -47,43 +42,18 @@ class PupilListReport(TypedDict):
     filters: dict[str, list]
 
 
-def prepare(query: PupilListQuery, context: ReportContext) -> Asked:
-    try:
-        query.sorted_by(SORTS)
-    except ValueError as problem:
-        raise InvalidRequest([("sort", f"Sort by: {problem}")]) from problem
-    return request.prepare(query, context)
-
-
 def build(asked: Asked) -> PupilListReport:
     listed = pupil_list(asked.lake, asked.school, asked.period, asked.school_calendar(), asked.filters)
     bands = set(asked.query.band)
     listed = [pupil for pupil in listed if not bands or pupil["band"] in bands]
     if (order := asked.query.sorted_by(SORTS)) is not None:
-        listed = sort_pupils(listed, *order)
+        listed = common.sort_pupils(listed, *order)
     chosen = None
     if listed:
         upns = tuple(pupil["upn"] for pupil in listed)
         found = summary(asked.lake, asked.school, asked.shown, replace(asked.filters, upns=upns))
         chosen = found["measures"]
     return common.envelope(asked, pupil_list=listed, chosen=chosen)
-
-
-def sort_pupils(pupils: list[ListedPupil], column: str, highest_first: bool) -> list[ListedPupil]:
-    """Pupils in a column's order, pupils without a figure last either way; year groups in school order
-    (Reception before Year 1, Year 9 before Year 10), bands from 100% down; ties by name."""
-    by_name = sorted(pupils, key=lambda pupil: pupil["name"])
-
-    def key(pupil: ListedPupil):
-        value = pupil[column]  # type: ignore[literal-required]
-        if column == "year_group":
-            return YEAR_ORDER.get(value, len(YEAR_ORDER))
-        if column == "band":
-            return -BAND_NAMES.index(value) if value in BAND_NAMES else None
-        return value
-
-    held = [pupil for pupil in by_name if key(pupil) is not None]
-    return sorted(held, key=key, reverse=highest_first) + [p for p in by_name if key(p) is None]
 
 
 def tables(data: PupilListReport) -> list[common.Table]:
@@ -98,7 +68,7 @@ REPORT = Report(
     tab="Pupil list",
     order=80,
     query=PupilListQuery,
-    prepare=prepare,
+    prepare=sorted_prepare(SORTS),
     build=build,
     rows=common.in_words(lambda data: common.pupil_rows(data["pupil_list"])),
     tables=tables,

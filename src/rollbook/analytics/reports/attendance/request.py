@@ -141,13 +141,9 @@ def _band(value: str) -> str:
     return value
 
 
-class PupilListQuery(AttendanceQuery):
-    """A list of pupils: the period and filters, which year-to-date attendance bands, and the order."""
+class SortedQuery(AttendanceQuery):
+    """A list of pupils: the period and filters, and the order."""
 
-    band: list[Annotated[str, AfterValidator(_band)]] = Field(
-        [], title="Bands", description="Year-to-date attendance bands; repeat for more",
-        json_schema_extra={"items": {"enum": list(BAND_NAMES)}},
-    )  # fmt: skip
     sort: str | None = Field(
         None, title="Sort by", description="A column of the list; - before it for the highest first"
     )
@@ -161,6 +157,28 @@ class PupilListQuery(AttendanceQuery):
         if column not in columns:
             raise ValueError(f"{self.sort!r} is not a column of this list; choose {', '.join(columns)}")
         return column, self.sort.startswith("-")
+
+
+class PupilListQuery(SortedQuery):
+    """The pupil list: which year-to-date attendance bands too."""
+
+    band: list[Annotated[str, AfterValidator(_band)]] = Field(
+        [], title="Bands", description="Year-to-date attendance bands; repeat for more",
+        json_schema_extra={"items": {"enum": list(BAND_NAMES)}},
+    )  # fmt: skip
+
+
+def sorted_prepare(columns: Mapping[str, str]) -> Callable[[SortedQuery, ReportContext], Asked]:
+    """`prepare` for a list sortable by `columns`: a column it does not have is refused as any bad choice."""
+
+    def prepare_list(query: SortedQuery, context: ReportContext) -> Asked:
+        try:
+            query.sorted_by(columns)
+        except ValueError as problem:
+            raise InvalidRequest([("sort", f"Sort by: {problem}")]) from problem
+        return prepare(query, context)
+
+    return prepare_list
 
 
 class PupilQuery(AttendanceQuery):
