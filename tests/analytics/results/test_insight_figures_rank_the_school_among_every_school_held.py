@@ -40,6 +40,19 @@ def test_ks4_measures_with_progress8s_interval(alder):
     assert p8.interval[1] - p8.value == pytest.approx(1.96 * math.sqrt(2 * 0.85**2 / 3) / math.sqrt(2))
 
 
+def test_progress8_elements_with_their_own_spread(alder):
+    # Against the held estimates (A1 and B1 share KS2 group 4.4: English 14, maths 12, open 17.5; A2 alone
+    # scores 0 in each), pupils' English element scores are A1 (12 - 14) / 2 = -1, B1 +1, A2 0: sigma
+    # sqrt(2/3); open (16 - 17.5) / 3 = -0.5, +0.5, 0: sigma sqrt(1/6). Alder's are the means of A1 and A2.
+    english, open_ = alder["element_progress8", "English"], alder["element_progress8", "open"]
+    assert (english.value, english.pupils, english.quintile, english.national) == (-0.5, 2, 5, 0)
+    assert english.interval[1] - english.value == pytest.approx(1.96 * math.sqrt(2 / 3) / math.sqrt(2))
+    assert open_.value == pytest.approx(-0.25)
+    assert open_.interval[1] - open_.value == pytest.approx(1.96 * math.sqrt(1 / 6) / math.sqrt(2))
+    elements = {item for measure, item in alder if measure == "element_progress8"}
+    assert elements == {"English", "maths", "EBacc", "open"}
+
+
 def test_subjects_and_areas(alder):
     maths = alder["subject_aps", "maths"]
     assert (maths.value, maths.pupils, maths.quintile, maths.national) == (4, 2, 5, 5)

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field, replace
 from rollbook.analytics.results import characteristics, curriculum
 from rollbook.analytics.results.national import Published
 from rollbook.analytics.results.school import beside
-from rollbook.analytics.results.subjects import SubjectsNational
+from rollbook.analytics.results.subjects import ELEMENTS, SubjectsNational
 from rollbook.lake import Lake
 from rollbook.rules.insight.figures import Figure
 from rollbook.rules.insight.quintiles import quintile
 from rollbook.rules.results.entries import ebacc_barrier
+from rollbook.rules.results.headline import headline
+from rollbook.rules.results.progress8 import confidence_interval
 from rollbook.rules.results.pupil_groups import Ks4Pupil, measures_of
 from rollbook.rules.results.subject_attainment import subject_attainment
 from rollbook.rules.results.subject_value_added import school_value_added
@@ -77,6 +79,8 @@ def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str
             found.append(ranked("progress8", None, ours["progress8"], ks4["progress8"]["pupils_with_prior"],
                                 national=theirs.get("progress8") or 0.0,
                                 interval=(ours["progress8_ci_low"], ours["progress8_ci_high"])))  # fmt: skip
+            found += [ranked("element_progress8", name, value, pupils, national=0.0, interval=interval)
+                      for name, value, pupils, interval in _elements(held, national)]  # fmt: skip
     _, area_residuals = curriculum.year_residuals(held.pupils, national, year, held.scores)
     for area, value in school_value_added(area_residuals).items():
         found.append(ranked("area_value_added", area, value.value_added, value.entrants, national=0.0,
@@ -94,6 +98,24 @@ def year_figures(lake: Lake, school: int, held: YearHeld) -> dict[tuple[str, str
         found.append(Figure("ebacc_barrier", year, barrier.entries.share, len(measured), str(barrier.area),
                             national=national_share))  # fmt: skip
     return {(figure.measure, figure.item): figure for figure in found}
+
+
+def _elements(
+    held: YearHeld, national: SubjectsNational | None
+) -> list[tuple[str, float, int, tuple[float, float]]]:
+    """Each Progress 8 element's school score, its pupils and its 95% interval, from the national spread of
+    pupils' scores in that element as overall Progress 8's is from theirs."""
+    sigma = held.published.national.sigma if held.published else None
+    school = headline(measures_of(held.pupils), held.academic_year, sigma)
+    progress = school.progress8 if school else None
+    spread = national.element_sigma if national else {}
+    if progress is None:
+        return []
+    return [
+        (name, value, progress.pupils, confidence_interval(value, progress.pupils, spread[name]))
+        for key, name in ELEMENTS.items()
+        if name in spread and (value := getattr(progress, key)) is not None
+    ]
 
 
 def _context(lake: Lake, school: int, year: int, among: dict[str, dict[str, list[float]]]) -> list[Figure]:

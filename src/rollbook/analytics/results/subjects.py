@@ -35,6 +35,7 @@ from rollbook.analytics.results.value_added import MIN_PUPILS, baseline_scores
 from rollbook.lake import Lake
 from rollbook.rules.results.headline import headline
 from rollbook.rules.results.prior_attainment import Baseline
+from rollbook.rules.results.progress8 import national_sigma
 from rollbook.rules.results.pupil_groups import Ks4Pupil
 from rollbook.rules.results.pupil_measures import with_progress8
 from rollbook.rules.results.qualifications import QUALIFICATIONS
@@ -107,6 +108,10 @@ def _summed(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
     return found
 
 
+#: Progress 8's elements: the pupil and school scores' names, and how figures and sentences name them.
+ELEMENTS = {"english": "English", "maths": "maths", "ebacc": "EBacc", "open": "open"}
+
+
 @dataclass(frozen=True)
 class SubjectsNational:
     """A year's national subject figures. Subjects are keyed as subjects.py keys them, EBacc subject areas
@@ -133,6 +138,9 @@ class SubjectsNational:
     #: Each school's Year 11 pupils and entrants per subject and area, by URN (as text: JSON's keys), so a
     #: school's entries can be set beside any group of schools: its region, its similar schools.
     school_entries: dict[str, SchoolEntries] = dataclasses.field(default_factory=dict)
+    #: The spread of pupils' scores in each Progress 8 element nationally, for a school's element interval
+    #: as overall Progress 8's (none where the year has no estimates).
+    element_sigma: dict[str, float] = dataclasses.field(default_factory=dict)
 
     @property
     def entries(self) -> GroupEntries:
@@ -167,6 +175,7 @@ class SubjectsNational:
             area_estimates={b: _estimates_from_json(e) for b, e in found["area_estimates"].items()},
             national_absence=found.get("national_absence", {}),
             school_entries=found.get("school_entries", {}),
+            element_sigma=found.get("element_sigma", {}),
             difficulty={s: Difficulty(**d) for s, d in found["difficulty"].items()},
             pair_difficulty={s: Difficulty(**d) for s, d in found["pair_difficulty"].items()},
         )  # fmt: skip
@@ -250,8 +259,9 @@ def work_out(
                                    areas=_entrant_counts(area_of_school.get(school, [])))
         for school, points in _by_school(held.subjects, school_of).items()
     }  # fmt: skip
-    for measure, value in _school_headlines(measured, academic_year, found):
-        add(measure, "", value)
+    headlines, element_scores = _school_headlines(measured, academic_year, found)
+    for measure, item, value in headlines:
+        add(measure, item, value)
     context, national_absence = characteristics.ranking(lake, academic_year)
     pupils = sum(len(p) for p in measured.values())
     return SubjectsNational(
@@ -270,23 +280,36 @@ def work_out(
         school_figures=figures | context,
         national_absence=national_absence,
         school_entries=school_entries,
+        element_sigma={
+            name: national_sigma(scores) for name, scores in element_scores.items() if len(scores) > 1
+        },
     )
 
 
 def _school_headlines(
     measured: dict[int, list[Ks4Pupil]], academic_year: int, found
-) -> list[tuple[str, float]]:
-    """Each school's KS4 headline figures (and Progress 8, where there are estimates), to rank schools by."""
+) -> tuple[list[tuple[str, str, float]], dict[str, list[float]]]:
+    """Each school's KS4 headline figures (and Progress 8 with its elements, where there are estimates) to
+    rank schools by, as (measure, item, value); and every pupil's score in each element, for its spread."""
     estimates, sigma = (found.estimates, found.sigma) if found else (None, None)
-    figures = []
+    figures: list[tuple[str, str, float]] = []
+    elements: dict[str, list[float]] = {name: [] for name in ELEMENTS.values()}
     for pupils in measured.values():
-        school = headline([with_progress8(p.measures, estimates) for p in pupils], academic_year, sigma)
+        progress = [with_progress8(p.measures, estimates) for p in pupils]
+        for pupil in progress:
+            if pupil.progress8 is not None:
+                for key, name in ELEMENTS.items():
+                    elements[name].append(getattr(pupil.progress8, key))
+        school = headline(progress, academic_year, sigma)
         if school is None:
             continue
-        figures += [(measure, getattr(school, key)) for measure, key in SCHOOL_HEADLINE.items()]
+        figures += [(measure, "", getattr(school, key)) for measure, key in SCHOOL_HEADLINE.items()]
         if school.progress8 is not None:
-            figures.append(("progress8", school.progress8.progress8))
-    return figures
+            figures.append(("progress8", "", school.progress8.progress8))
+            figures += [
+                ("element_progress8", name, getattr(school.progress8, key)) for key, name in ELEMENTS.items()
+            ]
+    return figures, elements
 
 
 def _points(lake: Lake, schools: list[int], academic_year: int, keyed, engine) -> PointsHeld:
