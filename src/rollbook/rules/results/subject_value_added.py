@@ -18,6 +18,7 @@ Figures from such a baseline are Rollbook's own and are labelled so.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import statistics
 from collections.abc import Iterable, Mapping
@@ -52,10 +53,14 @@ class SubjectEstimate:
     #: The standard deviation of the national entrants' residuals.
     sigma: float
 
+    @functools.cached_property
+    def _lowest(self) -> list[Decimal]:
+        """Each group's lowest prior attainment, made once: every entrant's residual looks it up."""
+        return [row.group for row in self.groups]
+
     def expected(self, group: Decimal) -> float:
         """The estimate of the highest group at or below `group`, or of the lowest group."""
-        lowest = [row.group for row in self.groups]
-        return self.groups[max(0, bisect.bisect_right(lowest, group) - 1)].points
+        return self.groups[max(0, bisect.bisect_right(self._lowest, group) - 1)].points
 
 
 @dataclass(frozen=True)
