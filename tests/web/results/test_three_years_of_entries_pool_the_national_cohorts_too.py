@@ -40,3 +40,9 @@ def test_three_years_are_beside_the_pooled_national_share(two_years):
     found = literature(two_years, 3)
     assert (found["entrants"], found["share"]) == (2, 50)  # A1 in each year, of Alder's 4 pupils
     assert found["national_share"] == pytest.approx(50)
+
+
+def test_a_year_named_as_schools_write_it_is_the_one_chosen_in_the_form(two_years):
+    page = two_years.get(ENTRIES, {"academic_year": "2017/18"}).content.decode()
+    assert '<option value="2017" selected>2017/18</option>' in page
+    assert "KS4 results 2017/18" in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from rollbook.rules.calendar import academic_year_label
+from rollbook.rules.calendar import academic_year_label, parse_academic_year
 
 ANY = [("", "All")]
 
@@ -33,5 +33,15 @@ class Ks4Choice(forms.Form):
     )
 
     def __init__(self, data, held_years: list[int]) -> None:
+        # An address may name the year as schools write it ("2023/24"); the choice is the year's number.
+        asked = data.get("academic_year") if data else None
+        if asked:
+            try:
+                year = parse_academic_year(asked)
+            except ValueError:  # the report's question refuses it, saying why
+                pass
+            else:
+                data = data.copy()
+                data["academic_year"] = str(year)
         super().__init__(data)
         self.fields["academic_year"].choices = [(y, academic_year_label(y)) for y in reversed(held_years)]
