@@ -13,7 +13,7 @@ from typing_extensions import TypedDict
 
 from rollbook.analytics.attendance.figures import ListedPupil, Period, Summary
 from rollbook.analytics.attendance.pupil_list import pupil_list
-from rollbook.analytics.attendance.sessions import summary
+from rollbook.analytics.attendance.sessions import measures
 from rollbook.analytics.reports.attendance import common
 from rollbook.analytics.reports.attendance.request import Asked, PupilListQuery, sorted_prepare
 from rollbook.analytics.reports.base import Report
@@ -51,8 +51,7 @@ def build(asked: Asked) -> PupilListReport:
     chosen = None
     if listed:
         upns = tuple(pupil["upn"] for pupil in listed)
-        found = summary(asked.lake, asked.school, asked.shown, replace(asked.filters, upns=upns))
-        chosen = found["measures"]
+        (chosen,) = measures(asked.lake, [asked.school], asked.shown, replace(asked.filters, upns=upns))
     return common.envelope(asked, pupil_list=listed, chosen=chosen)
 
 

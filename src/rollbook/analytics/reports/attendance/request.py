@@ -301,7 +301,9 @@ def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) 
 
 
 @functools.lru_cache(maxsize=256)
-def _held(root: Path, school: int, version: str):
+def _held(
+    root: Path, school: int, version: str
+) -> tuple[int, dt.date, tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
     lake = Lake(root)
     shown = year_to_date_held(lake, school)
     academic_year = academic_year_of(shown.end)
