@@ -87,12 +87,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(kind: str, data_dir: Path, port: int) -> subprocess.Popen:
+def start_server(
+    kind: str, data_dir: Path, port: int, processes: int | None, threads: int | None
+) -> subprocess.Popen:
     if kind == "waitress":
         command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", "--threads=4"]
         command.append("rollbook.web.wsgi:application")
     else:
         command = [sys.executable, "-m", "rollbook", "serve", "--host", "127.0.0.1", "--port", str(port)]
+        command += [f"--processes={processes}"] if processes else []
+        command += [f"--threads={threads}"] if threads else []
     environment = {**os.environ, "ROLLBOOK_DATA_DIR": str(data_dir), "ROLLBOOK_LOG_LEVEL": "error"}
     server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -165,7 +169,7 @@ def run(arguments) -> dict:
         data_dir = Path(folder)
         prepared = prepare(data_dir, arguments.sessions)
         port = free_port()
-        server = start_server(arguments.server, data_dir, port)
+        server = start_server(arguments.server, data_dir, port, arguments.processes, arguments.threads)
         peak = 0
         load = os.getloadavg()[0]
         try:
@@ -217,6 +221,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=120.0)
     parser.add_argument("--warmup", type=float, default=15.0)
     parser.add_argument("--server", choices=("serve", "waitress"), default="serve")
+    parser.add_argument("--processes", type=int, help="rollbook serve's processes (default: its own)")
+    parser.add_argument("--threads", type=int, help="rollbook serve's threads in each (default: its own)")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
