@@ -23,6 +23,16 @@ def test_a_member_logs_in_and_sees_the_chart(world, page, sign_in_with_the_form)
 
     sign_in_with_the_form("alice")
 
+    # She lands on her school's home: what is held, the headline figures, where to start.
+    assert page.url.endswith("/schools/100001/")
+    assert page.get_by_role("heading", name="Alder School", level=1).is_visible()
+    assert page.get_by_role("heading", name="What Rollbook holds for this school").is_visible()
+    assert page.locator(".headline .figure").count() == 6
+    assert page.get_by_role("heading", name="Where to start").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "school-home.png", full_page=True)
+    page.get_by_role("link", name="The attendance summary").click()
+
     assert page.url.endswith("/schools/100001/attendance/")
     assert page.get_by_role("heading", name="Attendance summary", level=1).is_visible()
     assert page.get_by_text("Alder School · URN 100001").is_visible()

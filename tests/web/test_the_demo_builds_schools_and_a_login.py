@@ -32,11 +32,12 @@ def test_the_login_opens_the_first_schools_summary():
     assert client.login(username=login.username, password=login.password)
     response = client.get("/", follow=True)
     first = School.objects.order_by("urn").first()
-    assert response.redirect_chain[-1][0] == f"/schools/{first.urn}/attendance/"
-    assert response.context["result"]["period"]["label"] == "2024/25 to 16/09/2024"
-    assert response.context["result"]["measures"]["pupils"] > 500
+    assert response.redirect_chain[-1][0] == f"/schools/{first.urn}/"
+    attendance = response.context["overview"].attendance
+    assert attendance["period"]["label"] == "2024/25 to 16/09/2024"
+    assert attendance["measures"]["pupils"] > 500
     # Comparators were published from the demo's schools (two schools are too few to show, and it says so).
-    comparison = response.context["result"]["comparison"]
+    comparison = attendance["comparison"]
     assert comparison["as_of"] == "2024-09-16" and not comparison["unavailable"]
     assert comparison["comparators"][0]["suppressed"].startswith("built from 2 schools")
     # The demo user is the school's data manager, so every page of the school is there to try.

@@ -24,4 +24,4 @@ def test_an_administrator_without_report_access_reaches_the_user_pages_from_home
 
 
 def test_one_school_with_reports_still_opens_straight_away(world):
-    assert world.client_for(world.dora).get("/")["Location"] == "/schools/100001/attendance/"
+    assert world.client_for(world.dora).get("/")["Location"] == "/schools/100001/"

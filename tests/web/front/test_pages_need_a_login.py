@@ -17,4 +17,4 @@ def test_a_member_can_log_in_with_a_password(world):
     client = Client()
     response = client.post("/login/", {"username": "alice", "password": "correct horse battery staple"})
     assert response.status_code == 302
-    assert client.get("/", follow=True).redirect_chain[-1][0] == "/schools/100001/attendance/"
+    assert client.get("/", follow=True).redirect_chain[-1][0] == "/schools/100001/"

@@ -31,4 +31,4 @@ def test_home_lists_only_the_users_schools(world):
 def test_a_member_of_one_school_goes_straight_to_it(world):
     response = world.client_for(world.bob).get("/")
     assert response.status_code == 302
-    assert response["Location"] == "/schools/100002/attendance/"
+    assert response["Location"] == "/schools/100002/"

@@ -125,10 +125,17 @@ class Report(Generic[Asked, Data]):
     sorts: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: The folder of templates its page is drawn from (each domain's web app has its own).
     templates: str = "front"
+    #: What it shows, in one sentence of a school's words: on the school's home page and its guide.
+    about: str = ""
 
     @property
     def template(self) -> str:
         return f"{self.templates}/report_{self.name.replace('-', '_')}.html"
+
+    @property
+    def guide_template(self) -> str:
+        """Its guide page: what it shows, how its figures are worked out and what its shading means."""
+        return f"{self.templates}/guide/{self.name.replace('-', '_')}.html"
 
     def ask(self, values: Mapping[str, object], context: ReportContext) -> Asked:
         """Read and check the question, then make it ready for the school (InvalidRequest if it cannot be

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_GET
 
 from rollbook import config
 from rollbook.analytics import reports
+from rollbook.analytics.attendance.data_check import RESOLVE_WITHIN_SCHOOL_DAYS
 from rollbook.analytics.attendance.groups import GROUP_MEASURES, THREE_SIXTY_MEASURES, WEEKDAY_MEASURES
+from rollbook.analytics.attendance.pupil_list import BAND_NAMES
 from rollbook.analytics.attendance.pupil_record import UnknownPupil
 from rollbook.analytics.comparators.beside import SIGNIFICANCE_METHOD, SIMILAR_METHOD
 from rollbook.analytics.filters import Filters
@@ -23,11 +25,14 @@ from rollbook.analytics.reports.attendance.common import pupils_chosen
 from rollbook.analytics.reports.attendance.summary import HEADLINE
 from rollbook.analytics.reports.base import no_charts
 from rollbook.charts.library import LIBRARY_VERSION, library
+from rollbook.rules.attendance.early_warning import RECENT_WEEKS
+from rollbook.rules.attendance.measures import DESCRIPTIONS
 from rollbook.web.accounts import invitations
 from rollbook.web.accounts.models import permissions_at, schools_for, visible_schools
 from rollbook.web.front import reporting
 from rollbook.web.front.downloads import download
 from rollbook.web.front.forms import ReportChoice
+from rollbook.web.front.overview import overview
 from rollbook.web.imports.freshness import freshness
 
 
@@ -37,10 +42,50 @@ def home(request):
     # Account set-up without report access: the school's user pages are still theirs to reach.
     users_only = list(schools_for(request.user, "account_setup").exclude(pk__in=[s.pk for s in schools]))
     if len(schools) == 1 and not users_only:
-        return redirect("attendance_summary", urn=schools[0].urn)
+        return redirect("school_home", urn=schools[0].urn)
     fresh = freshness(schools)
     listed = [(school, fresh[school.urn]) for school in schools]
     return render(request, "front/home.html", {"schools": listed, "users_only": users_only})
+
+
+@login_required
+def school_home(request, urn: int):
+    """Where a school's staff land: what Rollbook holds for the school, its headline figures and where to
+    start."""
+    school = get_object_or_404(visible_schools(request.user).prefetch_related("half_terms"), urn=urn)
+    granted = permissions_at(request.user, school)
+    context = {
+        "school": school,
+        "overview": overview(school, "pupil_level" in granted),
+        "freshness": freshness([school])[school.urn],
+        "may_manage_users": "account_setup" in granted,
+        "may_read_audit": bool(granted & {"account_setup", "manage_data"}),
+        "may_manage_data": "manage_data" in granted,
+    }
+    return render(request, "front/school_home.html", context)
+
+
+@login_required
+def attendance_guide(request, urn: int, name: str):
+    """A report's guide: what it shows, how its figures are worked out and what its shading means."""
+    school = get_object_or_404(visible_schools(request.user), urn=urn)
+    try:
+        report = reports.find("attendance", name)
+    except LookupError:
+        raise Http404("no such report") from None
+    context = {
+        "school": school,
+        "report": report,
+        "measures": [DESCRIPTIONS[key] for key in HEADLINE],
+        "bands": BAND_NAMES,
+        "recent_weeks": RECENT_WEEKS,
+        "consecutive_days": school.consecutive_absence_days,
+        "resolve_within": RESOLVE_WITHIN_SCHOOL_DAYS,
+        "group_minimum": config.min_group_pupils(),
+        "significance_method": SIGNIFICANCE_METHOD,
+        "similar_method": SIMILAR_METHOD,
+    }
+    return render(request, report.guide_template, context)
 
 
 #: Rows of a long list on one page of a report (a page of the absence-frequency grid); downloads list all.

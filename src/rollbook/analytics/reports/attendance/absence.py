@@ -97,6 +97,7 @@ REPORT = Report(
     name="absence",
     heading="Absence by reason",
     tab="Absence",
+    about="Overall, authorised and unauthorised absence, then each reason for absence, beside national.",
     order=50,
     query=AttendanceQuery,
     prepare=prepare,

@@ -46,6 +46,10 @@ REPORT = Report(
     name="absence-frequency",
     heading="Absence frequency",
     tab="Absence frequency",
+    about=(
+        "Each pupil's attendance week by week as a grid, weeks under 100% marked and spells of absence "
+        "counted."
+    ),
     order=90,
     query=SortedQuery,
     prepare=sorted_prepare(SORTS),

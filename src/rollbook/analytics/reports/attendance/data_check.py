@@ -75,6 +75,10 @@ REPORT = Report(
     name="data-check",
     heading="Data check",
     tab="Data check",
+    about=(
+        "Week by week, every mark the registers hold by kind, to check the data from the MIS before "
+        "reading the other reports."
+    ),
     order=70,
     query=AttendanceQuery,
     prepare=prepare,

@@ -60,6 +60,10 @@ REPORT = Report(
     name="latest-days",
     heading="Latest days: who needs following up",
     tab="Latest days",
+    about=(
+        "Who has been absent day after day, which marks are overdue and which sessions have no mark: to "
+        "follow up today."
+    ),
     order=100,
     query=AttendanceQuery,
     prepare=prepare,

@@ -72,6 +72,10 @@ REPORT = Report(
     name="pupil",
     heading="Pupil",
     tab=None,
+    about=(
+        "One pupil's attendance: every mark in a register grid, counts by code, weekday and session, and "
+        "the weeks."
+    ),
     order=110,
     query=PupilQuery,
     prepare=prepare,

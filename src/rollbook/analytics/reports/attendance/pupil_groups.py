@@ -42,6 +42,7 @@ REPORT = Report(
     name="pupil-groups",
     heading="Pupil groups",
     tab="Pupil groups",
+    about="Girls and boys, FSM6, SEND, EAL and ethnic groups, each beside the same group nationally.",
     order=40,
     query=AttendanceQuery,
     prepare=prepare,

@@ -65,6 +65,10 @@ REPORT = Report(
     name="pupil-list",
     heading="Pupil list",
     tab="Pupil list",
+    about=(
+        "Every pupil's attendance so far in bands, week by week, with an early warning: to find who needs"
+        " help."
+    ),
     order=80,
     query=PupilListQuery,
     prepare=sorted_prepare(SORTS),

@@ -61,6 +61,10 @@ REPORT = Report(
     name="registration-groups",
     heading="Registration groups",
     tab="Registration groups",
+    about=(
+        "Each registration group's attendance and persistent absence beside the whole school's, for "
+        "tutors and heads of year."
+    ),
     order=45,
     query=AttendanceQuery,
     prepare=prepare,

@@ -131,6 +131,10 @@ REPORT = Report(
     name="summary",
     heading="Attendance summary",
     tab="Summary",
+    about=(
+        "The school's attendance and absence so far, beside national, its region, its local authority and"
+        " similar schools, then week by week."
+    ),
     order=20,
     query=AttendanceQuery,
     prepare=prepare,

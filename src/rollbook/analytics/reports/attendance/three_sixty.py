@@ -132,6 +132,7 @@ REPORT = Report(
     name="360",
     heading="360: the school and its groups beside others",
     tab="360",
+    about="The whole school, each year group and each pupil group on one page, each beside every comparator.",
     order=10,
     query=AttendanceQuery,
     prepare=prepare,

@@ -40,6 +40,10 @@ REPORT = Report(
     name="weekday",
     heading="Attendance by weekday",
     tab="Weekday",
+    about=(
+        "Attendance on each day of the week and in each session, beside national: where Friday afternoons"
+        " show."
+    ),
     order=60,
     query=AttendanceQuery,
     prepare=prepare,

@@ -31,6 +31,7 @@ REPORT = Report(
     name="year-groups",
     heading="Year groups",
     tab="Year groups",
+    about="Each year group's attendance and absence, beside the same year group nationally.",
     order=30,
     query=AttendanceQuery,
     prepare=prepare,
