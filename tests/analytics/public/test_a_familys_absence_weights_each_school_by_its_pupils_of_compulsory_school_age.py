@@ -12,19 +12,10 @@ from __future__ import annotations
 import pytest
 
 from rollbook.analytics.public.family_figures import family_absence, public_family
-from tests.support.public_world import world
+from tests.support.public_world import sly_school, world
 
-COUNTED = "Compulsory school age pupils"
-
-
-def school(urn: int, fsm6: float | None, pupils: int) -> dict:
-    return {"URN": urn, "School name": f"School {urn}", "FSM6, %": fsm6, "EAL, %": 10.0,
-            "KS4 pupils, 2019": 150, "Prior (KS2) attainment, 2019": 105.0, "Income, 2019": 6000.0,
-            COUNTED: pupils}  # fmt: skip
-
-
-SCHOOLS = [school(101, 20, 500), school(102, 22, 100), school(103, 25, 300), school(104, 30, 600),
-           school(105, None, 900), school(106, 35, 1000)]  # fmt: skip
+SCHOOLS = [sly_school(101, 20, 500), sly_school(102, 22, 100), sly_school(103, 25, 300),
+           sly_school(104, 30, 600), sly_school(105, None, 900), sly_school(106, 35, 1000)]  # fmt: skip
 ABSENCE = [
     {"urn": 101, "overall_absence_rate": 9.0, "persistent_absence_rate": 30.0},  # the school itself
     {"urn": 102, "overall_absence_rate": 4.0, "persistent_absence_rate": 10.0},

@@ -1,8 +1,8 @@
-"""Where public data with absence is loaded and a school is in its Schools Like Yours data, the summary can set
-the school beside its family there (the family page's method and defaults): the family's published absence
-for the year before the performance tables', each school weighted by its pupils of compulsory school age,
-named with its year and with no test of chance. Elsewhere the choice is not offered, and asking for it is
-refused with why.
+"""Where public data with absence is loaded and a school is in its Schools Like Yours data, the summary can
+set the school beside its family there (the family page's method and defaults): the family's published
+absence for the year before the performance tables', each school weighted by its pupils of compulsory
+school age, named with its year and with no test of chance. Elsewhere the choice is not offered, and asking
+for it is refused with why.
 
 Worked by hand: Alder (100001) has two other schools in the data, so both are its family:
   overall absence (100 x 4.0 + 300 x 6.0) / 400 = 5.5%, so attendance 94.5%; persistent absence
@@ -15,21 +15,16 @@ from __future__ import annotations
 import pytest
 
 from tests.support.comparators import publish_with_minimums
+from tests.support.public_world import sly_school
 from tests.support.public_world import world as public_world
 
 SUMMARY = "/schools/100001/attendance/"
 LABEL = "Schools like yours, 2017/18 published figures"
 
 
-def school(urn: int, fsm6: float, pupils: int) -> dict:
-    return {"URN": urn, "School name": f"School {urn}", "FSM6, %": fsm6, "EAL, %": 10.0,
-            "KS4 pupils, 2019": 150, "Prior (KS2) attainment, 2019": 105.0, "Income, 2019": 6000.0,
-            "Compulsory school age pupils": pupils}  # fmt: skip
-
-
 @pytest.fixture
 def public_data(data_dir):
-    sly = [school(100001, 20, 500), school(200001, 22, 100), school(200002, 25, 300)]
+    sly = [sly_school(100001, 20, 500), sly_school(200001, 22, 100), sly_school(200002, 25, 300)]
     absence = [
         {"urn": 200001, "overall_absence_rate": 4.0, "persistent_absence_rate": 10.0},
         {"urn": 200002, "overall_absence_rate": 6.0, "persistent_absence_rate": 20.0},
