@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_every_report_fits_a_phone import PAST_THE_EDGE
-from tests.support.public_world import sly_school, world as public_world
+from tests.support.public_world import sly_school
+from tests.support.public_world import world as public_world
 
 
 def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, save_screenshot):

@@ -87,3 +87,17 @@ def test_without_public_data_the_choice_is_not_offered(world):
     assert 'name="family"' not in client.get(SUMMARY).content.decode()
     refused = client.get(SUMMARY, {"family": "on"})
     assert refused.status_code == 400 and "no Schools Like Yours data is loaded" in refused.content.decode()
+
+
+def test_a_remembered_page_is_drawn_afresh_when_public_data_is_loaded(world, data_dir):
+    client = world.client_for(world.alice)
+    assert 'name="family"' not in client.get(SUMMARY).content.decode()
+
+    sly = [sly_school(100001, 20, 500), sly_school(200001, 22, 100)]
+    absence = [{"urn": 200001, "overall_absence_rate": 4.0, "persistent_absence_rate": 10.0}]
+    public_world(data_dir, sly=sly, absence=absence)
+    assert 'name="family"' in client.get(SUMMARY).content.decode()
+    assert "96.0%" in client.get(SUMMARY, {"family": "on"}).content.decode()
+
+    public_world(data_dir, sly=sly, absence=[{**absence[0], "overall_absence_rate": 7.0}])
+    assert "93.0%" in client.get(SUMMARY, {"family": "on"}).content.decode()
