@@ -7,7 +7,7 @@ import datetime as dt
 from rollbook.analytics.attendance.figures import Comparator, Comparison, SchoolSummary
 from rollbook.analytics.attendance.sessions import summary
 from rollbook.analytics.comparators.beside import beside, beside_family
-from rollbook.analytics.public.family_figures import family_absence
+from rollbook.analytics.public.family_figures import FamilyFigures, family_absence
 from rollbook.analytics.reports.attendance import common
 from rollbook.analytics.reports.attendance.request import Asked, SummaryQuery, prepare
 from rollbook.analytics.reports.base import InvalidRequest, Report, Table
@@ -53,7 +53,9 @@ def build(asked: Asked) -> SummaryReport:
     return data
 
 
-def _family(asked: Asked):
+def _family(asked: Asked) -> FamilyFigures:
+    """The school's public family's absence; a question the public data cannot answer is refused, saying
+    why, as any other choice the school's data cannot answer."""
     try:
         return family_absence(asked.school)
     except (LookupError, ValueError) as problem:
