@@ -259,6 +259,9 @@ def attendance(
     ] = None,
     ethnicity: Annotated[list[str] | None, typer.Option(help="Ethnicity code, WBRI; repeat for more")] = None,
     latest_week: Annotated[bool, typer.Option(help="Only the latest week held (or of --from/--to)")] = False,
+    family: Annotated[
+        bool, typer.Option(help="Summary: beside the school's Schools Like Yours family too (public data)")
+    ] = False,
     band: Annotated[
         list[str] | None, typer.Option(help='Pupil list: a year-to-date band, "95–96.9%"; repeat for more')
     ] = None,
@@ -274,7 +277,7 @@ def attendance(
     values = {
         "from_date": from_, "to_date": to, "term": term, "year_group": year_group, "sex": sex,
         "fsm6": fsm6, "sen": sen, "eal": eal, "reg_group": reg_group, "ethnicity": ethnicity,
-        "latest_week": latest_week, "band": band, "sort": sort, "upn": upn,
+        "latest_week": latest_week, "family": family, "band": band, "sort": sort, "upn": upn,
     }  # fmt: skip
     _report("attendance", name.value, school, values, format, out)
 

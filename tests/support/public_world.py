@@ -48,3 +48,11 @@ def world(
     store = PublicStore(data_dir / "public")
     store.replace(year, tables, {})
     return store
+
+
+def sly_school(urn: int, fsm6: float | None, pupils: int | None) -> dict:
+    """A Schools Like Yours row holding the tool's default criteria, alike but for FSM6 % (so a family is
+    ordered by it), with its pupils of compulsory school age."""
+    return {"URN": urn, "School name": f"School {urn}", "FSM6, %": fsm6, "EAL, %": 10.0,
+            "KS4 pupils, 2019": 150, "Prior (KS2) attainment, 2019": 105.0, "Income, 2019": 6000.0,
+            "Compulsory school age pupils": pupils}  # fmt: skip

@@ -70,7 +70,8 @@ def test_the_openapi_schema_describes_each_reports_question_and_answer(world, na
     parameters = {parameter["name"] for parameter in operation["parameters"]}
     asked = {"from_date", "to_date", "term", "latest_week", "year_group", "sex", "fsm6", "sen", "eal",
              "reg_group", "ethnicity"}  # fmt: skip
-    own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}, "absence-frequency": {"sort"}}.get(name, set())
+    own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}, "absence-frequency": {"sort"},
+           "summary": {"family"}}.get(name, set())  # fmt: skip
     assert parameters == {"urn", *asked, *own}
     body = operation["responses"]["200"]["content"]["application/json"]["schema"]
     answer = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]

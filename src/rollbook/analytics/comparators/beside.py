@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from rollbook.analytics.attendance.figures import Comparator, Gap
+from rollbook.analytics.attendance.figures import Comparator, ComparatorSummary, Gap
 from rollbook.analytics.attendance.sessions import measures
 from rollbook.analytics.comparators.similar import SIMILAR_SCHOOLS
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.filters import Filters
+from rollbook.analytics.public.family_figures import FamilyFigures
 from rollbook.lake import Lake
 from rollbook.rules import local_authorities
 from rollbook.rules.calendar import TERM_NAMES, academic_year_label, academic_year_of
 from rollbook.rules.comparison import difference, rate_differs, shade, share_differs
 from rollbook.rules.periods import Period
+from rollbook.rules.public.fields import absence_year
 
 #: The rates set beside comparators, with the per-pupil counts that make each one (numerator columns).
 SESSION_RATES = {
@@ -116,6 +118,29 @@ def beside(
             }
         )
     return rows
+
+
+def beside_family(school_figures: dict[str, object], family: FamilyFigures) -> Comparator:
+    """The school's Schools Like Yours family (`family_absence`) as a comparator: attendance is 100 less its
+    overall absence, and the figures the public data does not publish are None. Each gap is in points but
+    not tested: the family's figures are another year's, for the whole year, so a gap is partly the year's
+    and the period's, which no test of chance can speak to."""
+    overall = family.measures["overall_absence_rate"]
+    figures: ComparatorSummary = dict.fromkeys(ComparatorSummary.__annotations__) | {
+        "pupils": family.pupils,
+        "attendance_rate": None if overall is None else 100 - overall,
+        "overall_absence_rate": overall,
+        "persistent_absence_rate": family.measures["persistent_absence_rate"],
+    }
+    return {
+        "kind": "family",
+        "name": str(family.year),
+        "label": f"Schools like yours, {academic_year_label(absence_year(family.year))} published figures",
+        "schools": family.schools,
+        "suppressed": None,
+        "measures": figures,
+        "differences": {key: gap(key, school_figures[key], figures[key]) for key in COMPARED},
+    }
 
 
 def gap(key: str, ours: float | None, theirs: float | None) -> Gap | None:

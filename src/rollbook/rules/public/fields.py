@@ -53,6 +53,15 @@ _LABELS = {
 }
 
 
+def absence_year(results_year: int) -> int:
+    """The academic year (by its first calendar year) of the school absence a results year's performance
+    tables publish: the year before's, the last whole year counted when they are made (the 2019 tables, for
+    2018/19, give 2017/18's absence for the whole year, pupils aged 5 to 15, persistent absence at 10% of
+    each pupil's own sessions). An explore education statistics file names its own year and is filed under
+    it, so for one of those this is a year early: the store does not yet say which kind a year's came from."""
+    return results_year - 2
+
+
 @dataclass(frozen=True)
 class Field:
     dataset: DataSet

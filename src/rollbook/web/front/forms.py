@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from django import forms
 
 from rollbook.analytics.attendance.pupil_list import BAND_NAMES
+from rollbook.analytics.public.family_figures import family_absence
 from rollbook.analytics.reports.attendance.request import offered
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
@@ -34,6 +35,7 @@ class ReportChoice(forms.Form):
     from_date = forms.DateField(label="From", required=False, input_formats=DATE_FORMATS)
     to_date = forms.DateField(label="To", required=False, input_formats=DATE_FORMATS)
     latest_week = forms.BooleanField(label="Latest week only", required=False)
+    family = forms.BooleanField(label="Beside schools like yours (public data)", required=False)
     upn = forms.CharField(label="UPN", required=False, max_length=13, widget=forms.HiddenInput)
     year_group = forms.TypedMultipleChoiceField(
         label="Year groups",
@@ -59,6 +61,7 @@ class ReportChoice(forms.Form):
 
     def __init__(self, data=None, school=None, sorts: Mapping[str, str] | None = None) -> None:
         super().__init__(data)
+        self.school = school
         self.fields["sort"].choices = [("", "The list's own order")] + [
             choice for column, heading in (sorts or {}).items()
             for choice in ((column, f"{heading}, lowest first"), (f"-{column}", f"{heading}, highest first"))
@@ -79,6 +82,17 @@ class ReportChoice(forms.Form):
         years = {*map(str, held.year_groups), *self.data.getlist("year_group")}
         year_group = self.fields["year_group"]
         year_group.choices = [(year, text) for year, text in year_group.choices if str(year) in years]
+
+    def offers_family(self) -> bool:
+        """Whether the school's Schools Like Yours family can be set beside it: public data with its absence
+        is loaded and the school is in it. A choice the address already makes stays offered, to be undone."""
+        if self.data.get("family"):
+            return True
+        try:
+            family_absence(self.school.urn)
+        except (LookupError, ValueError):
+            return False
+        return True
 
     def year_span(self) -> str:
         """The year groups offered in words, "Year 7 to Year 11", for a count of the school's pupils."""

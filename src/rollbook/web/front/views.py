@@ -192,6 +192,7 @@ def _page(request, school, report, granted: frozenset[str]) -> dict:
         # Built only when the choices are drawn: a remembered page has them already drawn.
         "form": SimpleLazyObject(lambda: ReportChoice(request.GET, school=school, sorts=report.sorts)),
         "offers_bands": "band" in report.query.model_fields,
+        "offers_family": "family" in report.query.model_fields,
         "query": _choices_in(request.GET),
         "may_manage_users": may_manage_users,
         # Administrators are told of people invited who have not yet set up their account.

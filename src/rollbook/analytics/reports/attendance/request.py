@@ -32,6 +32,7 @@ from rollbook.analytics.attendance.sessions import year_to_date_held
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
 from rollbook.analytics.filters import Filters
+from rollbook.analytics.public.family_figures import family_source
 from rollbook.analytics.reports.base import InvalidRequest, ReportContext
 from rollbook.lake import Lake
 from rollbook.rules.calendar import (
@@ -133,6 +134,17 @@ class AttendanceQuery(BaseModel):
         )
 
 
+class SummaryQuery(AttendanceQuery):
+    """The summary: the period and filters, and whether to set the school beside its public family too."""
+
+    family: bool = Field(
+        False,
+        title="Schools like yours",
+        description="Also beside the school's Schools Like Yours family: its published absence, where the "
+        "public data is loaded",
+    )
+
+
 def _band(value: str) -> str:
     if value not in BAND_NAMES:
         raise ValueError(
@@ -213,8 +225,8 @@ class Asked:
 
     def fingerprint(self) -> list[object]:
         """Everything an answer to this question depends on besides the code: the question, the period,
-        the school's term dates and follow-up rule, what the reader may see, the school's lake files and
-        the latest snapshot."""
+        the school's term dates and follow-up rule, what the reader may see, the school's lake files, the
+        latest snapshot and, for the summary, the public data its family comes from."""
         snapshot = Snapshot.latest(self.snapshots)
         calendar = self.school_calendar()
         return [
@@ -228,6 +240,7 @@ class Asked:
             self.min_group_pupils,
             self.lake.version(self.school),
             str(snapshot.path) if snapshot else None,
+            family_source() if isinstance(self.query, SummaryQuery) else None,
         ]
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rollbook.analytics.attendance.figures import Comparison, SchoolSummary
+from rollbook.analytics.attendance.figures import Comparator, Comparison, SchoolSummary
 from rollbook.analytics.attendance.sessions import summary
-from rollbook.analytics.comparators.beside import beside
+from rollbook.analytics.comparators.beside import beside, beside_family
+from rollbook.analytics.public.family_figures import FamilyFigures, family_absence
 from rollbook.analytics.reports.attendance import common
-from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
-from rollbook.analytics.reports.base import Report, Table
+from rollbook.analytics.reports.attendance.request import Asked, SummaryQuery, prepare
+from rollbook.analytics.reports.base import InvalidRequest, Report, Table
 from rollbook.charts import attendance as charts
 from rollbook.rules.attendance.measures import DESCRIPTIONS, SUMMARY_KEYS
+from rollbook.rules.calendar import academic_year_label
+from rollbook.rules.public.fields import absence_year
 
 #: The figures the page heads with; persistence is a measure over time, so not for a single week.
 HEADLINE = (
@@ -30,7 +33,8 @@ class SummaryReport(SchoolSummary):
 
 
 def build(asked: Asked) -> SummaryReport:
-    """The school's summary and weeks, each beside the latest published comparators where they exist."""
+    """The school's summary and weeks, each beside the latest published comparators where they exist; the
+    whole period beside the school's public family too, when asked."""
     snapshot, published, comparison = common.compared(asked)
     data = summary(asked.lake, asked.school, asked.shown, asked.filters)
     data["comparison"] = comparison
@@ -43,8 +47,19 @@ def build(asked: Asked) -> SummaryReport:
         for week in data["weeks"]:
             figures = national.get(week["week_commencing"])
             week["national"] = {key: figures[key] for key in SUMMARY_KEYS} if figures else None
+    if asked.query.family:
+        comparison.setdefault("comparators", []).append(beside_family(data["measures"], _family(asked)))
     data["filters"] = common.chosen(asked.filters)
     return data
+
+
+def _family(asked: Asked) -> FamilyFigures:
+    """The school's public family's absence; a question the public data cannot answer is refused, saying
+    why, as any other choice the school's data cannot answer."""
+    try:
+        return family_absence(asked.school)
+    except (LookupError, ValueError) as problem:
+        raise InvalidRequest([("family", f"Schools like yours cannot be shown: {problem}")]) from None
 
 
 def rows(data: SummaryReport) -> list[dict[str, object]]:
@@ -123,6 +138,19 @@ def context(data: SummaryReport) -> dict[str, object]:
         "not_shown": not_shown,
         "headline": headline,
         "shaded_against": against,
+        "family": next((_family_words(row) for row in comparators if row["kind"] == "family"), None),
+    }
+
+
+def _family_words(row: Comparator) -> dict[str, object]:
+    """What the page says of the school's public family: its size, pupils and years."""
+    year = int(row["name"])
+    return {
+        "results_year": year,
+        "public_year": academic_year_label(year - 1),
+        "absence_year": academic_year_label(absence_year(year)),
+        "schools": row["schools"],
+        "pupils": row["measures"]["pupils"],
     }
 
 
@@ -136,7 +164,7 @@ REPORT = Report(
         " similar schools, then week by week."
     ),
     order=20,
-    query=AttendanceQuery,
+    query=SummaryQuery,
     prepare=prepare,
     build=build,
     rows=common.in_words(rows),

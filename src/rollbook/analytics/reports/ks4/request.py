@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from rollbook import config
 from rollbook.analytics.comparators.snapshot import Snapshot
+from rollbook.analytics.public.family_figures import family_source
 from rollbook.analytics.reports.base import InvalidRequest, ReportContext
 from rollbook.analytics.results import national
 from rollbook.analytics.results.cohort import Cohort, years_with_results
@@ -97,7 +98,8 @@ class Asked:
         return academic_year_label(self.academic_year)
 
     def fingerprint(self) -> list[object]:
-        """The question, what the reader may see, the school's lake files and the national figures."""
+        """The question, what the reader may see, the school's lake files, the national figures and, beside
+        the school's family, the public data it comes from."""
         return [
             self.school,
             self.query.model_dump(mode="json"),
@@ -106,6 +108,7 @@ class Asked:
             self.lake.version(self.school),
             [national.version(self.national_root, year) for year in self.trend_years],
             str(snapshot.path) if (snapshot := Snapshot.latest(self.snapshots)) else None,
+            family_source() if self.query.beside == "family" else None,
         ]
 
 
