@@ -10,17 +10,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django import forms
+from django.http import QueryDict
 
 from rollbook.analytics.attendance.pupil_list import BAND_NAMES
-from rollbook.analytics.reports.attendance.request import offered
+from rollbook.analytics.reports import InvalidRequest
+from rollbook.analytics.reports.attendance import three_sixty
+from rollbook.analytics.reports.attendance.request import AttendanceQuery, Offered, offered
+from rollbook.analytics.reports.base import read_query
 from rollbook.lake import Lake
-from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES
+from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, academic_year_label
 from rollbook.rules.dates import DATE_FORMATS
 from rollbook.rules.groups import SEN_LABELS, SEX_LABELS
 from rollbook.rules.years import SESSION_MEASURE_YEARS, label
 
 FSM6_CHOICES = [("", "All pupils"), ("yes", "FSM6"), ("no", "Not FSM6")]
 EAL_CHOICES = [("", "All pupils"), ("yes", "EAL"), ("no", "Not EAL")]
+#: The address's choices of period, which a period's tab replaces; a page of a list starts again too.
+PERIOD_CHOICES = ("term", "from_date", "to_date", "latest_week", "academic_year", "page")
 
 
 class ReportChoice(forms.Form):
@@ -35,6 +41,8 @@ class ReportChoice(forms.Form):
     to_date = forms.DateField(label="To", required=False, input_formats=DATE_FORMATS)
     latest_week = forms.BooleanField(label="Latest week only", required=False)
     upn = forms.CharField(label="UPN", required=False, max_length=13, widget=forms.HiddenInput)
+    # Chosen by a period's tab; kept while the other choices change.
+    academic_year = forms.CharField(required=False, max_length=9, widget=forms.HiddenInput)
     year_group = forms.TypedMultipleChoiceField(
         label="Year groups",
         required=False,
@@ -59,6 +67,7 @@ class ReportChoice(forms.Form):
 
     def __init__(self, data=None, school=None, sorts: Mapping[str, str] | None = None) -> None:
         super().__init__(data)
+        self.held: Offered | None = None
         self.fields["sort"].choices = [("", "The list's own order")] + [
             choice for column, heading in (sorts or {}).items()
             for choice in ((column, f"{heading}, lowest first"), (f"-{column}", f"{heading}, highest first"))
@@ -66,19 +75,55 @@ class ReportChoice(forms.Form):
         if school is None:
             return
         try:
-            held = offered(Lake.configured(), school.urn, school.calendar)
+            held = self.held = offered(Lake.configured(), school.urn, school.calendar)
         except LookupError:  # nothing held yet: the page says so, and any choice is as good
             return
-        # What the address already asks stays offered, so a bookmarked choice can still be seen and undone.
-        periods = {"", *held.periods, *self.data.getlist("term")}
+        # An earlier year has run all its terms, and is measured whole rather than to date. What the
+        # address already asks stays offered, so a bookmarked choice can still be seen and undone.
+        earlier = (self._period_asked() or {}).get("academic_year")
+        begun = TERM_NAMES + HALF_TERM_NAMES if earlier else held.periods
+        periods = {"", *begun, *self.data.getlist("term")}
         term = self.fields["term"]
         term.choices = [(value, text) for value, text in term.choices if value in periods]
+        if earlier:
+            term.choices = [("", f"The whole of {earlier}, or the dates below"), *term.choices[1:]]
         for name, values in (("reg_group", held.reg_groups), ("ethnicity", held.ethnicities)):
             chosen = [*values, *(value for value in self.data.getlist(name) if value not in values)]
             self.fields[name].choices = [(value, value) for value in chosen]
         years = {*map(str, held.year_groups), *self.data.getlist("year_group")}
         year_group = self.fields["year_group"]
         year_group.choices = [(year, text) for year, text in year_group.choices if str(year) in years]
+
+    def period_tabs(self) -> list[dict[str, object]]:
+        """The 360's periods (`three_sixty.periods`) as links keeping the pupils chosen, each marked
+        `current` when the address asks for it."""
+        if self.held is None:
+            return []
+        pupils = QueryDict(mutable=True)
+        for name in self.data:
+            if name not in PERIOD_CHOICES:
+                pupils.setlist(name, self.data.getlist(name))
+        asked = self._period_asked()
+        tabs = []
+        for name, values in three_sixty.periods(self.held):
+            link = pupils.copy()
+            link.update(values)
+            tabs.append({"label": name, "query": link.urlencode(), "current": values == asked})
+        return tabs
+
+    def _period_asked(self) -> dict[str, str] | None:
+        """The address's period as a tab names it: its term, and its academic year unless the latest; None
+        for dates, a latest week or a choice the report refuses, which no tab names."""
+        try:
+            query = read_query(AttendanceQuery, self.data)
+        except InvalidRequest:
+            return None
+        if query.from_date or query.latest_week:
+            return None
+        asked = {"term": query.term} if query.term else {}
+        if query.academic_year not in (None, self.held.academic_year):
+            asked["academic_year"] = academic_year_label(query.academic_year)
+        return asked
 
     def year_span(self) -> str:
         """The year groups offered in words, "Year 7 to Year 11", for a count of the school's pupils."""
