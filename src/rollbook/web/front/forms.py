@@ -74,19 +74,23 @@ class ReportChoice(forms.Form):
         ]  # fmt: skip
         if school is None:
             return
+        lake = Lake.configured()
         try:
-            held = self.held = offered(Lake.configured(), school.urn, school.calendar)
+            self.held = offered(lake, school.urn, school.calendar)
         except LookupError:  # nothing held yet: the page says so, and any choice is as good
             return
-        # An earlier year has run all its terms, and is measured whole rather than to date. What the
-        # address already asks stays offered, so a bookmarked choice can still be seen and undone.
-        earlier = (self._period_asked() or {}).get("academic_year")
-        begun = TERM_NAMES + HALF_TERM_NAMES if earlier else held.periods
-        periods = {"", *begun, *self.data.getlist("term")}
+        # The choices of the year shown: an earlier one asked for (measured whole, not to date), if held.
+        earlier = self._earlier_year()
+        held = offered(lake, school.urn, school.calendar, earlier) if earlier else self.held
+        # What the address already asks stays offered, so a bookmarked choice can still be seen and undone.
+        periods = {"", *held.periods, *self.data.getlist("term")}
         term = self.fields["term"]
         term.choices = [(value, text) for value, text in term.choices if value in periods]
         if earlier:
-            term.choices = [("", f"The whole of {earlier}, or the dates below"), *term.choices[1:]]
+            term.choices = [
+                ("", f"All of {academic_year_label(earlier)}, or the dates below"),
+                *term.choices[1:],
+            ]
         for name, values in (("reg_group", held.reg_groups), ("ethnicity", held.ethnicities)):
             chosen = [*values, *(value for value in self.data.getlist(name) if value not in values)]
             self.fields[name].choices = [(value, value) for value in chosen]
@@ -111,14 +115,24 @@ class ReportChoice(forms.Form):
             tabs.append({"label": name, "query": link.urlencode(), "current": values == asked})
         return tabs
 
+    def _asked(self) -> AttendanceQuery | None:
+        """The address's question as the reports read it; None when they refuse it."""
+        try:
+            return read_query(AttendanceQuery, self.data)
+        except InvalidRequest:
+            return None
+
+    def _earlier_year(self) -> int | None:
+        """The earlier academic year held that the address asks for, if it asks for one."""
+        year = getattr(self._asked(), "academic_year", None)
+        held = self.held.academic_years if self.held else ()
+        return year if year in held and year != self.held.academic_year else None
+
     def _period_asked(self) -> dict[str, str] | None:
         """The address's period as a tab names it: its term, and its academic year unless the latest; None
         for dates, a latest week or a choice the report refuses, which no tab names."""
-        try:
-            query = read_query(AttendanceQuery, self.data)
-        except InvalidRequest:
-            return None
-        if query.from_date or query.latest_week:
+        query = self._asked()
+        if query is None or query.from_date or query.latest_week:
             return None
         asked = {"term": query.term} if query.term else {}
         if query.academic_year not in (None, self.held.academic_year):

@@ -335,11 +335,13 @@ class Offered:
     so_far: tuple[str, ...]
 
 
-def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) -> Offered:
-    """The choices for the school's latest academic year held; LookupError when nothing is held. The lake's
-    part is remembered until the school's files change: every page draws the choices."""
+def offered(
+    lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar], academic_year: int | None = None
+) -> Offered:
+    """The choices for an academic year held (default: the school's latest); LookupError when nothing is
+    held. The lake's part is remembered until the school's files change: every page draws the choices."""
     academic_year, held_to, year_groups, reg_groups, ethnicities = _held(
-        lake.root, school, lake.version(school)
+        lake.root, school, lake.version(school), academic_year
     )
     dates = calendar(academic_year)  # made once: a school's calendar takes a while to build
     begun = [half for half in (*dates.terms, *dates.half_terms) if half.start <= held_to]
@@ -356,10 +358,10 @@ def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) 
 
 @functools.lru_cache(maxsize=256)
 def _held(
-    root: Path, school: int, version: str
+    root: Path, school: int, version: str, academic_year: int | None
 ) -> tuple[int, dt.date, tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
     lake = Lake(root)
-    shown = year_to_date_held(lake, school)
+    shown = year_to_date_held(lake, school, academic_year=academic_year)
     academic_year = academic_year_of(shown.end)
     pupils = engines.pupils(lake, [school], [academic_year])
     pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))
