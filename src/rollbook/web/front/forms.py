@@ -7,6 +7,7 @@ the school's reports can answer: its own year groups, and the terms and half-ter
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from django import forms
@@ -115,8 +116,9 @@ class ReportChoice(forms.Form):
             tabs.append({"label": name, "query": link.urlencode(), "current": values == asked})
         return tabs
 
+    @functools.cached_property
     def _asked(self) -> AttendanceQuery | None:
-        """The address's question as the reports read it; None when they refuse it."""
+        """The address's question as the reports read it (once); None when they refuse it."""
         try:
             return read_query(AttendanceQuery, self.data)
         except InvalidRequest:
@@ -124,14 +126,14 @@ class ReportChoice(forms.Form):
 
     def _earlier_year(self) -> int | None:
         """The earlier academic year held that the address asks for, if it asks for one."""
-        year = getattr(self._asked(), "academic_year", None)
+        year = getattr(self._asked, "academic_year", None)
         held = self.held.academic_years if self.held else ()
         return year if year in held and year != self.held.academic_year else None
 
     def _period_asked(self) -> dict[str, str] | None:
         """The address's period as a tab names it: its term, and its academic year unless the latest; None
         for dates, a latest week or a choice the report refuses, which no tab names."""
-        query = self._asked()
+        query = self._asked
         if query is None or query.from_date or query.latest_week:
             return None
         asked = {"term": query.term} if query.term else {}
