@@ -247,6 +247,9 @@ def attendance(
     from_: Annotated[dt.date | None, typer.Option("--from", parser=parse_date, metavar="DATE")] = None,
     to: DateOption = None,
     term: Annotated[str | None, typer.Option(help='A term or half-term so far: "Autumn", "Spring 1"')] = None,
+    academic_year: Annotated[
+        str | None, typer.Option(help="A year held, e.g. 2023/24; an earlier one is measured whole")
+    ] = None,
     year_group: Annotated[list[int] | None, typer.Option(help="NC year, e.g. 7; repeat for more")] = None,
     sex: Annotated[Sex | None, typer.Option(help="Girls (F) or boys (M)")] = None,
     fsm6: Annotated[bool | None, typer.Option("--fsm6/--not-fsm6", help="FSM6 pupils, or the others")] = None,
@@ -272,10 +275,11 @@ def attendance(
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file (needed for xlsx)")] = None,
 ) -> None:
-    """Attendance reports. Without --from/--to or --term the period is the academic year to date; an
-    end-of-year or termly 360 is the 360 report with that year's dates or --term."""
+    """Attendance reports. Without --from/--to or --term the period is the academic year to date; a termly
+    360 is the 360 report with --term, an end-of-year one with --academic-year."""
     values = {
-        "from_date": from_, "to_date": to, "term": term, "year_group": year_group, "sex": sex,
+        "from_date": from_, "to_date": to, "term": term, "academic_year": academic_year,
+        "year_group": year_group, "sex": sex,
         "fsm6": fsm6, "sen": sen, "eal": eal, "reg_group": reg_group, "ethnicity": ethnicity,
         "latest_week": latest_week, "family": family, "band": band, "sort": sort, "upn": upn,
     }  # fmt: skip

@@ -68,8 +68,8 @@ def test_the_openapi_schema_describes_each_reports_question_and_answer(world, na
     schema = world.client_for(world.alice).get("/api/v1/openapi.json").json()
     operation = schema["paths"][f"/api/v1/schools/{{urn}}/attendance/{name}"]["get"]
     parameters = {parameter["name"] for parameter in operation["parameters"]}
-    asked = {"from_date", "to_date", "term", "latest_week", "year_group", "sex", "fsm6", "sen", "eal",
-             "reg_group", "ethnicity"}  # fmt: skip
+    asked = {"from_date", "to_date", "term", "latest_week", "academic_year", "year_group", "sex", "fsm6",
+             "sen", "eal", "reg_group", "ethnicity"}  # fmt: skip
     own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}, "absence-frequency": {"sort"},
            "summary": {"family"}}.get(name, set())  # fmt: skip
     assert parameters == {"urn", *asked, *own}

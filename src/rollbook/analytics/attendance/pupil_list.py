@@ -49,7 +49,7 @@ def pupil_list(
     lake: Lake, school: int, period: Period | None, calendar: SchoolCalendar, filters: Filters = Filters()
 ) -> list[ListedPupil]:
     """Every measured pupil: the period's and year's attendance, each week, the band and the outlook."""
-    year_so_far = year_to_date_held(lake, school)
+    year_so_far = year_to_date_held(lake, school, academic_year=calendar.academic_year)
     period = period or year_so_far
     held_to = year_so_far.end
     recent = custom(max(held_to - dt.timedelta(weeks=RECENT_WEEKS) + dt.timedelta(days=1), year_so_far.start),

@@ -280,9 +280,12 @@ def _latest_marks(
     return tuple((row["school"], row["latest"]) for row in rows if row["latest"] is not None)
 
 
-def year_to_date_held(lake: Lake, school: int, engine: str | None = None) -> Period:
-    """The latest academic year held for the school, from 1 August to its latest mark; LookupError if none."""
-    year = latest_academic_year(lake, school)
+def year_to_date_held(
+    lake: Lake, school: int, engine: str | None = None, academic_year: int | None = None
+) -> Period:
+    """An academic year held for the school (default: the latest), from 1 August to its latest mark;
+    LookupError if none."""
+    year = latest_academic_year(lake, school) if academic_year is None else academic_year
     if year is None:
         raise LookupError(f"no attendance data is held for school {school}")
     return year_to_date(year, data_to(lake, school, year, engine) or academic_year_bounds(year)[0])

@@ -106,14 +106,16 @@ class Snapshot:
     manifest: Manifest
 
     @classmethod
-    def latest(cls, out: Path | None = None) -> Snapshot | None:
-        """The most recently published snapshot in `out` (default: the configured folder), or None before
-        the first publish."""
+    def latest(cls, out: Path | None = None, academic_year: int | None = None) -> Snapshot | None:
+        """The most recently published snapshot in `out` (default: the configured folder), or of
+        `academic_year` when given (each snapshot is of one year); None before the first such publish."""
         out = out or config.snapshots_root()
         names = sorted(os.listdir(out), reverse=True) if out.is_dir() else []
         for name in names:  # newest first: a half-written or hidden folder has no manifest or no digit
             if name[:1].isdigit() and "T" in name and (out / name / "manifest.json").exists():
-                return cls._read(out / name)
+                snapshot = cls._read(out / name)
+                if academic_year in (None, snapshot.manifest.academic_year):
+                    return snapshot
         return None
 
     @classmethod

@@ -54,7 +54,7 @@ def query_parameters(report: Report) -> list[dict]:
 
 #: What each domain's reports cover when the question does not say.
 PERIODS = {
-    "attendance": "Without dates or a term, the academic year to date.",
+    "attendance": "Without dates or a term, the academic year to date, or all of an earlier academic_year.",
     "ks4": "Without an academic year, the latest year the school holds results for.",
     "subjects": "Without an academic year, the latest year the school holds results for.",
     "insight": "Without an academic year, the latest year the school holds results for.",

@@ -19,6 +19,7 @@ from rollbook.analytics.filters import Filters, accepted_values
 from rollbook.analytics.reports.attendance.request import Asked
 from rollbook.analytics.reports.base import Table
 from rollbook.rules.attendance.measures import DESCRIPTIONS
+from rollbook.rules.calendar import academic_year_label, academic_year_of
 from rollbook.rules.comparison import display
 from rollbook.rules.groups import GROUPING_NAMES, group_label
 from rollbook.rules.periods import Period
@@ -45,11 +46,14 @@ def chosen(filters: Filters) -> dict[str, list]:
 
 
 def compared(asked: Asked) -> tuple[Snapshot | None, tuple[str, str] | None, Comparison]:
-    """The latest snapshot, the published period matching the report's (or None), and what the report says
-    about its comparators."""
-    snapshot = Snapshot.latest(asked.snapshots)
+    """The latest snapshot of the year shown, the published period matching the report's (or None), and
+    what the report says about its comparators."""
+    snapshot = asked.snapshot()
     if snapshot is None:
-        return None, None, {"unavailable": "no comparators have been published yet"}
+        if Snapshot.latest(asked.snapshots) is None:
+            return None, None, {"unavailable": "no comparators have been published yet"}
+        year = academic_year_label(academic_year_of(asked.shown.end))
+        return None, None, {"unavailable": f"no comparators have been published for {year}"}
     published, reason = published_period(snapshot, asked.period, asked.shown)
     info: Comparison = {
         "published": snapshot.manifest.published,

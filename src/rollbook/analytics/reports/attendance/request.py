@@ -1,7 +1,8 @@
 """The question an attendance report takes, read and checked once for the page, the API and the CLI.
 
 A question names a period (the year to date, a term or half-term so far, dates, or the latest week of
-any of them) and the pupils (year groups, sex, FSM6, SEND, EAL, registration groups, ethnicity).
+any of them), of the latest academic year held or of an earlier one named (then the whole year held), and
+the pupils (year groups, sex, FSM6, SEND, EAL, registration groups, ethnicity).
 `prepare` makes it ready for one school: the period against the data held, and, for readers without
 pupil-level access, the refusal of filters that leave too few pupils to show.
 """
@@ -39,7 +40,10 @@ from rollbook.rules.calendar import (
     HALF_TERM_NAMES,
     TERM_NAMES,
     SchoolCalendar,
+    academic_year_bounds,
+    academic_year_label,
     academic_year_of,
+    parse_academic_year,
 )
 from rollbook.rules.dates import parse_date
 from rollbook.rules.periods import Period, custom, term_so_far, week
@@ -61,6 +65,15 @@ def _term(value: object) -> object:
     raise ValueError(
         f"{value!r} is not a term or half-term; choose one of {', '.join(TERM_NAMES + HALF_TERM_NAMES)}"
     )
+
+
+def _academic_year(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_academic_year(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an academic year; write it as schools do, 2023/24") from None
 
 
 def _year_group(value: int) -> int:
@@ -97,6 +110,11 @@ class AttendanceQuery(BaseModel):
         json_schema_extra={"enum": [*TERM_NAMES, *HALF_TERM_NAMES]},
     )
     latest_week: bool = Field(False, title="Latest week only", description="Only the period's last week")
+    academic_year: Annotated[int | None, BeforeValidator(_academic_year)] = Field(
+        None,
+        title="Academic year",
+        description="An academic year held, 2023/24: the whole year, or its terms or dates (default: latest)",
+    )
     year_group: list[YearGroup] = Field(
         [], title="Year groups", description="NC year groups, Reception 0 to Year 11; repeat for more"
     )
@@ -201,8 +219,8 @@ class PupilQuery(AttendanceQuery):
 
 @dataclass(frozen=True)
 class Asked:
-    """An attendance question made ready for one school: `period` as chosen (None for the year to date)
-    and `shown`, the period the figures cover."""
+    """An attendance question made ready for one school: `period` as chosen (None for the year to date, or
+    the whole of an earlier year held) and `shown`, the period the figures cover."""
 
     school: int
     query: AttendanceQuery
@@ -223,11 +241,16 @@ class Asked:
         """The school's calendar for the academic year shown."""
         return self.calendar(academic_year_of(self.shown.end))
 
+    def snapshot(self) -> Snapshot | None:
+        """The comparators for the academic year shown: the newest snapshot published for it, never another
+        year's."""
+        return Snapshot.latest(self.snapshots, academic_year_of(self.shown.end))
+
     def fingerprint(self) -> list[object]:
         """Everything an answer to this question depends on besides the code: the question, the period,
         the school's term dates and follow-up rule, what the reader may see, the school's lake files, the
-        latest snapshot and, for the summary, the public data its family comes from."""
-        snapshot = Snapshot.latest(self.snapshots)
+        year's latest snapshot and, for the summary, the public data its family comes from."""
+        snapshot = self.snapshot()
         calendar = self.school_calendar()
         return [
             self.school,
@@ -245,8 +268,9 @@ class Asked:
 
 
 def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
-    """The question for the context's school. Without dates or a term, the academic year to date; with a
-    minimum group (readers without pupil-level access), filters choosing fewer pupils are refused.
+    """The question for the context's school. Without dates or a term, the academic year to date (the whole
+    of an earlier year asked for, as held); with a minimum group (readers without pupil-level access),
+    filters choosing fewer pupils are refused.
 
     LookupError when the lake holds nothing for the school; InvalidRequest for a period the rules refuse.
     """
@@ -256,10 +280,11 @@ def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
         raise LookupError(f"no attendance data is held for school URN {school}; import its files first")
     filters = query.filters()
     try:
-        period = _chosen_period(lake, school, context.calendar, query)
+        held = _year_held(lake, school, query.academic_year)
+        period = _chosen_period(held, context.calendar, query)
         if query.latest_week:
-            period = week((period or year_to_date_held(lake, school)).end)
-        shown = period or year_to_date_held(lake, school)
+            period = week((period or held).end)
+        shown = period or held
         if context.min_group_pupils:
             refuse_small_selection(lake, school, shown, filters, context.min_group_pupils)
     except ValueError as problem:
@@ -278,47 +303,78 @@ def prepare(query: AttendanceQuery, context: ReportContext) -> Asked:
     )
 
 
+def _year_held(lake: Lake, school: int, academic_year: int | None) -> Period:
+    """The academic year asked for (default: the latest held) to its latest mark; ValueError for a year the
+    lake holds nothing of for the school."""
+    held = lake.academic_years(school)
+    if academic_year is not None and academic_year not in held:
+        years = " or ".join(academic_year_label(year) for year in held)
+        raise ValueError(f"no attendance is held for {academic_year_label(academic_year)}; choose {years}")
+    return year_to_date_held(lake, school, academic_year=academic_year)
+
+
 def _chosen_period(
-    lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar], query: AttendanceQuery
+    held: Period, calendar: Callable[[int], SchoolCalendar], query: AttendanceQuery
 ) -> Period | None:
-    """The period asked for: custom dates, or a term or half-term so far; None for the year to date."""
+    """The period asked for within the year `held`: custom dates, or a term or half-term so far; None for
+    the year to date."""
+    year = academic_year_of(held.end)
     if query.term:
-        held = year_to_date_held(lake, school)
-        return term_so_far(calendar(academic_year_of(held.end)), query.term, held.end)
+        return term_so_far(calendar(year), query.term, held.end)
     if query.from_date is not None and query.to_date is not None:
-        return custom(query.from_date, query.to_date)
+        chosen = custom(query.from_date, query.to_date)
+        if query.academic_year is not None and academic_year_of(chosen.start) != year:
+            first, last = academic_year_bounds(year)
+            raise ValueError(
+                f"the dates must lie within {academic_year_label(year)}, the academic year chosen "
+                f"({first:%d/%m/%Y} to {last:%d/%m/%Y})"
+            )
+        return chosen
     return None
 
 
 @dataclass(frozen=True)
 class Offered:
     """What a school's report pages offer to choose: only its own year groups, registration groups and
-    ethnicities, and only the terms and half-terms its data has reached, so every choice offered can be
-    answered."""
+    ethnicities, only the terms and half-terms its data has reached (`so_far`: those it has not yet
+    reached the end of) and the academic years held, so every choice offered can be answered."""
 
     year_groups: tuple[int, ...]
     periods: tuple[str, ...]
     reg_groups: tuple[str, ...]
     ethnicities: tuple[str, ...]
+    academic_year: int
+    academic_years: tuple[int, ...]
+    so_far: tuple[str, ...]
 
 
-def offered(lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar]) -> Offered:
-    """The choices for the school's latest academic year held; LookupError when nothing is held. The lake's
-    part is remembered until the school's files change: every page draws the choices."""
+def offered(
+    lake: Lake, school: int, calendar: Callable[[int], SchoolCalendar], academic_year: int | None = None
+) -> Offered:
+    """The choices for an academic year held (default: the school's latest); LookupError when nothing is
+    held. The lake's part is remembered until the school's files change: every page draws the choices."""
     academic_year, held_to, year_groups, reg_groups, ethnicities = _held(
-        lake.root, school, lake.version(school)
+        lake.root, school, lake.version(school), academic_year
     )
     dates = calendar(academic_year)  # made once: a school's calendar takes a while to build
-    begun = [half.name for half in (*dates.terms, *dates.half_terms) if half.start <= held_to]
-    return Offered(year_groups, tuple(begun), reg_groups, ethnicities)
+    begun = [half for half in (*dates.terms, *dates.half_terms) if half.start <= held_to]
+    return Offered(
+        year_groups,
+        tuple(half.name for half in begun),
+        reg_groups,
+        ethnicities,
+        academic_year,
+        tuple(lake.academic_years(school)),
+        tuple(half.name for half in begun if half.end > held_to),
+    )
 
 
 @functools.lru_cache(maxsize=256)
 def _held(
-    root: Path, school: int, version: str
+    root: Path, school: int, version: str, academic_year: int | None
 ) -> tuple[int, dt.date, tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
     lake = Lake(root)
-    shown = year_to_date_held(lake, school)
+    shown = year_to_date_held(lake, school, academic_year=academic_year)
     academic_year = academic_year_of(shown.end)
     pupils = engines.pupils(lake, [school], [academic_year])
     pupils = pupils.filter(pupils.nc_year.isin(SESSION_MEASURE_YEARS))

@@ -1,4 +1,5 @@
-"""The 360: the whole school, each year group and each pupil group, beside every comparator it has."""
+"""The 360: the whole school, each year group and each pupil group, beside every comparator it has; for the
+year to date, each term, or the end of an earlier year."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing_extensions import TypedDict
 from rollbook.analytics.attendance import groups
 from rollbook.analytics.attendance.figures import Comparison, Period, ThreeSixty
 from rollbook.analytics.reports.attendance import common
-from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, prepare
+from rollbook.analytics.reports.attendance.request import Asked, AttendanceQuery, Offered, prepare
 from rollbook.analytics.reports.base import Report, Table
 from rollbook.charts import attendance as charts
 from rollbook.rules.attendance.measures import DESCRIPTIONS
+from rollbook.rules.calendar import TERM_NAMES, academic_year_label
 
 #: Each measure's name in a terminal's narrow columns.
 SHORT_NAMES = dict(
@@ -116,6 +118,23 @@ def _figure(beside: dict | None, key: str) -> dict[str, object]:
     if beside["suppressed"]:
         return {"value": None, "suppressed": beside["suppressed"], "difference": None}
     return {"value": beside.get(key), "suppressed": None, "difference": beside["differences"].get(key)}
+
+
+def periods(offered: Offered) -> list[tuple[str, dict[str, str]]]:
+    """The 360's periods as the FFT tracker's tabs give them, each with the choices that ask for it: the
+    year to date, each term of this year begun ("so far" for the one running), then the end of each
+    earlier year held, newest first."""
+    terms = [
+        (f"{name} term{' so far' if name in offered.so_far else ''}", {"term": name})
+        for name in TERM_NAMES
+        if name in offered.periods
+    ]
+    years = [
+        (f"End of year {academic_year_label(year)}", {"academic_year": academic_year_label(year)})
+        for year in sorted(offered.academic_years, reverse=True)
+        if year < offered.academic_year
+    ]
+    return [("Year to date", {}), *terms, *years]
 
 
 def chart(data: ThreeSixtyReport) -> dict[str, dict]:
