@@ -1,5 +1,6 @@
-"""Absence frequency, worked out by the engine, gives every pupil of a realistic school the spells and weekly
-attendance the rules give when each register is read mark by mark (`rules.spells`, `Tally`, `rate`).
+"""Absence frequency, worked out by the engine, gives every pupil of a realistic school the spells, weekly
+attendance and year-to-date band the rules give when each register is read mark by mark (`rules.spells`,
+`Tally`, `rate`).
 
 The school (see synthetic_school) has every kind of code, pupils admitted and leaving during the term, and
 sixth-formers and pupils with no year group, who are left out; absences run across weeks and are broken by
@@ -12,6 +13,7 @@ import datetime as dt
 from itertools import groupby
 
 from rollbook.analytics.attendance.absence_frequency import absence_frequency
+from rollbook.analytics.attendance.pupil_list import band
 from rollbook.rules.attendance.codes import ABSENT, CATEGORY_OF
 from rollbook.rules.attendance.measures import Tally, on_roll, rate
 from rollbook.rules.attendance.spells import spells
@@ -36,13 +38,14 @@ def read_by_the_rules(partitions: dict) -> tuple[list[dict], int]:
         pupil = pupils[upn]
         if pupil["nc_year"] not in SESSION_MEASURE_YEARS:
             continue
-        counted = [
+        # The year so far: every mark the pupil has while on roll, which the period is a part of.
+        year = [
             row
             for row in rows
-            if row["date"] in PERIOD
-            and row["code"] in CATEGORY_OF
+            if row["code"] in CATEGORY_OF
             and on_roll(row["date"], pupil["admission_date"], pupil["leaving_date"])
         ]
+        counted = [row for row in year if row["date"] in PERIOD]
         weeks = {
             week.isoformat(): Tally.of(CATEGORY_OF[row["code"]] for row in in_week)
             for week, in_week in groupby(counted, key=lambda row: week_commencing(row["date"]))
@@ -54,10 +57,14 @@ def read_by_the_rules(partitions: dict) -> tuple[list[dict], int]:
             lengths = spells(categories)
             runs = [absent for absent, _ in groupby(categories, key=lambda category: category in ABSENT)]
             bridged += sum(runs) > len(lengths)
+            so_far = Tally.of(CATEGORY_OF[row["code"]] for row in year)
+            year_rate = rate(so_far.attendance, so_far.possible)
             listed.append(
                 {
                     "upn": upn,
                     "name": f"{pupil['surname']}, {pupil['forename']}",
+                    "year_to_date_attendance_rate": year_rate,
+                    "band": band(year_rate),
                     "weeks_below_100": below,
                     "spells": len(lengths),
                     "longest_spell_sessions": max(lengths, default=0),

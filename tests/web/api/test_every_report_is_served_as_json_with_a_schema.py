@@ -70,7 +70,7 @@ def test_the_openapi_schema_describes_each_reports_question_and_answer(world, na
     parameters = {parameter["name"] for parameter in operation["parameters"]}
     asked = {"from_date", "to_date", "term", "latest_week", "academic_year", "year_group", "sex", "fsm6",
              "sen", "eal", "reg_group", "ethnicity"}  # fmt: skip
-    own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}, "absence-frequency": {"sort"},
+    own = {"pupil": {"upn"}, "pupil-list": {"band", "sort"}, "absence-frequency": {"band", "sort"},
            "summary": {"family"}}.get(name, set())  # fmt: skip
     assert parameters == {"urn", *asked, *own}
     body = operation["responses"]["200"]["content"]["application/json"]["schema"]

@@ -67,5 +67,15 @@ def test_the_csv_lists_every_pupil(client):
 def test_sorted_by_a_column_of_its_own_and_refusing_others(client):
     assert listed(client.get(PAGE, {"sort": "name"}))[:2] == ["X0000000001, Pat", "X0000000002, Pat"]
     assert listed(client.get(PAGE, {"sort": "-name"}))[:2] == ["X0000000053, Pat", "X0000000052, Pat"]
-    refused = client.get(PAGE, {"sort": "band", "format": "json"})
+    refused = client.get(PAGE, {"sort": "reg_group", "format": "json"})
     assert refused.status_code == 400 and "longest_spell_sessions" in refused.content.decode()
+
+
+def test_bands_are_offered_and_choose_the_pupils_listed(client):
+    """X…053 missed 2 of 10 sessions (80%, 50–89.9%); the others 1 of 10 (90%, 90–94.9%)."""
+    response = client.get(PAGE, {"band": "50–89.9%"})
+    assert listed(response) == ["X0000000053, Pat"]
+    page = response.content.decode()
+    assert 'name="band" value="50–89.9%"' in page and '<td class="band">50–89.9%</td>' in page
+    assert "Bands are of year-to-date attendance" in page
+    assert len(listed(client.get(PAGE, {"band": "90–94.9%", "page": "2"}))) == 2  # 52 pupils: 50, then 2

@@ -14,19 +14,23 @@ import ibis.expr.types as ir
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.figures import AbsenceFrequency
-from rollbook.analytics.attendance.pupil_list import pupil_names, weekly_attendance
-from rollbook.analytics.attendance.sessions import enrolment_sessions
+from rollbook.analytics.attendance.pupil_list import band, pupil_names, weekly_attendance
+from rollbook.analytics.attendance.sessions import enrolment_sessions, measures, year_to_date_held
 from rollbook.analytics.filters import Filters
 from rollbook.lake import Lake
 from rollbook.rules.attendance.codes import ABSENT, ATTENDING
+from rollbook.rules.calendar import academic_year_of
 from rollbook.rules.periods import Period
 
 
 def absence_frequency(
     lake: Lake, school: int, period: Period, filters: Filters = Filters()
 ) -> AbsenceFrequency:
-    """Pupils with any week under 100% attendance, most spells first, with every week's attendance."""
+    """Pupils with any week under 100% attendance, most spells first, with every week's attendance and
+    their year-to-date attendance band (as the pupil list bands them)."""
     sessions = enrolment_sessions(lake, [school], period, filters)
+    year_so_far = year_to_date_held(lake, school, academic_year=academic_year_of(period.end))
+    this_year = {row["upn"]: row for row in measures(lake, [school], year_so_far, filters, by=("upn",))}
     by_pupil = weekly_attendance(sessions)
     weeks = sorted({week for attendance in by_pupil.values() for week in attendance})
     spells = {row["upn"]: row for row in engines.run(_spells(sessions))}
@@ -37,10 +41,13 @@ def absence_frequency(
         if not below:
             continue
         found = spells.get(upn, {})
+        year = this_year.get(upn, {}).get("attendance_rate")
         pupils.append(
             {
                 "upn": upn,
                 "name": names.get(upn, upn),
+                "year_to_date_attendance_rate": year,
+                "band": band(year),
                 "weeks_below_100": below,
                 "spells": found.get("spells", 0),
                 "longest_spell_sessions": found.get("longest", 0),

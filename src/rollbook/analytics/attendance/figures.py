@@ -261,10 +261,13 @@ class LatestDays(TypedDict):
 
 
 class FrequentPupil(TypedDict):
-    """A pupil with a week under 100%: their spells of absence and every week's attendance."""
+    """A pupil with a week under 100%: their spells of absence, year-to-date attendance and band, and every
+    week's attendance."""
 
     upn: str
     name: str
+    year_to_date_attendance_rate: float | None
+    band: str | None
     weeks_below_100: int
     spells: int
     longest_spell_sessions: int

@@ -10,14 +10,15 @@ from typing_extensions import TypedDict
 from rollbook.analytics.attendance.absence_frequency import absence_frequency
 from rollbook.analytics.attendance.figures import AbsenceFrequency, Period
 from rollbook.analytics.reports.attendance import common
-from rollbook.analytics.reports.attendance.request import Asked, SortedQuery, sorted_prepare
+from rollbook.analytics.reports.attendance.request import Asked, BandedQuery, sorted_prepare
 from rollbook.analytics.reports.base import Report, Table
 from rollbook.charts import attendance as charts
 
-COLUMNS = ("name", "spells", "longest spell sessions", "weeks below 100")
+COLUMNS = ("name", "spells", "longest spell sessions", "weeks below 100", "band")
 #: The columns the list can be sorted by; by default, most spells first.
 SORTS = {"spells": "Spells", "name": "Name", "longest_spell_sessions": "Longest spell",
-         "weeks_below_100": "Weeks below 100%"}  # fmt: skip
+         "weeks_below_100": "Weeks below 100%", "year_to_date_attendance_rate": "Year to date",
+         "band": "Band"}  # fmt: skip
 
 
 class AbsenceFrequencyReport(TypedDict):
@@ -29,8 +30,10 @@ class AbsenceFrequencyReport(TypedDict):
 
 def build(asked: Asked) -> AbsenceFrequencyReport:
     found = absence_frequency(asked.lake, asked.school, asked.shown, asked.filters)
+    pupils = common.in_bands(found["pupils"], asked.query.band)
     if (order := asked.query.sorted_by(SORTS)) is not None:
-        found = AbsenceFrequency(weeks=found["weeks"], pupils=common.sort_pupils(found["pupils"], *order))
+        pupils = common.sort_pupils(pupils, *order)
+    found = AbsenceFrequency(weeks=found["weeks"], pupils=pupils)
     return common.envelope(asked, absence_frequency=found)
 
 
@@ -51,7 +54,7 @@ REPORT = Report(
         "counted."
     ),
     order=90,
-    query=SortedQuery,
+    query=BandedQuery,
     prepare=sorted_prepare(SORTS),
     build=build,
     rows=common.in_words(lambda data: common.pupil_rows(data["absence_frequency"]["pupils"])),

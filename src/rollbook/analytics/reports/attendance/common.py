@@ -243,6 +243,11 @@ YEAR_ORDER = {year_label(year): position for position, year in enumerate(SESSION
 PupilRow = TypeVar("PupilRow", bound=Mapping[str, Any])
 
 
+def in_bands(pupils: list[PupilRow], bands: list[str]) -> list[PupilRow]:
+    """The pupils in any of the year-to-date attendance bands chosen; all of them when none is chosen."""
+    return [pupil for pupil in pupils if not bands or pupil["band"] in bands]
+
+
 def sort_pupils(pupils: list[PupilRow], column: str, highest_first: bool) -> list[PupilRow]:
     """Pupils in a column's order, pupils without a figure last either way; year groups in school order
     (Reception before Year 1, Year 9 before Year 10), bands from 100% down; ties by name."""

@@ -15,7 +15,7 @@ from rollbook.analytics.attendance.figures import ListedPupil, Period, Summary
 from rollbook.analytics.attendance.pupil_list import pupil_list
 from rollbook.analytics.attendance.sessions import measures
 from rollbook.analytics.reports.attendance import common
-from rollbook.analytics.reports.attendance.request import Asked, PupilListQuery, sorted_prepare
+from rollbook.analytics.reports.attendance.request import Asked, BandedQuery, sorted_prepare
 from rollbook.analytics.reports.base import Report
 
 #: The pupil list's columns on a terminal (CSV and the page have every week too).
@@ -44,8 +44,7 @@ class PupilListReport(TypedDict):
 
 def build(asked: Asked) -> PupilListReport:
     listed = pupil_list(asked.lake, asked.school, asked.period, asked.school_calendar(), asked.filters)
-    bands = set(asked.query.band)
-    listed = [pupil for pupil in listed if not bands or pupil["band"] in bands]
+    listed = common.in_bands(listed, asked.query.band)
     if (order := asked.query.sorted_by(SORTS)) is not None:
         listed = common.sort_pupils(listed, *order)
     chosen = None
@@ -70,7 +69,7 @@ REPORT = Report(
         " help."
     ),
     order=80,
-    query=PupilListQuery,
+    query=BandedQuery,
     prepare=sorted_prepare(SORTS),
     build=build,
     rows=common.in_words(lambda data: common.pupil_rows(data["pupil_list"])),

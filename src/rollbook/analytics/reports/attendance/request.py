@@ -189,8 +189,8 @@ class SortedQuery(AttendanceQuery):
         return column, self.sort.startswith("-")
 
 
-class PupilListQuery(SortedQuery):
-    """The pupil list: which year-to-date attendance bands too."""
+class BandedQuery(SortedQuery):
+    """A list of pupils (the pupil list, absence frequency): which year-to-date attendance bands too."""
 
     band: list[Annotated[str, AfterValidator(_band)]] = Field(
         [], title="Bands", description="Year-to-date attendance bands; repeat for more",
