@@ -14,12 +14,13 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 import pydantic
+from pydantic import BeforeValidator
 
 from rollbook.lake import Lake
-from rollbook.rules.calendar import SchoolCalendar, england_default
+from rollbook.rules.calendar import SchoolCalendar, england_default, parse_academic_year
 
 Data = TypeVar("Data", bound=Mapping[str, Any])
 Asked = TypeVar("Asked")
@@ -86,6 +87,20 @@ def _explained(error: Mapping[str, Any], query: type[pydantic.BaseModel]) -> tup
     label = (model.title if model and model.title else name.replace("_", " ").capitalize()) if name else ""
     message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
     return name, f"{label}: {message}" if label else message[:1].upper() + message[1:]
+
+
+def _academic_year(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_academic_year(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an academic year; write it as schools do, 2023/24") from None
+
+
+#: An academic year in a question, by its first calendar year: 2024, "2024", "2024/25" and "2024-2025" all
+#: name 2024/25, as every report reads it.
+AcademicYear = Annotated[int, BeforeValidator(_academic_year)]
 
 
 def no_charts(data: Mapping[str, Any]) -> dict[str, dict]:

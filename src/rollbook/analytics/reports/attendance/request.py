@@ -34,7 +34,7 @@ from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.disclosure import refuse_small_selection
 from rollbook.analytics.filters import Filters
 from rollbook.analytics.public.family_figures import family_source
-from rollbook.analytics.reports.base import InvalidRequest, ReportContext
+from rollbook.analytics.reports.base import AcademicYear, InvalidRequest, ReportContext
 from rollbook.lake import Lake
 from rollbook.rules.calendar import (
     HALF_TERM_NAMES,
@@ -43,7 +43,6 @@ from rollbook.rules.calendar import (
     academic_year_bounds,
     academic_year_label,
     academic_year_of,
-    parse_academic_year,
 )
 from rollbook.rules.dates import parse_date
 from rollbook.rules.periods import Period, custom, term_so_far, week
@@ -65,15 +64,6 @@ def _term(value: object) -> object:
     raise ValueError(
         f"{value!r} is not a term or half-term; choose one of {', '.join(TERM_NAMES + HALF_TERM_NAMES)}"
     )
-
-
-def _academic_year(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    try:
-        return parse_academic_year(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not an academic year; write it as schools do, 2023/24") from None
 
 
 def _year_group(value: int) -> int:
@@ -110,7 +100,7 @@ class AttendanceQuery(BaseModel):
         json_schema_extra={"enum": [*TERM_NAMES, *HALF_TERM_NAMES]},
     )
     latest_week: bool = Field(False, title="Latest week only", description="Only the period's last week")
-    academic_year: Annotated[int | None, BeforeValidator(_academic_year)] = Field(
+    academic_year: AcademicYear | None = Field(
         None,
         title="Academic year",
         description="An academic year held, 2023/24: the whole year, or its terms or dates (default: latest)",

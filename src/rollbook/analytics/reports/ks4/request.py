@@ -4,7 +4,6 @@ for the pupil list, which pupils and in what order."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -14,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from rollbook import config
 from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.analytics.public.family_figures import family_source
-from rollbook.analytics.reports.base import InvalidRequest, ReportContext
+from rollbook.analytics.reports.base import AcademicYear, InvalidRequest, ReportContext
 from rollbook.analytics.results import national
 from rollbook.analytics.results.cohort import Cohort, years_with_results
 from rollbook.analytics.results.national import Published
@@ -24,23 +23,6 @@ from rollbook.rules.calendar import academic_year_label
 
 #: How many years a trend or a "three years together" figure looks back over.
 TREND_YEARS = 3
-_LABEL = re.compile(r"^\s*(\d{4})\s*(?:[/-]\s*(\d{2}|\d{4}))?\s*$")
-
-
-def _academic_year(value: object) -> object:
-    """2024, "2024", "2024/25" and "2024-2025" all name 2024/25."""
-    if isinstance(value, str):
-        found = _LABEL.match(value)
-        if not found:
-            raise ValueError(f"{value!r} is not an academic year such as 2024/25")
-        first, second = found.groups()
-        if second and int(second[-2:]) != (int(first) + 1) % 100:
-            raise ValueError(f"{value!r} is not an academic year such as 2024/25")
-        return int(first)
-    return value
-
-
-AcademicYear = Annotated[int, BeforeValidator(_academic_year)]
 
 
 class Ks4Query(BaseModel):
