@@ -1,5 +1,6 @@
 """Every report fits a 390-pixel phone: nothing reaches past the screen's edge (a wide table scrolls
-within itself). Each is left as var/screenshots/phone-<report>.png for review."""
+within itself), and no chart's title is cut at its edges. Each is left as var/screenshots/phone-<report>.png
+for review."""
 
 from __future__ import annotations
 
@@ -12,6 +13,17 @@ PAST_THE_EDGE = """() => [...document.querySelectorAll("body *:not(svg *)")]
   .filter(e => !e.closest("table") && e.getBoundingClientRect().right > window.innerWidth + 1)
   .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : ""))"""
 
+#: Chart titles reaching past their chart's edges (a title centred over a narrow plot ran off the left).
+TITLES_CUT = """() => [...document.querySelectorAll(".chart svg")].flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll(".role-title-text text")]
+    .filter(t => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 1 || r.right > box.right + 1;
+    })
+    .map(t => t.textContent); })"""
+CHARTS_DRAWN = "() => [...document.querySelectorAll('.chart')].every(chart => chart.querySelector('svg'))"
+
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_every_report_fits_a_phone(world, page, sign_in, save_screenshot, name):
@@ -22,5 +34,7 @@ def test_every_report_fits_a_phone(world, page, sign_in, save_screenshot, name):
     page.wait_for_load_state("networkidle")
 
     assert page.evaluate(PAST_THE_EDGE) == []
+    page.wait_for_function(CHARTS_DRAWN)
+    assert page.evaluate(TITLES_CUT) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     save_screenshot(f"phone-{name}")

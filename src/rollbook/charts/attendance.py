@@ -151,7 +151,11 @@ def absence_heatmap(pupils: Sequence[dict]) -> dict:
         if rate is not None
     ]
     chart = (
-        alt.Chart(alt.Data(values=[]), title="Attendance each week, pupils with a week under 100%")
+        # Anchored at the left: centred over a phone's narrow plot, the title ran off the screen.
+        alt.Chart(
+            alt.Data(values=[]),
+            title=alt.TitleParams("Attendance each week, pupils with a week under 100%", anchor="start"),
+        )
         .mark_rect()
         .encode(
             x=alt.X(
