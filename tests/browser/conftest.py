@@ -12,6 +12,7 @@ and one in Year 9, so that choosing a year group changes what its reports show.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,25 @@ def save_screenshot(page):
         return path
 
     return save_screenshot
+
+
+@pytest.fixture
+def print_a4(page):
+    """Print the page as it stands on A4 landscape (1,032 CSS pixels across: 297 mm less 12 mm margins each
+    side) to var/screenshots/<name>.pdf, with its pages as PNGs beside it for review; returns the printed
+    text (with `layout`, laid out in columns as on the page)."""
+
+    def print_a4(name: str, layout: bool = False) -> str:
+        page.set_viewport_size({"width": 1032, "height": 700})
+        page.emulate_media(media="print")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        pdf = SCREENSHOTS / f"{name}.pdf"
+        page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, SCREENSHOTS / name], check=True)
+        command = ["pdftotext", *(["-layout"] if layout else []), pdf, "-"]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    return print_a4
 
 
 # -- public school data -------------------------------------------------------------------------------

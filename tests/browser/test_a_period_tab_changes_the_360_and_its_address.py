@@ -8,18 +8,16 @@ or the browser follows the link, the test waits only for the address and the fig
 
 from __future__ import annotations
 
-import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_every_report_fits_a_phone import PAST_THE_EDGE
 from tests.browser.test_the_360_fits_the_screen_and_prints_on_a4 import OVERFLOWING
 from tests.support.earlier_year import write_earlier_year
 
 
-def test_a_period_tab_changes_the_360_and_its_address(world, page, sign_in, save_screenshot):
+def test_a_period_tab_changes_the_360_and_its_address(world, page, sign_in, save_screenshot, print_a4):
     write_earlier_year(world.lake)
     sign_in(world.alice)
     page.set_viewport_size({"width": 1366, "height": 900})
@@ -50,14 +48,6 @@ def test_a_period_tab_changes_the_360_and_its_address(world, page, sign_in, save
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     save_screenshot("360-tabs-phone")
 
-    page.set_viewport_size({"width": 1032, "height": 700})  # A4 landscape less its margins, as the 360's own
-    page.emulate_media(media="print")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pdf = SCREENSHOTS / "360-tabs-printed.pdf"
-    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
-    text = subprocess.run(
-        ["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = print_a4("360-tabs-printed", layout=True)
     assert "End of year 2023/24" in text
     assert "Autumn term so far" not in text and "Year to date" not in text
-    subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, SCREENSHOTS / "360-tabs-printed"], check=True)

@@ -7,11 +7,7 @@ not severely (50%+), so the whole school's persistent absence is 50.0% and its s
 
 from __future__ import annotations
 
-import subprocess
-
 from playwright.sync_api import expect
-
-from tests.browser.conftest import SCREENSHOTS
 
 #: Whatever is wider than the room it has: a table that would scroll, anything reaching past the window.
 OVERFLOWING = """() => [
@@ -23,7 +19,7 @@ OVERFLOWING = """() => [
 ]"""
 
 
-def test_the_360_fits_the_screen_and_prints_on_a4(world, page, sign_in, save_screenshot):
+def test_the_360_fits_the_screen_and_prints_on_a4(world, page, sign_in, save_screenshot, print_a4):
     sign_in(world.alice)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/schools/100001/attendance/360/")
@@ -36,16 +32,8 @@ def test_the_360_fits_the_screen_and_prints_on_a4(world, page, sign_in, save_scr
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1366, box  # within the window's width
     save_screenshot("360-desktop")
 
-    # A4 landscape is 297 mm across, less 12 mm margins each side: 273 mm, 1,032 CSS pixels.
-    page.set_viewport_size({"width": 1032, "height": 700})
-    page.emulate_media(media="print")
-    assert page.evaluate(OVERFLOWING) == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pdf = SCREENSHOTS / "360-printed.pdf"
-    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
-    text = subprocess.run(
-        ["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = print_a4("360-printed", layout=True)
+    assert page.evaluate(OVERFLOWING) == []  # as printed, A4 landscape's width
     for heading in (
         "Attendance",
         "Authorised absence",
@@ -56,4 +44,3 @@ def test_the_360_fits_the_screen_and_prints_on_a4(world, page, sign_in, save_scr
         assert heading in text
     severe = text[text.index("Severe absence") :]
     assert "Whole" in severe and "0.0%" in severe
-    subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, SCREENSHOTS / "360-printed"], check=True)

@@ -5,17 +5,14 @@ var/screenshots/family-*.png for review."""
 
 from __future__ import annotations
 
-import subprocess
-
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_every_report_fits_a_phone import PAST_THE_EDGE
 from tests.support.public_world import sly_school
 from tests.support.public_world import world as public_world
 
 
-def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, save_screenshot):
+def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, save_screenshot, print_a4):
     sly = [sly_school(100001, 20, 500), sly_school(200001, 22, 100), sly_school(200002, 25, 300)]
     absence = [{"urn": urn, "overall_absence_rate": rate, "persistent_absence_rate": 2 * rate + 2}
                for urn, rate in ((200001, 4.0), (200002, 6.0))]  # fmt: skip
@@ -37,12 +34,6 @@ def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, s
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     save_screenshot("family-phone")
 
-    page.set_viewport_size({"width": 1032, "height": 700})
-    page.emulate_media(media="print")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pdf = SCREENSHOTS / "family-printed.pdf"
-    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    text = print_a4("family-printed")
     words = " ".join(text.split())
     assert "2017/18" in words and "Not published" in words
-    subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, SCREENSHOTS / "family-printed"], check=True)
