@@ -2,7 +2,9 @@
 column headers and a row we know is there, its charts drawn as SVG, and no error. The individual pupil's
 report is reached as a person reaches it, by following a name in the pupil list.
 
-Each page is left as a full-page screenshot in var/screenshots/<report>.png for review.
+Each page is left as a full-page screenshot in var/screenshots/<report>.png for review, and printed on A4
+(<report>-printed.pdf, with its pages as PNGs): the print holds the heading and the table's row, not the
+report tabs or the filter form.
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def open_report(page, name: str):
 
 
 @pytest.mark.parametrize("name", REPORTS)
-def test_every_report_shows_its_heading_table_and_charts(world, page, sign_in, save_screenshot, name):
+def test_every_report_shows_its_heading_table_and_charts(
+    world, page, sign_in, save_screenshot, print_a4, name
+):
     report = REPORTS[name]
     sign_in(world.pam)
 
@@ -99,3 +103,6 @@ def test_every_report_shows_its_heading_table_and_charts(world, page, sign_in, s
         assert containers.count() == 0, f"{name} has a chart the test does not expect"
 
     save_screenshot(name)
+    printed = " ".join(print_a4(f"{name}-printed").split())
+    assert report.heading in printed and report.row in printed, printed[:500]
+    assert "Show" not in printed.split()  # the filter form's button: the form is not printed
