@@ -277,7 +277,11 @@ def work_out(
         area_estimates=area_estimates,
         difficulty=difficulty_from_other_subjects(held.gcses),
         pair_difficulty=difficulty_from_subject_pairs(held.gcses),
-        school_figures=figures | context,
+        # In ascending order, so a publish is the same whatever order the engine handed the schools back in.
+        school_figures={
+            measure: {item: sorted(values) for item, values in by_item.items()}
+            for measure, by_item in (figures | context).items()
+        },
         national_absence=national_absence,
         school_entries=school_entries,
         element_sigma={
