@@ -206,10 +206,7 @@ def publish(
         except LookupError as problem:
             err.print(f"[red]{problem}[/red]")
             raise typer.Exit(2) from problem
-    manifest = Snapshot.read(folder).manifest
-    err.print(f"Published {folder.name} to {folder}")
-    copied = f"; the others unchanged, copied from {manifest.copied_from}" if manifest.copied_from else ""
-    err.print(f"Schools re-read: {manifest.schools_read:,} of {manifest.schools:,}{copied}")
+    err.print(f"Published {folder.name} to {folder} ({Snapshot.read(folder).manifest.how_measured()})")
     for written in publish_results():
         err.print(f"Published national KS4 figures for {written.parent.name} to {written}")
 

@@ -106,6 +106,13 @@ class Manifest:
     schools_read: int | None = None
     copied_from: str | None = None
 
+    def how_measured(self) -> str:
+        """The schools the publish read from the lake, in words, for whoever ran it: "1 of 200 schools
+        re-read; the others unchanged, copied from <snapshot>"."""
+        read = self.schools if self.schools_read is None else self.schools_read
+        copied = f"; the others unchanged, copied from {self.copied_from}" if self.copied_from else ""
+        return f"{read:,} of {self.schools:,} schools re-read{copied}"
+
 
 @dataclass(frozen=True)
 class Snapshot:
