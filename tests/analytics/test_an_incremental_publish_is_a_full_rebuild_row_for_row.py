@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from rollbook.analytics.comparators import publish as publishing
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.analytics.comparators.snapshot import INPUTS_FILE, SCHEMAS, Snapshot
 from rollbook.lake import Lake, PartitionKey
@@ -171,13 +172,17 @@ def test_a_school_with_marks_past_the_last_snapshots_date_is_measured_again(tmp_
     assert_identical(again, published(lake, tmp_path / "rebuilt", NEXT, LATER, "duckdb", full=True))
 
 
-def test_an_unchanged_lake_is_copied_whole_and_new_term_dates_are_measured_again(tmp_path):
+def test_an_unchanged_lake_is_copied_whole_and_new_term_dates_are_measured_again(tmp_path, monkeypatch):
     lake = Lake(tmp_path / "lake")
     write_first(lake)
     first = published(lake, tmp_path / "snapshots", FIRST, NOW, "duckdb")
     again = published(lake, tmp_path / "snapshots", FIRST, LATER, "duckdb")
     assert again.manifest.schools_read == 0
     assert_identical(again, first)
+    # Copied in as few row groups as the first had (one query's), not one per group read.
+    assert pq.ParquetFile(again.path / "cells.parquet").metadata.num_row_groups == 1
+    monkeypatch.setattr(publishing, "COPIED_ROWS", 100)  # and copied the same, however many at a time
+    assert_identical(published(lake, tmp_path / "snapshots", FIRST, LATER + dt.timedelta(2), "duckdb"), first)
 
     calendar = england_default(YEAR)
     autumn = dataclasses.replace(calendar.half_terms[0], end=dt.date(2024, 10, 18))

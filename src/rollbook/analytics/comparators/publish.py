@@ -59,6 +59,8 @@ from rollbook.rules.years import SESSION_MEASURE_YEARS
 #: them): the query holds its sessions in memory, about 70 bytes a mark.
 PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
+#: Rows copied from the previous snapshot are written this many at a time (cells: about 30 MB).
+COPIED_ROWS = 250_000
 #: The columns of the one query per batch: a cell's and a reason's, a reason's `code` set, a cell's null.
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **ibis.schema(SCHEMAS["reasons"])}
 
@@ -191,14 +193,19 @@ def _reusable(
 
 
 def _rows_of(previous: Snapshot | None, table: str, schools: set[int]) -> Iterator[pa.Table]:
-    """The rows of `schools` in one of `previous`'s tables, a row group at a time so memory stays bounded."""
+    """The rows of `schools` in one of `previous`'s tables, `COPIED_ROWS` at a time: memory stays bounded,
+    and the new file's row groups stay as large as its first publish's however many publishes follow."""
     if previous is None or not schools:
         return
     wanted = pa.array(sorted(schools), pa.int64())
-    for group in pq.ParquetFile(previous.path / f"{table}.parquet").iter_batches():
-        rows = pa.Table.from_batches([group.filter(pc.is_in(group["school"], value_set=wanted))])
-        if rows.num_rows:
-            yield rows.cast(SCHEMAS[table])
+    held: list[pa.RecordBatch] = []
+    for batch in pq.ParquetFile(previous.path / f"{table}.parquet").iter_batches(COPIED_ROWS):
+        held.append(batch.filter(pc.is_in(batch["school"], value_set=wanted)))
+        if sum(batch.num_rows for batch in held) >= COPIED_ROWS:
+            yield pa.Table.from_batches(held).cast(SCHEMAS[table])
+            held = []
+    if any(batch.num_rows for batch in held):
+        yield pa.Table.from_batches(held).cast(SCHEMAS[table])
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
