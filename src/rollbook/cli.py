@@ -179,26 +179,34 @@ def import_files(
 
 
 @app.command()
-def publish(as_of: DateOption = None) -> None:
+def publish(
+    as_of: DateOption = None,
+    full: Annotated[
+        bool, typer.Option(help="Measure every school again, not only those changed since the last publish")
+    ] = False,
+) -> None:
     """Publish national, regional, local-authority and similar-school comparators from the lake.
 
     Each publish writes a new dated snapshot; reports read the latest. Without --as-of, the snapshot runs
-    to the latest date held."""
+    to the latest date held. A school whose data and term dates are unchanged since the year's latest
+    snapshot (and whose marks end by both dates) has its counts copied from it, not measured again; the
+    snapshot is the same row for row. --full measures every school."""
     from rollbook.web.setup import ready
 
     ready()
+    from rollbook.analytics.comparators.snapshot import Snapshot
     from rollbook.web.publishing.service import publish_results, publish_snapshot
 
     with progress_bar() as bar:
         task = bar.add_task("Publishing comparators", total=None)
         try:
             folder = publish_snapshot(
-                as_of, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                as_of, progress=lambda done, total: bar.update(task, completed=done, total=total), full=full
             )
         except LookupError as problem:
             err.print(f"[red]{problem}[/red]")
             raise typer.Exit(2) from problem
-    err.print(f"Published {folder.name} to {folder}")
+    err.print(f"Published {folder.name} to {folder} ({Snapshot.read(folder).manifest.how_measured()})")
     for written in publish_results():
         err.print(f"Published national KS4 figures for {written.parent.name} to {written}")
 

@@ -103,3 +103,13 @@ def test_girls_are_compared_with_girls(published):
     everyone = summary("--format", "json")["comparison"]["comparators"][0]
     assert data["filters"] == {"sex": ["F"]}
     assert 0 < national["measures"]["possible_sessions"] < everyone["measures"]["possible_sessions"]
+
+
+def test_a_second_publish_copies_the_unchanged_schools_unless_told_to_measure_all(published):
+    again = CliRunner().invoke(app, ["publish"])
+    assert again.exit_code == 0, again.output
+    expected = f"(0 of 2 schools re-read; the others unchanged, copied from {published.path.name})"
+    assert expected in " ".join(again.output.split())  # as the terminal's width wrapped it
+    full = CliRunner().invoke(app, ["publish", "--full"])
+    assert full.exit_code == 0, full.output
+    assert "(2 of 2 schools re-read)" in " ".join(full.output.split())

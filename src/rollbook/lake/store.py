@@ -119,12 +119,18 @@ class Lake:
                 found.extend((self.root / table).glob(f"{year}/{urn}/{DATA_FILE}"))
         return sorted(found)
 
-    def latest(self, table: str, column: str, academic_years: list[int] | None = None) -> object | None:
-        """The largest value of `column` in `table` (optionally some years), None when it has none. Read from
-        the statistics each Parquet file keeps per row group, so no rows are read; a row group without them
-        has its column read instead."""
+    def latest(
+        self,
+        table: str,
+        column: str,
+        academic_years: list[int] | None = None,
+        schools: list[int] | None = None,
+    ) -> object | None:
+        """The largest value of `column` in `table` (optionally some years and schools), None when it has
+        none. Read from the statistics each Parquet file keeps per row group, so no rows are read; a row
+        group without them has its column read instead."""
         found = []
-        for path in self.files(table, academic_years):
+        for path in self.files(table, academic_years, schools):
             metadata = pq.read_metadata(path)
             index = metadata.schema.names.index(column)
             for group in range(metadata.num_row_groups):

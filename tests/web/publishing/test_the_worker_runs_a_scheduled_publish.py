@@ -33,7 +33,7 @@ def test_the_due_publish_is_queued_once_and_the_worker_publishes_to_the_friday_b
     snapshot = Snapshot.latest(config.snapshots_root())
     assert snapshot is not None
     assert snapshot.manifest.as_of == FRIDAY.isoformat()
-    assert job.message == f"Published comparators {snapshot.path.name}"
+    assert job.message == f"Published comparators {snapshot.path.name} (2 of 2 schools re-read)"
     assert job.done == job.total and job.total > 0
     run = ScheduledRun.objects.get()
     assert (run.run_on, run.data_to, run.job) == (dt.date(2024, 9, 18), FRIDAY, job)

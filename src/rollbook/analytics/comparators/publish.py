@@ -4,12 +4,20 @@ Schools are measured a batch at a time, and each batch's counts are written to t
 come, so memory stays bounded however many schools there are (the format is `snapshot.SCHEMAS`). Similar
 schools are found from each school's profile (`similar`). A snapshot is written in a hidden folder and
 renamed into place once whole, so readers never see half of one and a failed publish leaves nothing.
+
+Publishing is incremental: beside each snapshot, `inputs.json` keeps a digest per school of all its counts
+depend on (its lake version, its term dates, Rollbook's code). The next publish of the same year copies the
+rows of every school whose digest is unchanged and whose marks all fall on or before both publishes' dates,
+and measures only the others; the copied rows are the rows measuring would give (see `_reusable`), so the
+snapshot is the full rebuild's row for row. Comparator membership is always worked out afresh.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import json
 import shutil
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -22,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+import rollbook
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.sessions import (
     ENROLMENT,
@@ -31,7 +40,15 @@ from rollbook.analytics.attendance.sessions import (
     on_roll,
 )
 from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
-from rollbook.analytics.comparators.snapshot import CELL, SCHEMAS, WEEKDAY, Manifest, Suppression
+from rollbook.analytics.comparators.snapshot import (
+    CELL,
+    INPUTS_FILE,
+    SCHEMAS,
+    WEEKDAY,
+    Manifest,
+    Snapshot,
+    Suppression,
+)
 from rollbook.lake import Lake
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.characteristics import WITH_SEN
@@ -42,6 +59,8 @@ from rollbook.rules.years import SESSION_MEASURE_YEARS
 #: them): the query holds its sessions in memory, about 70 bytes a mark.
 PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
+#: Rows copied from the previous snapshot are written this many at a time (cells: about 30 MB).
+COPIED_ROWS = 250_000
 #: The columns of the one query per batch: a cell's and a reason's, a reason's `code` set, a cell's null.
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **ibis.schema(SCHEMAS["reasons"])}
 
@@ -70,34 +89,50 @@ def publish(
     progress: Callable[[int, int], None] | None = None,
     engine: str | None = None,
     batch: int = PUBLISH_BATCH,
+    full: bool = False,
 ) -> Path:
     """Compute and write a snapshot of `schools` for `academic_year` up to `as_of`; returns its folder.
 
     Schools are measured `batch` at a time (fewer when their marks pass `PUBLISH_MARKS`) and each batch's
     counts written as they come, so memory stays bounded however many schools and days there are; every
-    count belongs to one school, so batches add up exactly.
+    count belongs to one school, so batches add up exactly. Unless `full`, the rows of schools unchanged
+    since the year's latest snapshot in `out` are copied from it instead (the manifest's `schools_read`
+    says how many were measured).
     """
     now = now or dt.datetime.now(dt.UTC)
     suppression = suppression or Suppression.from_environment()
     held = set(lake.schools())
     schools = [school for school in schools if school.urn in held]
+    # Taken before reading the lake: a school written while publishing is measured again next time.
+    inputs = {school.urn: _inputs(lake, school) for school in schools}
+    previous = None if full else Snapshot.latest(out, academic_year)
+    kept = _reusable(lake, previous, inputs, academic_year, as_of)
+    measured = [school for school in schools if school.urn not in kept]
     queries = [
         _query(lake, urns, calendar, as_of, engine)
-        for calendar, group in _by_calendar(schools).items()
+        for calendar, group in _by_calendar(measured).items()
         for urns in _batches(lake, group, academic_year, batch)
     ]
     # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder:
         with _parquet_writers(folder, ("cells", "reasons")) as writers:
+            for table, writer in writers.items():
+                for rows in _rows_of(previous, table, kept):
+                    writer.write_table(rows)
             for done, query in enumerate(queries, start=1):
                 for table, rows in _split(engines.arrow(query, engine)).items():
                     writers[table].write_table(rows)
                 if progress is not None:
                     progress(done, len(queries))
-        profiles = school_profiles(lake, [school.urn for school in schools], academic_year, engine)
+        profiles = school_profiles(lake, [school.urn for school in measured], academic_year, engine)
+        profiles = sorted(
+            [*profiles, *(row for rows in _rows_of(previous, "profiles", kept) for row in rows.to_pylist())],
+            key=lambda row: row["school"],
+        )
         pq.write_table(_table("members", _members(schools, profiles)), folder / "members.parquet")
         pq.write_table(_table("profiles", profiles), folder / "profiles.parquet")
+        (folder / INPUTS_FILE).write_text(json.dumps({str(urn): digest for urn, digest in inputs.items()}))
         manifest = Manifest(
             academic_year,
             as_of.isoformat(),
@@ -106,9 +141,71 @@ def publish(
             SIMILAR_SCHOOLS,
             FEATURES,
             asdict(suppression),
+            schools_read=len(measured),
+            copied_from=previous.path.name if kept and previous else None,
         )
         (folder / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
     return final
+
+
+def _inputs(lake: Lake, school: SchoolFacts) -> str:
+    """A digest of everything a school's counts and profile depend on: its partitions (the lake's version,
+    which changes with every write, an erasure included), its term dates and Rollbook's code. Its LA,
+    region and prior attainment are not in it: they only place it in comparators, worked out afresh."""
+    calendar = school.calendar
+    terms = [(half.name, half.start.isoformat(), half.end.isoformat()) for half in calendar.half_terms]
+    closures = sorted(day.isoformat() for day in calendar.closures)
+    described = [_code(), lake.version(school.urn), calendar.academic_year, terms, closures]
+    return hashlib.sha256(json.dumps(described).encode()).hexdigest()
+
+
+@functools.cache
+def _code() -> str:
+    """A digest of Rollbook's Python sources: after any upgrade the first publish measures every school."""
+    digest = hashlib.sha256()
+    package = Path(rollbook.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _reusable(
+    lake: Lake, previous: Snapshot | None, inputs: dict[int, str], academic_year: int, as_of: dt.date
+) -> set[int]:
+    """The schools whose rows in `previous` are exactly those measuring them now would give.
+
+    A school's rows are a function of its inputs (`_inputs`) and of its marks up to `as_of`: a period is
+    cut at `as_of`, and only periods holding marks have rows. So when its inputs are unchanged and its
+    latest mark of the year falls on or before both `as_of` dates, the two publishes read the same marks
+    into the same periods (a half-term begun between the two dates holds none of them) and its rows are
+    equal, whichever date each publish ran to. A school with marks after either date is measured again.
+    """
+    if previous is None or not (previous.path / INPUTS_FILE).exists():  # before inputs were kept
+        return set()
+    before = json.loads((previous.path / INPUTS_FILE).read_text())
+    held_to = min(as_of, dt.date.fromisoformat(previous.manifest.as_of))
+    return {
+        urn
+        for urn, digest in inputs.items()
+        if before.get(str(urn)) == digest
+        and (lake.latest("marks", "date", [academic_year], [urn]) or held_to) <= held_to
+    }
+
+
+def _rows_of(previous: Snapshot | None, table: str, schools: set[int]) -> Iterator[pa.Table]:
+    """The rows of `schools` in one of `previous`'s tables, `COPIED_ROWS` at a time: memory stays bounded,
+    and the new file's row groups stay as large as its first publish's however many publishes follow."""
+    if previous is None or not schools:
+        return
+    wanted = pa.array(sorted(schools), pa.int64())
+    held: list[pa.RecordBatch] = []
+    for batch in pq.ParquetFile(previous.path / f"{table}.parquet").iter_batches(COPIED_ROWS):
+        held.append(batch.filter(pc.is_in(batch["school"], value_set=wanted)))
+        if sum(batch.num_rows for batch in held) >= COPIED_ROWS:
+            yield pa.Table.from_batches(held).cast(SCHEMAS[table])
+            held = []
+    if any(batch.num_rows for batch in held):
+        yield pa.Table.from_batches(held).cast(SCHEMAS[table])
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:

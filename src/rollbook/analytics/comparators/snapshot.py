@@ -2,7 +2,8 @@
 
 A snapshot is a folder written once under `snapshots/<published>/` and never changed: every school's counts
 per period and per cell (year group × sex × FSM6 × SEND) in `cells`, its sessions per register code in
-`reasons`, the schools that make up each comparator in `members`, and each school's profile. Counts add up
+`reasons`, the schools that make up each comparator in `members`, and each school's profile (and, for the
+next publish, a digest of what each school's rows were measured from: `INPUTS_FILE`). Counts add up
 across schools and cells (enrolments sit in exactly one cell, and persistent absence is decided per
 enrolment before summing), so any comparator under any filter is a sum over its schools' cells, turned into
 rates by the same rules as a school's own figures. Its tables are read through the engine like the lake, so
@@ -40,6 +41,8 @@ COUNTS = (
     "persistent_absentees",
     "severe_absentees",
 )
+#: Beside a snapshot's tables: each school's digest of what its rows depend on (see `publish._inputs`).
+INPUTS_FILE = "inputs.json"
 #: Comparators are listed national first, then the region, then the local authority.
 _COMPARATOR_ORDER = {"national": 0, "region": 1}
 
@@ -98,6 +101,17 @@ class Manifest:
     similar_schools: int
     features: tuple[str, ...]
     suppression: dict[str, int] = field(default_factory=dict)
+    #: How many schools were measured from the lake (None before publishing kept inputs); the others' rows
+    #: were copied from the snapshot `copied_from`, their data unchanged since.
+    schools_read: int | None = None
+    copied_from: str | None = None
+
+    def how_measured(self) -> str:
+        """The schools the publish read from the lake, in words, for whoever ran it: "1 of 200 schools
+        re-read; the others unchanged, copied from <snapshot>"."""
+        read = self.schools if self.schools_read is None else self.schools_read
+        copied = f"; the others unchanged, copied from {self.copied_from}" if self.copied_from else ""
+        return f"{read:,} of {self.schools:,} schools re-read{copied}"
 
 
 @dataclass(frozen=True)
@@ -113,15 +127,16 @@ class Snapshot:
         names = sorted(os.listdir(out), reverse=True) if out.is_dir() else []
         for name in names:  # newest first: a half-written or hidden folder has no manifest or no digit
             if name[:1].isdigit() and "T" in name and (out / name / "manifest.json").exists():
-                snapshot = cls._read(out / name)
+                snapshot = cls.read(out / name)
                 if academic_year in (None, snapshot.manifest.academic_year):
                     return snapshot
         return None
 
     @classmethod
     @functools.lru_cache(maxsize=8)
-    def _read(cls, folder: Path) -> Snapshot:
-        """Read once: a snapshot is never changed, and every report page asks for the latest."""
+    def read(cls, folder: Path) -> Snapshot:
+        """The snapshot published in `folder`, read once: a snapshot is never changed, and every report page
+        asks for the latest."""
         data = json.loads((folder / "manifest.json").read_text())
         return cls(folder, Manifest(**{**data, "features": tuple(data["features"])}))
 

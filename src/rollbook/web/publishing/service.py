@@ -30,9 +30,10 @@ def latest_data_date(lake: Lake) -> dt.date | None:
 
 
 def publish_snapshot(
-    as_of: dt.date | None = None, progress: Callable[[int, int], None] | None = None
+    as_of: dt.date | None = None, progress: Callable[[int, int], None] | None = None, *, full: bool = False
 ) -> Path:
-    """Publish a snapshot to `as_of` (default: the latest date held); LookupError when there is nothing."""
+    """Publish a snapshot to `as_of` (default: the latest date held), measuring only the schools changed
+    since the year's latest snapshot unless `full`; LookupError when there is nothing."""
     lake = Lake.configured()
     as_of = as_of or latest_data_date(lake)
     if as_of is None:
@@ -46,7 +47,7 @@ def publish_snapshot(
         SchoolFacts(school.urn, school.la_code, school.local_authority, school.region, school.calendar(year))
         for school in School.objects.prefetch_related("half_terms")
     ]
-    return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress)
+    return publish(lake, config.snapshots_root(), schools, year, as_of, progress=progress, full=full)
 
 
 def publish_results() -> list[Path]:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django_tasks import task
 
+from rollbook.analytics.comparators.snapshot import Snapshot
 from rollbook.web.jobs.service import running
 from rollbook.web.publishing.service import publish_results, publish_snapshot
 
@@ -21,7 +22,7 @@ def publish_comparators(job_id: int, as_of: str | None = None) -> str:
         progress.update(1, 1, "Working out national KS4 figures")
         years = [path.parent.name for path in publish_results()]
         progress.finish(
-            f"Published comparators {folder.name}"
+            f"Published comparators {folder.name} ({Snapshot.read(folder).manifest.how_measured()})"
             + (f" and KS4 figures for {', '.join(years)}" if years else "")
         )
         return folder.name
