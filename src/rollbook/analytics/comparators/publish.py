@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import shutil
@@ -30,7 +29,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-import rollbook
 from rollbook.analytics import engine as engines
 from rollbook.analytics.attendance.sessions import (
     ENROLMENT,
@@ -39,6 +37,7 @@ from rollbook.analytics.attendance.sessions import (
     group_totals,
     on_roll,
 )
+from rollbook.analytics.code import code_version
 from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
 from rollbook.analytics.comparators.snapshot import (
     CELL,
@@ -155,18 +154,8 @@ def _inputs(lake: Lake, school: SchoolFacts) -> str:
     calendar = school.calendar
     terms = [(half.name, half.start.isoformat(), half.end.isoformat()) for half in calendar.half_terms]
     closures = sorted(day.isoformat() for day in calendar.closures)
-    described = [_code(), lake.version(school.urn), calendar.academic_year, terms, closures]
+    described = [code_version(), lake.version(school.urn), calendar.academic_year, terms, closures]
     return hashlib.sha256(json.dumps(described).encode()).hexdigest()
-
-
-@functools.cache
-def _code() -> str:
-    """A digest of Rollbook's Python sources: after any upgrade the first publish measures every school."""
-    digest = hashlib.sha256()
-    package = Path(rollbook.__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def _reusable(

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Generic, Protocol, TypeVar
 import pydantic
 from pydantic import BeforeValidator
 
+from rollbook.analytics.code import code_version
 from rollbook.lake import Lake
 from rollbook.rules.calendar import SchoolCalendar, england_default, parse_academic_year
 
@@ -191,16 +192,6 @@ class Remembered(Protocol):
     def get(self, key: str) -> Any: ...
 
     def set(self, key: str, value: Any) -> None: ...
-
-
-@functools.cache
-def code_version() -> str:
-    """A digest of Rollbook's source and templates: what one version remembered, another never takes."""
-    source = Path(__file__).parents[2]
-    digest = hashlib.sha256()
-    for path in sorted([*source.rglob("*.py"), *source.rglob("*.html")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
