@@ -58,11 +58,18 @@ def school_home(request, urn: int):
         "school": school,
         "overview": overview(school, "pupil_level" in granted),
         "freshness": freshness([school])[school.urn],
+        **_school_access(granted),
+    }
+    return render(request, "front/school_home.html", context)
+
+
+def _school_access(granted: frozenset[str]) -> dict[str, bool]:
+    """Which of the school's own pages (users, audit log, imports and tokens) the reader may open."""
+    return {
         "may_manage_users": "account_setup" in granted,
         "may_read_audit": bool(granted & {"account_setup", "manage_data"}),
         "may_manage_data": "manage_data" in granted,
     }
-    return render(request, "front/school_home.html", context)
 
 
 @login_required
@@ -179,7 +186,7 @@ def _report_context(report, result, request, pupil_level: bool) -> dict:
 def _page(request, school, report, granted: frozenset[str]) -> dict:
     """What every report page shows around its report: the tabs, the choices and the school's links."""
     pupil_level = "pupil_level" in granted
-    may_manage_users = "account_setup" in granted
+    access = _school_access(granted)
     return {
         "school": school,
         "name": report.name,
@@ -194,11 +201,9 @@ def _page(request, school, report, granted: frozenset[str]) -> dict:
         "offers_bands": "band" in report.query.model_fields,
         "offers_family": "family" in report.query.model_fields,
         "query": _choices_in(request.GET),
-        "may_manage_users": may_manage_users,
+        **access,
         # Administrators are told of people invited who have not yet set up their account.
-        "pending_users": invitations.pending(school).count() if may_manage_users else 0,
-        "may_read_audit": bool(granted & {"account_setup", "manage_data"}),
-        "may_manage_data": "manage_data" in granted,
+        "pending_users": invitations.pending(school).count() if access["may_manage_users"] else 0,
         "freshness": freshness([school])[school.urn],
     }
 
