@@ -163,6 +163,26 @@ def save_screenshot(page):
     return save_screenshot
 
 
+#: Elements reaching past the window's right edge, outside a table that scrolls and the charts' insides.
+PAST_THE_EDGE = """() => [...document.querySelectorAll("body *:not(svg *)")]
+  .filter(e => !e.closest("table") && e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : ""))"""
+
+
+@pytest.fixture
+def fits_a_phone(page, save_screenshot):
+    """Narrow the window to a 390-pixel phone and check the page fits it: nothing reaches past its edge (a
+    wide table scrolls within itself) and the page does not scroll sideways; leaves <name>.png for review."""
+
+    def fits_a_phone(name: str) -> None:
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate(PAST_THE_EDGE) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        save_screenshot(name)
+
+    return fits_a_phone
+
+
 @pytest.fixture
 def print_a4(page):
     """Print the page as it stands on A4 landscape (1,032 CSS pixels across: 297 mm less 12 mm margins each

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.test_every_report_fits_a_phone import PAST_THE_EDGE
+from tests.browser.conftest import PAST_THE_EDGE
 from tests.support.public_world import sly_school
 from tests.support.public_world import world as public_world
 
 
-def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, save_screenshot, print_a4):
+def test_the_summary_beside_schools_like_yours(
+    world, data_dir, page, sign_in, save_screenshot, fits_a_phone, print_a4
+):
     sly = [sly_school(100001, 20, 500), sly_school(200001, 22, 100), sly_school(200002, 25, 300)]
     absence = [{"urn": urn, "overall_absence_rate": rate, "persistent_absence_rate": 2 * rate + 2}
                for urn, rate in ((200001, 4.0), (200002, 6.0))]  # fmt: skip
@@ -29,10 +31,7 @@ def test_the_summary_beside_schools_like_yours(world, data_dir, page, sign_in, s
     assert page.evaluate(PAST_THE_EDGE) == []
     save_screenshot("family-desktop")
 
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate(PAST_THE_EDGE) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    save_screenshot("family-phone")
+    fits_a_phone("family-phone")
 
     text = print_a4("family-printed")
     words = " ".join(text.split())
