@@ -4,14 +4,20 @@ the two snapshots are identical (every table, row for row once sorted).
 The lake is `publish_bench_data`'s cached synthetic one (built when missing), the first N schools, marks to
 `--as-of`. It is not changed: a scratch lake links to its files, except one school's marks, copied without
 their last day. With `--copies K` the scratch lake holds each school K times, under new URNs (10,000,000
-apart), so 200 built schools make 3,000 at `--copies 15`: written directly, since building 3,000 schools
-through the CTF importer would take about an hour and a half on the project's machine. That lake is
-published (a full rebuild, as a first publish is), the school's last day is then written, and the next
-publish is timed incrementally and as a full rebuild (`full=True`), each in the same process one after the
-other. CPU seconds are the process's (user and system) over each publish; the peak memory is the process's.
+apart), so 200 built schools make 3,000 at `--copies 15`; with `--primaries P` it also holds each school P
+times as a primary-sized school (`publish_bench_data.primary_sized`), so `--copies 17 --primaries 103` makes
+a national lake of 3,400 secondary and 20,600 primary-sized schools, about 3.3 billion marks. Such lakes are
+written directly: importing the 200 built schools' CTFs took 52 s on an idle machine, so 24,000 through the
+importer would take over an hour and a half. That lake is published (a full rebuild, as a first publish
+is); with `--cube SCHOOLS` the cube (`publish_bench.run_cube`, SCHOOLS at a time, since it does not fit in
+memory whole beyond a few hundred) is timed on the same lake and checked identical. The school's last day
+is then written, and the next publish is timed incrementally and, unless `--no-rebuild`, as a full rebuild
+(`full=True`), each in the same process one after the other. CPU seconds are the process's (user and
+system) over each publish; the peak memory is the process's, printed as it stands after each step (the
+identity checks, which sort both snapshots in memory, raise it).
 
     nice -n 10 uv run --all-extras --frozen python bench/incremental_bench.py [--schools 200]
-        [--as-of 2024-12-20] [--copies 1]
+        [--as-of 2024-12-20] [--copies 1] [--primaries 0] [--cube 200] [--no-rebuild]
 
 A script, not a test: timings vary by machine.
 """
@@ -33,24 +39,27 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).parent))
 
 import publish_bench_data as data  # noqa: E402
+from publish_bench import run_cube  # noqa: E402
 from rollbook.analytics.comparators.publish import SchoolFacts, publish  # noqa: E402
 from rollbook.analytics.comparators.snapshot import Snapshot, Suppression  # noqa: E402
 from rollbook.lake import Lake, PartitionKey  # noqa: E402
 from rollbook.rules.calendar import england_default  # noqa: E402
 from snapshot_identity import identical  # noqa: E402
 
-#: How far apart the URNs of one school's copies are.
+#: How far apart the URNs of one school's copies are, and where its primary-sized copies' URNs begin.
 COPY_URNS = 10_000_000
+PRIMARY_URNS = 5_000_000
 
 
-def linked(lake: Lake, urns: list[int], root: Path, copies: int = 1) -> Lake:
+def linked(lake: Lake, urns: list[int], root: Path, copies: int = 1, offset: int = 0) -> Lake:
     """A lake at `root` whose partition files are links to `lake`'s, each school `copies` times (the k-th
-    copy's URN `k * COPY_URNS` above the school's): a write replaces a link, never the file it points to."""
+    copy's URN `offset + k * COPY_URNS` above the school's): a write replaces a link, never the file it
+    points to."""
     for urn in urns:
         for table in ("pupils", "marks"):
             for path in lake.files(table, [data.YEAR], [urn]):
                 for copy in range(copies):
-                    folder = f"school={urn + copy * COPY_URNS}"
+                    folder = f"school={urn + offset + copy * COPY_URNS}"
                     target = root / table / path.parent.parent.name / folder / path.name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.symlink_to(path)
@@ -66,40 +75,75 @@ def timed(run) -> tuple[Path, float, float]:
     return result, time.perf_counter() - started, cpu
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schools", type=int, default=200)
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=data.AS_OF)
     parser.add_argument("--copies", type=int, default=1, help="each school this many times, under new URNs")
+    parser.add_argument(
+        "--primaries", type=int, default=0, help="and this many times as a primary-sized school"
+    )
+    parser.add_argument("--cube", type=int, metavar="SCHOOLS", help="also time the cube, SCHOOLS at a time")
+    parser.add_argument(
+        "--no-rebuild", action="store_true", help="no full rebuild nor identity check after the new day"
+    )
     arguments = parser.parse_args()
     data.AS_OF = arguments.as_of
     cached, rows = data.cached_lake(arguments.schools)
     rows = rows[: arguments.schools]
+    urns = [int(s["urn"]) for s in rows]
+    sizes = {0: arguments.copies, PRIMARY_URNS: arguments.primaries}
     facts = [
-        SchoolFacts(int(s["urn"]) + copy * COPY_URNS, int(s["la"]), s["la_name"], s["region"],
+        SchoolFacts(int(s["urn"]) + offset + copy * COPY_URNS, int(s["la"]), s["la_name"], s["region"],
                     england_default(data.YEAR))
-        for copy in range(arguments.copies)
+        for offset, copies in sizes.items()
+        for copy in range(copies)
         for s in rows
     ]  # fmt: skip
     changed = facts[len(facts) // 2].urn
     with tempfile.TemporaryDirectory(dir=data.CACHE) as scratch:
         scratch = Path(scratch)
-        lake = linked(cached, [int(s["urn"]) for s in rows], scratch / "lake", arguments.copies)
+        lake = linked(cached, urns, scratch / "lake", arguments.copies)
+        if arguments.primaries:
+            primaries = data.primary_sized(cached, rows)
+            linked(primaries, urns, scratch / "lake", arguments.primaries, PRIMARY_URNS)
         key = PartitionKey("marks", data.YEAR, changed)
         marks = lake.read(key)
         last = pc.max(marks["date"]).as_py()
         lake.replace({key: marks.filter(pc.field("date") < last)})
         as_of = lake.latest("marks", "date", [data.YEAR])
+        marks_held = sum(pq.read_metadata(path).num_rows for path in lake.files("marks", [data.YEAR]))
+        pupils_held = sum(pq.read_metadata(path).num_rows for path in lake.files("pupils", [data.YEAR]))
+        print(f"{len(facts):,} schools, {pupils_held:,} pupils, {marks_held:,} marks to {as_of}", flush=True)
 
         def published(out: str, now: dt.datetime, **options) -> Path:
             return publish(lake, scratch / out, facts, data.YEAR, as_of, now=now, suppression=Suppression(),
                            **options)  # fmt: skip
 
         load = os.getloadavg()[0]
-        _, first_s, first_cpu = timed(lambda: published("snapshots", dt.datetime(2030, 1, 1, tzinfo=dt.UTC)))
-        print(
-            f"first publish (full): {first_s:.1f} s wall, {first_cpu:.1f} CPU s, load {load:.1f}", flush=True
+        first, first_s, first_cpu = timed(
+            lambda: published("snapshots", dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
         )
+        print(
+            f"first publish (full): {first_s:.1f} s wall, {first_cpu:.1f} CPU s, load {load:.1f}; "
+            f"peak memory so far {peak_mb():,.0f} MB",
+            flush=True,
+        )
+        if arguments.cube:
+            (scratch / "cube").mkdir()
+            load = os.getloadavg()[0]
+            every = [{"urn": school.urn} for school in facts]
+            cube, cube_s, cube_cpu = timed(lambda: run_cube(lake, every, scratch / "cube", arguments.cube))
+            print(
+                f"the cube, {cube['note']}: {cube_s:.1f} s wall, {cube_cpu:.1f} CPU s, load {load:.1f}; "
+                f"publish / cube: wall {first_s / cube_s:.2f}, CPU {first_cpu / cube_cpu:.2f}; "
+                f"peak memory so far {peak_mb():,.0f} MB",
+                flush=True,
+            )
         lake.replace({key: marks})  # the school's last day arrives
         load = os.getloadavg()[0]
         incremental, incremental_s, incremental_cpu = timed(
@@ -108,22 +152,23 @@ def main() -> None:
         manifest = Snapshot.read(incremental).manifest
         print(
             f"incremental, {changed}'s day {last}: {incremental_s:.1f} s wall, {incremental_cpu:.1f} CPU s, "
-            f"load {load:.1f}; schools re-read {manifest.schools_read} of {manifest.schools}",
+            f"load {load:.1f}; schools re-read {manifest.schools_read} of {manifest.schools}; "
+            f"peak memory of the process {peak_mb():,.0f} MB",
             flush=True,
         )
+        if arguments.cube:
+            verdict = identical(first, scratch / "cube", ("cells", "reasons"))
+            print(f"cube against the first publish: {verdict}", flush=True)
+        if arguments.no_rebuild:
+            return
         load = os.getloadavg()[0]
         full, full_s, full_cpu = timed(
             lambda: published("rebuilt", dt.datetime(2030, 1, 2, tzinfo=dt.UTC), full=True)
         )
         print(f"full rebuild: {full_s:.1f} s wall, {full_cpu:.1f} CPU s, load {load:.1f}", flush=True)
-        marks_held = sum(pq.read_metadata(path).num_rows for path in lake.files("marks", [data.YEAR]))
-        print(
-            f"{len(facts)} schools, {marks_held:,} marks to {as_of}; snapshot {identical(incremental, full)}"
-        )
+        print(f"incremental against the full rebuild: {identical(incremental, full)}")
         print(f"incremental / full: wall {incremental_s / full_s:.2f}, CPU {incremental_cpu / full_cpu:.2f}")
-        print(
-            f"peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
-        )
+        print(f"peak memory of the process (the identity checks included): {peak_mb():,.0f} MB")
 
 
 if __name__ == "__main__":

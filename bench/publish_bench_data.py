@@ -12,17 +12,19 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from rollbook.ingest import import_paths
-from rollbook.lake import Lake
+from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.attendance.codes import CATEGORY_OF
 from rollbook.synth import write_schools
 
@@ -33,6 +35,8 @@ YEAR = 2024
 AS_OF = dt.date(2024, 9, 27)
 SEED = 2024
 WORKERS = 2
+#: A primary-sized school holds one in this many of a built school's pupils (`primary_sized`).
+PRIMARY_SHARE = 4
 
 PG = "host=127.0.0.1 port=5432 user=postgres"
 PG_DATABASE = "rollbook_bench"
@@ -81,6 +85,31 @@ def build(schools: int) -> Path:
     (where / "complete.json").write_text(json.dumps(facts, indent=2))
     print(f"built: {facts}", flush=True)
     return where
+
+
+def primary_sized(lake: Lake, schools: list[dict[str, str]]) -> Lake:
+    """A lake of one primary-sized school for each of `schools` (cached beside the lake): every
+    `PRIMARY_SHARE`-th of its pupils by UPN, moved from Years 7-11 to Years 2-6, with their marks, under the
+    same URN. England's 24,000 state schools are 3,400 secondary and about 20,600 primary (and special)
+    schools, a fifth the size; these stand in for the primaries of a national lake (`incremental_bench.py
+    --primaries`)."""
+    where = lake.root.parent / f"primary-sized-{len(schools)}-1-in-{PRIMARY_SHARE}"
+    if (where / "complete.json").exists():
+        return Lake(where / "lake")
+    shutil.rmtree(where, ignore_errors=True)
+    primaries = Lake(where / "lake")
+    for school in schools:
+        urn = int(school["urn"])
+        pupils = lake.read(PartitionKey("pupils", YEAR, urn)).sort_by("upn")
+        pupils = pupils.take(pa.array(range(0, pupils.num_rows, PRIMARY_SHARE)))
+        years = pc.subtract(pupils["nc_year"], 5).cast(pa.int8())
+        pupils = pupils.set_column(pupils.schema.get_field_index("nc_year"), "nc_year", years)
+        marks = lake.read(PartitionKey("marks", YEAR, urn))
+        marks = marks.filter(pc.is_in(marks["upn"], value_set=pupils["upn"]))
+        keys = (PartitionKey("pupils", YEAR, urn), PartitionKey("marks", YEAR, urn))
+        primaries.replace(dict(zip(keys, (pupils, marks), strict=True)))
+    (where / "complete.json").write_text(json.dumps(row_counts(primaries)))
+    return primaries
 
 
 def _import_one(school_folder: Path, lake_root: Path, as_of: dt.date) -> int:
