@@ -5,19 +5,21 @@ The lake is `publish_bench_data`'s cached synthetic one (built when missing), th
 `--as-of`. It is not changed: a scratch lake links to its files, except one school's marks, copied without
 their last day. With `--copies K` the scratch lake holds each school K times, under new URNs (10,000,000
 apart), so 200 built schools make 3,000 at `--copies 15`; with `--primaries P` it also holds each school P
-times as a primary-sized school (`publish_bench_data.primary_sized`), so `--copies 17 --primaries 103` makes
-a national lake of 3,400 secondary and 20,600 primary-sized schools, about 3.3 billion marks. Such lakes are
-written directly: importing the 200 built schools' CTFs took 52 s on an idle machine, so 24,000 through the
-importer would take over an hour and a half. That lake is published (a full rebuild, as a first publish
-is); with `--cube SCHOOLS` the cube (`publish_bench.run_cube`, SCHOOLS at a time, since it does not fit in
-memory whole beyond a few hundred) is timed on the same lake and checked identical. The school's last day
-is then written, and the next publish is timed incrementally and, unless `--no-rebuild`, as a full rebuild
-(`full=True`), each in the same process one after the other. CPU seconds are the process's (user and
-system) over each publish; the peak memory is the process's, printed as it stands after each step (the
-identity checks, which sort both snapshots in memory, raise it).
+times as a primary-sized school (`publish_bench_data.primary_sized`), so `--copies 17 --primaries 103` makes a
+national lake of 3,400 secondary and 20,600 primary-sized schools, about 3.3 billion marks. Such lakes are
+written directly: the 200 built schools took 52 s on an idle machine (10 s to write their CTFs, 42 s to import
+them), so 24,000 through the importer would take over an hour, and the synthetic schools are all secondaries
+(the primary-sized ones are cut from them). That lake is published (a full rebuild, as a first publish is);
+with `--cube SCHOOLS` the cube (`publish_bench.run_cube`, SCHOOLS at a time, since it does not fit in memory
+whole beyond a few hundred) is timed on the same lake and checked identical. The school's last day is then
+written, and the next publish is timed incrementally and, unless `--no-rebuild`, as a full rebuild
+(`full=True`), each in the same process one after the other. CPU seconds are the process's (user and system)
+over each publish (on Spark the JVM's are not among them: compare wall times); the peak memory is the
+process's, printed as it stands after each step (the identity checks, which sort both snapshots in memory,
+raise it).
 
     nice -n 10 uv run --all-extras --frozen python bench/incremental_bench.py [--schools 200]
-        [--as-of 2024-12-20] [--copies 1] [--primaries 0] [--cube 200] [--no-rebuild]
+        [--as-of 2024-12-20] [--copies 1] [--primaries 0] [--cube 200] [--no-rebuild] [--engine spark]
 
 A script, not a test: timings vary by machine.
 """
@@ -42,6 +44,7 @@ import publish_bench_data as data  # noqa: E402
 from publish_bench import run_cube  # noqa: E402
 from rollbook.analytics.comparators.publish import SchoolFacts, publish  # noqa: E402
 from rollbook.analytics.comparators.snapshot import Snapshot, Suppression  # noqa: E402
+from rollbook.config import ENGINES  # noqa: E402
 from rollbook.lake import Lake, PartitionKey  # noqa: E402
 from rollbook.rules.calendar import england_default  # noqa: E402
 from snapshot_identity import identical  # noqa: E402
@@ -91,6 +94,7 @@ def main() -> None:
     parser.add_argument(
         "--no-rebuild", action="store_true", help="no full rebuild nor identity check after the new day"
     )
+    parser.add_argument("--engine", choices=ENGINES, help="what publishing runs on (default: configured)")
     arguments = parser.parse_args()
     data.AS_OF = arguments.as_of
     cached, rows = data.cached_lake(arguments.schools)
@@ -122,7 +126,7 @@ def main() -> None:
 
         def published(out: str, now: dt.datetime, **options) -> Path:
             return publish(lake, scratch / out, facts, data.YEAR, as_of, now=now, suppression=Suppression(),
-                           **options)  # fmt: skip
+                           engine=arguments.engine, **options)  # fmt: skip
 
         load = os.getloadavg()[0]
         first, first_s, first_cpu = timed(

@@ -63,7 +63,7 @@ from rollbook.lake import Lake  # noqa: E402
 from rollbook.rules.attendance.codes import CATEGORY_OF  # noqa: E402
 from rollbook.rules.calendar import england_default, week_commencing  # noqa: E402
 from rollbook.rules.years import SESSION_MEASURE_YEARS  # noqa: E402
-from snapshot_identity import identical  # noqa: E402
+from snapshot_identity import identical, table_of  # noqa: E402
 
 ENGINES = ("rollbook", "old", "cube", "postgres", "pandas")
 LABELS = {
@@ -119,7 +119,7 @@ def run_rollbook(lake: Lake, schools: list[dict], out: Path) -> dict:
     )
     seconds = time.perf_counter() - started
     for table in ("cells", "reasons"):
-        (snapshot / f"{table}.parquet").rename(out / f"{table}.parquet")
+        (snapshot / table).rename(out / table)
     return {"seconds": seconds, "note": f"period queries {steps[-1] - started:.1f} s"}
 
 
@@ -394,11 +394,11 @@ def _pandas_batch(lake: Lake, urns: list[int], days: pd.DataFrame) -> tuple[pd.D
 def totals(folder: Path) -> dict[str, object]:
     """What all three must agree on: per period kind, the summed counts and sessions per code."""
     kinds = pa.array(KINDS)
-    cells = pq.read_table(folder / "cells.parquet")
+    cells = table_of(folder, "cells")
     cells = cells.filter(pc.is_in(cells["kind"], kinds))
     counts = ["pupils", *TALLIED, "persistent_absentees", "severe_absentees"]
     by_kind = cells.group_by("kind").aggregate([(name, "sum") for name in counts] + [("school", "count")])
-    reasons = pq.read_table(folder / "reasons.parquet")
+    reasons = table_of(folder, "reasons")
     reasons = reasons.filter(pc.is_in(reasons["kind"], kinds))
     by_code = reasons.group_by(["kind", "code"]).aggregate([("sessions", "sum")])
     periods = pc.unique(cells["period"]).to_pylist()

@@ -38,7 +38,7 @@ def identical(ours: Path, theirs: Path, tables: tuple[str, ...] = TABLES) -> str
     what differs: the columns, or how many rows of each period kind (or in all) only one of them has."""
     found = []
     for table in tables:
-        one, other = (_sorted(pq.read_table(folder / f"{table}.parquet")) for folder in (ours, theirs))
+        one, other = (_sorted(table_of(folder, table)) for folder in (ours, theirs))
         if one.schema != other.schema:
             found.append(f"{table}: columns differ ({one.schema} / {other.schema})")
         elif not one.equals(other):
@@ -47,6 +47,12 @@ def identical(ours: Path, theirs: Path, tables: tuple[str, ...] = TABLES) -> str
             only = merged[merged["_merge"] != "both"].groupby(by, observed=True).size()
             found.append(f"{table}: {len(one):,} / {len(other):,} rows; rows in one only: {only.to_dict()}")
     return "IDENTICAL" if not found else "DIFFERENT -- " + "; ".join(found)
+
+
+def table_of(folder: Path, table: str) -> pa.Table:
+    """A snapshot's table whole: its folder of parts, or one file (the cube's, a snapshot before parts)."""
+    parts = folder / table
+    return pq.read_table(parts if parts.is_dir() else folder / f"{table}.parquet")
 
 
 def _sorted(table: pa.Table) -> pa.Table:

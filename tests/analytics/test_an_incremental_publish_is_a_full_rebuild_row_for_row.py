@@ -1,10 +1,12 @@
-"""An incremental publish copies the rows of schools unchanged since the last snapshot and measures the
-others; its snapshot must be a full rebuild's row for row, on DuckDB and on Spark.
+"""An incremental publish takes the rows of schools unchanged since the last snapshot from it and measures
+the others; its snapshot must be a full rebuild's row for row, on DuckDB and on Spark.
 
-Six synthetic schools hold registers to Friday 25 October 2024, the end of Autumn 1, and are published.
-Then one school sends Monday 4 November (the first day of Autumn 2, so the next publish runs into a
-half-term the first had not begun), one amends a day inside the last five, a pupil leaves at a third and a
-pupil is erased at a fourth; two schools send nothing. The next publish runs to 4 November.
+Six synthetic schools hold registers to Friday 25 October 2024, the end of Autumn 1, and are published. Then
+one school sends Monday 4 November (the first day of Autumn 2, so the next publish runs into a half-term the
+first had not begun), one amends a day inside the last five, a pupil leaves at a third and a pupil is erased
+at a fourth; two schools send nothing. The next publish runs to 4 November. With parts of two schools,
+measured two at a time, the snapshot's parts hold two schools each: the quiet two's are linked, and the other
+schools' rows are copied out of the parts they share with a changed school.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 import pytest
 
 from rollbook.analytics.comparators import publish as publishing
@@ -26,6 +27,7 @@ from rollbook.analytics.comparators.snapshot import INPUTS_FILE, SCHEMAS, Snapsh
 from rollbook.lake import Lake, PartitionKey
 from rollbook.rules.calendar import england_default
 from rollbook.rules.years import SESSION_MEASURE_YEARS
+from tests.support.snapshots import snapshot_table
 from tests.support.synthetic_school import school_partitions
 
 #: Slow: it publishes six synthetic schools' half-term several times.
@@ -107,12 +109,19 @@ def published(
     engine: str,
     schools: Sequence[SchoolFacts] = SCHOOLS,
     full: bool = False,
+    batch: int = publishing.PUBLISH_BATCH,
 ) -> Snapshot:
-    return Snapshot.read(publish(lake, out, schools, YEAR, as_of, now=now, engine=engine, full=full))
+    folder = publish(lake, out, schools, YEAR, as_of, now=now, engine=engine, full=full, batch=batch)
+    return Snapshot.read(folder)
 
 
 def table(snapshot: Snapshot, name: str) -> pa.Table:
-    return pq.read_table(snapshot.path / f"{name}.parquet")
+    return snapshot_table(snapshot.path, name)
+
+
+def files(snapshot: Snapshot, name: str) -> dict[str, int]:
+    """Each part of a table by name, with its file's inode: a part linked from another snapshot has its."""
+    return {path.name: path.stat().st_ino for path in snapshot.files(name)}
 
 
 def rows(content: pa.Table) -> list[tuple]:
@@ -139,20 +148,26 @@ def engine(request) -> str:
     return request.getfixturevalue("spark") if request.param == "spark" else "duckdb"
 
 
-def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine):
+def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine, monkeypatch):
+    monkeypatch.setattr(publishing, "COPIED_ROWS", 100)  # copied a little at a time, changing nothing
+    monkeypatch.setattr(publishing, "PART_SCHOOLS", 2)
     lake = Lake(tmp_path / "lake")
     write_first(lake)
-    first = published(lake, tmp_path / "snapshots", FIRST, NOW, engine)
+    first = published(lake, tmp_path / "snapshots", FIRST, NOW, engine, batch=2)
     assert (first.manifest.schools_read, first.manifest.copied_from) == (6, None)
+    assert len(files(first, "cells")) == len(files(first, "reasons")) == 3
     erased = change(lake)
     assert erased not in lake.read(PartitionKey("pupils", YEAR, ERASED))["upn"].to_pylist()
 
-    incremental = published(lake, tmp_path / "snapshots", NEXT, LATER, engine)
+    incremental = published(lake, tmp_path / "snapshots", NEXT, LATER, engine, batch=2)
     rebuilt = published(lake, tmp_path / "rebuilt", NEXT, LATER, engine, full=True)
 
     assert_identical(incremental, rebuilt)
     assert (incremental.manifest.schools_read, incremental.manifest.schools) == (4, 6)
     assert incremental.manifest.copied_from == first.path.name
+    for name in ("cells", "reasons"):  # the quiet schools' part is the first snapshot's own file
+        (quiet,) = set(files(first, name).items()) & set(files(incremental, name).items())
+        assert publishing._schools_of(incremental.path / name / quiet[0]) == {QUIET, STILL}
     assert (rebuilt.manifest.schools_read, rebuilt.manifest.copied_from) == (6, None)
     # Not vacuous: the new half-term is published, and the erased pupil no longer counts.
     half_terms = table(incremental, "cells").filter(pc.field("kind") == "half_term")
@@ -172,17 +187,16 @@ def test_a_school_with_marks_past_the_last_snapshots_date_is_measured_again(tmp_
     assert_identical(again, published(lake, tmp_path / "rebuilt", NEXT, LATER, "duckdb", full=True))
 
 
-def test_an_unchanged_lake_is_copied_whole_and_new_term_dates_are_measured_again(tmp_path, monkeypatch):
+def test_an_unchanged_lake_is_linked_whole_and_new_term_dates_are_measured_again(tmp_path):
     lake = Lake(tmp_path / "lake")
     write_first(lake)
     first = published(lake, tmp_path / "snapshots", FIRST, NOW, "duckdb")
     again = published(lake, tmp_path / "snapshots", FIRST, LATER, "duckdb")
     assert again.manifest.schools_read == 0
     assert_identical(again, first)
-    # Copied in as few row groups as the first had (one query's), not one per group read.
-    assert pq.ParquetFile(again.path / "cells.parquet").metadata.num_row_groups == 1
-    monkeypatch.setattr(publishing, "COPIED_ROWS", 100)  # and copied the same, however many at a time
-    assert_identical(published(lake, tmp_path / "snapshots", FIRST, LATER + dt.timedelta(2), "duckdb"), first)
+    # Nothing was copied: every part is the first snapshot's own file, under a second name.
+    for name in ("cells", "reasons"):
+        assert files(again, name) == files(first, name), name
 
     calendar = england_default(YEAR)
     autumn = dataclasses.replace(calendar.half_terms[0], end=dt.date(2024, 10, 18))

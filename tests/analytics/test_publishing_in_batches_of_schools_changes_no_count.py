@@ -8,14 +8,16 @@ import datetime as dt
 import pyarrow.parquet as pq
 
 from rollbook.analytics.comparators.publish import publish
+from rollbook.analytics.comparators.snapshot import Snapshot
 from tests.support.small_world import write_three_schools
+from tests.support.snapshots import snapshot_table
 
 AS_OF = dt.date(2024, 9, 20)
 NOW = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)
 
 
 def rows(folder, table):
-    content = pq.read_table(folder / f"{table}.parquet").to_pylist()
+    content = snapshot_table(folder, table).to_pylist()
     return sorted(content, key=lambda row: [str(value) for value in row.values()])
 
 
@@ -28,5 +30,7 @@ def test_a_school_at_a_time_publishes_the_same_snapshot_as_all_at_once(lake, tmp
     assert {row["school"] for row in rows(together, "cells")} == {1, 2, 3}
     # Cells are written once a batch (one query gives its periods, weekdays and reasons): once for all three
     # schools together, three times over one school at a time.
-    assert pq.ParquetFile(together / "cells.parquet").metadata.num_row_groups == 1
-    assert pq.ParquetFile(one_by_one / "cells.parquet").metadata.num_row_groups == 3
+    (together_part,) = Snapshot.read(together).files("cells")
+    (one_by_one_part,) = Snapshot.read(one_by_one).files("cells")
+    assert pq.ParquetFile(together_part).metadata.num_row_groups == 1
+    assert pq.ParquetFile(one_by_one_part).metadata.num_row_groups == 3

@@ -16,7 +16,7 @@ import contextlib
 import functools
 import hashlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import cachetools
@@ -177,17 +177,20 @@ def _registered(
     return view.cast(PARTITION_COLUMNS).select(*TABLES[table].names, *PARTITION_COLUMNS)
 
 
-def parquet_file(path: Path, schema: pa.Schema | None = None, engine: str | None = None) -> ir.Table:
-    """A Parquet file written once and never changed (a published snapshot's table, a version of the
-    public store's) as a table on the engine, registered once per process; typed by `schema`, or by the
-    file's own schema."""
-    return _registered_file(engine or config.engine(), str(path), schema or pq.read_schema(path))
+def parquet_files(
+    paths: Sequence[Path], schema: pa.Schema | None = None, engine: str | None = None
+) -> ir.Table:
+    """Parquet files written once and never changed (the parts of a published snapshot's table, a version
+    of the public store's) as one table on the engine, registered once per process; typed by `schema`, or
+    by the first file's own schema."""
+    listed = tuple(str(path) for path in paths)
+    return _registered_files(engine or config.engine(), listed, schema or pq.read_schema(paths[0]))
 
 
 @functools.lru_cache(maxsize=_REGISTRATIONS_KEPT)
-def _registered_file(engine: str, path: str, schema: pa.Schema) -> ir.Table:
-    name = f"file_{hashlib.sha1(path.encode()).hexdigest()[:16]}"
-    return _view(engine, name, [path], schema)
+def _registered_files(engine: str, paths: tuple[str, ...], schema: pa.Schema) -> ir.Table:
+    name = f"file_{hashlib.sha1(repr(paths).encode()).hexdigest()[:16]}"
+    return _view(engine, name, list(paths), schema)
 
 
 def _view(engine: str, name: str, paths: list[str], schema: pa.Schema, base: str | None = None) -> ir.Table:

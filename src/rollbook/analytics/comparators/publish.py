@@ -9,7 +9,9 @@ Publishing is incremental: beside each snapshot, `inputs.json` keeps a digest pe
 depend on (its lake version, its term dates, Rollbook's code). The next publish of the same year copies the
 rows of every school whose digest is unchanged and whose marks all fall on or before both publishes' dates,
 and measures only the others; the copied rows are the rows measuring would give (see `_reusable`), so the
-snapshot is the full rebuild's row for row. Comparator membership is always worked out afresh.
+snapshot is the full rebuild's row for row. Cells and reasons are written in parts of a few hundred schools
+(`PART_SCHOOLS`), and a part whose schools are all unchanged is linked, not copied. Comparator membership is
+always worked out afresh.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -60,6 +63,11 @@ PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
 #: Rows copied from the previous snapshot are written this many at a time (cells: about 30 MB).
 COPIED_ROWS = 250_000
+#: Cells and reasons are written in parts of at most this many schools, each part naming its schools in its
+#: footer (`_SCHOOLS_KEY`): the next publish links every part whose schools are all unchanged into its own
+#: snapshot, and copies rows only out of parts that hold a school measured again.
+PART_SCHOOLS = 250
+_SCHOOLS_KEY = "rollbook.schools"
 #: The columns of the one query per batch: a cell's and a reason's, a reason's `code` set, a cell's null.
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **ibis.schema(SCHEMAS["reasons"])}
 
@@ -95,8 +103,8 @@ def publish(
     Schools are measured `batch` at a time (fewer when their marks pass `PUBLISH_MARKS`) and each batch's
     counts written as they come, so memory stays bounded however many schools and days there are; every
     count belongs to one school, so batches add up exactly. Unless `full`, the rows of schools unchanged
-    since the year's latest snapshot in `out` are copied from it instead (the manifest's `schools_read`
-    says how many were measured).
+    since the year's latest snapshot in `out` are taken from it instead, linked or copied (the manifest's
+    `schools_read` says how many were measured).
     """
     now = now or dt.datetime.now(dt.UTC)
     suppression = suppression or Suppression.from_environment()
@@ -108,26 +116,26 @@ def publish(
     kept = _reusable(lake, previous, inputs, academic_year, as_of)
     measured = [school for school in schools if school.urn not in kept]
     queries = [
-        _query(lake, urns, calendar, as_of, engine)
+        (urns, _query(lake, urns, calendar, as_of, engine))
         for calendar, group in _by_calendar(measured).items()
         for urns in _batches(lake, group, academic_year, batch)
     ]
     # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder:
-        with _parquet_writers(folder, ("cells", "reasons")) as writers:
-            for table, writer in writers.items():
-                for rows in _rows_of(previous, table, kept):
-                    writer.write_table(rows)
-            for done, query in enumerate(queries, start=1):
+        with _Parts(folder, "cells", final.name) as cells, _Parts(folder, "reasons", final.name) as reasons:
+            parts = {"cells": cells, "reasons": reasons}
+            for table, written in parts.items():
+                _carry(previous, table, kept, written)
+            for done, (urns, query) in enumerate(queries, start=1):
                 for table, rows in _split(engines.arrow(query, engine)).items():
-                    writers[table].write_table(rows)
+                    parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
         profiles = school_profiles(lake, [school.urn for school in measured], academic_year, engine)
+        carried = _rows_of(previous.path / "profiles.parquet", "profiles", kept) if previous else ()
         profiles = sorted(
-            [*profiles, *(row for rows in _rows_of(previous, "profiles", kept) for row in rows.to_pylist())],
-            key=lambda row: row["school"],
+            [*profiles, *(row for rows in carried for row in rows.to_pylist())], key=lambda row: row["school"]
         )
         pq.write_table(_table("members", _members(schools, profiles)), folder / "members.parquet")
         pq.write_table(_table("profiles", profiles), folder / "profiles.parquet")
@@ -181,14 +189,36 @@ def _reusable(
     }
 
 
-def _rows_of(previous: Snapshot | None, table: str, schools: set[int]) -> Iterator[pa.Table]:
-    """The rows of `schools` in one of `previous`'s tables, `COPIED_ROWS` at a time: memory stays bounded,
+def _carry(previous: Snapshot | None, table: str, kept: set[int], parts: _Parts) -> None:
+    """Into `parts`, the rows of the `kept` schools in `previous`'s `table`: a part whose schools are all
+    kept is linked whole; out of any other part holding some of them, their rows are copied."""
+    if previous is None or not kept:
+        return
+    for path in previous.files(table):
+        schools = _schools_of(path)
+        if schools is not None and schools <= kept:
+            parts.link(path)
+            continue
+        wanted = kept if schools is None else schools & kept
+        for rows in _rows_of(path, table, wanted):
+            parts.write(rows, wanted)
+
+
+def _schools_of(part: Path) -> set[int] | None:
+    """The schools a part holds, from its footer; None for a table written as one file, before parts."""
+    named = pq.read_metadata(part).metadata or {}
+    held = named.get(_SCHOOLS_KEY.encode())
+    return None if held is None else set(json.loads(held))
+
+
+def _rows_of(path: Path, table: str, schools: set[int]) -> Iterator[pa.Table]:
+    """The rows of `schools` in one of a snapshot's files, `COPIED_ROWS` at a time: memory stays bounded,
     and the new file's row groups stay as large as its first publish's however many publishes follow."""
-    if previous is None or not schools:
+    if not schools:
         return
     wanted = pa.array(sorted(schools), pa.int64())
     held: list[pa.RecordBatch] = []
-    for batch in pq.ParquetFile(previous.path / f"{table}.parquet").iter_batches(COPIED_ROWS):
+    for batch in pq.ParquetFile(path).iter_batches(COPIED_ROWS):
         held.append(batch.filter(pc.is_in(batch["school"], value_set=wanted)))
         if sum(batch.num_rows for batch in held) >= COPIED_ROWS:
             yield pa.Table.from_batches(held).cast(SCHEMAS[table])
@@ -449,11 +479,46 @@ def _writing(final: Path) -> Iterator[Path]:
         raise
 
 
-@contextlib.contextmanager
-def _parquet_writers(folder: Path, tables: Sequence[str]) -> Iterator[dict[str, pq.ParquetWriter]]:
-    """A Parquet file per table, written a batch at a time; a table given no rows is still written, empty."""
-    with contextlib.ExitStack() as stack:
-        yield {
-            table: stack.enter_context(pq.ParquetWriter(folder / f"{table}.parquet", SCHEMAS[table]))
-            for table in tables
-        }
+class _Parts:
+    """One of a snapshot's tables written as a folder of parts of at most `PART_SCHOOLS` schools each; a part
+    names its schools in its footer. A table given no rows still has one part, empty."""
+
+    def __init__(self, snapshot: Path, table: str, stamp: str) -> None:
+        self.folder = snapshot / table
+        self.table = table
+        self._stamp = stamp  # the snapshot's name: parts linked from earlier snapshots keep theirs
+        self._written = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._schools: set[int] = set()
+
+    def __enter__(self) -> _Parts:
+        self.folder.mkdir()
+        return self
+
+    def __exit__(self, *failure) -> None:
+        self._finish()
+        if not any(self.folder.iterdir()):
+            pq.write_table(SCHEMAS[self.table].empty_table(), self.folder / f"{self._stamp}-empty.parquet")
+
+    def write(self, rows: pa.Table, schools: Collection[int]) -> None:
+        """Rows of `schools` into the current part, begun anew first if they would take it past
+        `PART_SCHOOLS` (rows of the same schools given again stay in it)."""
+        if self._schools and len(self._schools | set(schools)) > PART_SCHOOLS:
+            self._finish()
+        if self._writer is None:
+            self._written += 1
+            part = self.folder / f"{self._stamp}-{self._written:05d}.parquet"
+            self._writer = pq.ParquetWriter(part, SCHEMAS[self.table])
+        self._writer.write_table(rows)
+        self._schools |= set(schools)
+
+    def link(self, part: Path) -> None:
+        """A previous snapshot's part whose schools are all unchanged, taken as it is: a second name for
+        the same file, not a copy (snapshots share a filesystem, and neither is ever changed)."""
+        os.link(part, self.folder / part.name)
+
+    def _finish(self) -> None:
+        if self._writer is not None:
+            self._writer.add_key_value_metadata({_SCHOOLS_KEY: json.dumps(sorted(self._schools))})
+            self._writer.close()
+        self._writer, self._schools = None, set()

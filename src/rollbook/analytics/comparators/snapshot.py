@@ -2,12 +2,12 @@
 
 A snapshot is a folder written once under `snapshots/<published>/` and never changed: every school's counts
 per period and per cell (year group × sex × FSM6 × SEND) in `cells`, its sessions per register code in
-`reasons`, the schools that make up each comparator in `members`, and each school's profile (and, for the
-next publish, a digest of what each school's rows were measured from: `INPUTS_FILE`). Counts add up
-across schools and cells (enrolments sit in exactly one cell, and persistent absence is decided per
-enrolment before summing), so any comparator under any filter is a sum over its schools' cells, turned into
-rates by the same rules as a school's own figures. Its tables are read through the engine like the lake, so
-a deployment on Spark reads them on Spark too.
+`reasons` (each a folder of parts, a few hundred schools to a part), the schools that make up each comparator
+in `members`, and each school's profile (and, for the next publish, a digest of what each school's rows were
+measured from: `INPUTS_FILE`). Counts add up across schools and cells (enrolments sit in exactly one cell, and
+persistent absence is decided per enrolment before summing), so any comparator under any filter is a sum over
+its schools' cells, turned into rates by the same rules as a school's own figures. Its tables are read through
+the engine like the lake, so a deployment on Spark reads them on Spark too.
 """
 
 from __future__ import annotations
@@ -140,9 +140,15 @@ class Snapshot:
         data = json.loads((folder / "manifest.json").read_text())
         return cls(folder, Manifest(**{**data, "features": tuple(data["features"])}))
 
+    def files(self, name: str) -> list[Path]:
+        """The Parquet files of one of the snapshot's tables: the parts of its folder (cells and reasons are
+        written in parts, see `publish.PART_SCHOOLS`), or its one file."""
+        folder = self.path / name
+        return sorted(folder.glob("*.parquet")) if folder.is_dir() else [self.path / f"{name}.parquet"]
+
     def table(self, name: str) -> ir.Table:
         """One of the snapshot's tables (`SCHEMAS`) on the engine."""
-        return engines.parquet_file(self.path / f"{name}.parquet", SCHEMAS[name])
+        return engines.parquet_files(self.files(name), SCHEMAS[name])
 
     def comparators_of(self, school: int) -> list[tuple[str, str]]:
         """The (kind, name) of each comparator the school is set beside, national first."""

@@ -39,7 +39,7 @@ def public_store() -> PublicStore:
 def dataset(store: PublicStore, year: int, name: DataSet, engine: str | None = None) -> ir.Table | None:
     """A year's data set as a table, or None when the year does not hold it."""
     path = store.path(year, str(name))
-    return None if path is None else engines.parquet_file(path, engine=engine)
+    return None if path is None else engines.parquet_files([path], engine=engine)
 
 
 def latest_year(store: PublicStore, name: DataSet = DataSet.KS4) -> int:
@@ -73,7 +73,7 @@ _EXPLORED = (
 @functools.lru_cache(maxsize=16)
 def _explore(engine: str, paths: tuple[str | None, ...]) -> ir.Table:
     ks4, census, absence, ofsted, sly, areas = (
-        None if path is None else engines.parquet_file(Path(path), engine=engine) for path in paths
+        None if path is None else engines.parquet_files([Path(path)], engine=engine) for path in paths
     )
     table = _beside(_beside(ks4, census, DataSet.CENSUS), absence, DataSet.ABSENCE)
     table = _with_area_names(_with_grid_reference(_with_rating(table, ofsted, sly), sly), areas)
