@@ -1,0 +1,41 @@
+"""A snapshot's cells and reasons are folders of parts, each of at most `PART_SCHOOLS` schools and naming
+them in its footer, so that the next publish can take a part whole; read together they are the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from rollbook.analytics import engine as engines
+from rollbook.analytics.comparators import publish as publishing
+from rollbook.analytics.comparators.snapshot import Snapshot
+from tests.support.small_world import write_three_schools
+
+AS_OF = dt.date(2024, 9, 20)
+NOW = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)
+
+
+def test_parts_roll_over_at_part_schools_and_name_their_schools(lake, tmp_path, monkeypatch):
+    schools = write_three_schools(lake)
+    monkeypatch.setattr(publishing, "PART_SCHOOLS", 2)
+    snapshot = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW, batch=1))
+    for table in ("cells", "reasons"):
+        parts = snapshot.files(table)
+        assert [publishing._schools_of(part) for part in parts] == [{1, 2}, {3}], table
+        for part, named in zip(parts, ({1, 2}, {3}), strict=True):
+            assert set(pc.unique(pq.read_table(part)["school"]).to_pylist()) == named, (table, part.name)
+    # Read through the engine, the parts are one table: school 1's two pupils and school 3's one.
+    cells = snapshot.table("cells")
+    year = cells.filter(cells.kind == "year").group_by("school").aggregate(pupils=cells.pupils.sum())
+    assert {row["school"]: row["pupils"] for row in engines.run(year)} == {1: 2, 2: 1, 3: 1}
+
+
+def test_a_table_with_no_rows_is_one_empty_part_and_still_reads(lake, tmp_path):
+    schools = write_three_schools(lake)
+    before_any_marks = dt.date(2024, 8, 30)
+    snapshot = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, before_any_marks, now=NOW))
+    (part,) = snapshot.files("reasons")
+    assert pq.read_metadata(part).num_rows == 0
+    assert engines.run(snapshot.table("reasons").count().name("rows").as_table()) == [{"rows": 0}]
