@@ -11,15 +11,16 @@ written directly: the 200 built schools took 52 s on an idle machine (10 s to wr
 them), so 24,000 through the importer would take over an hour, and the synthetic schools are all secondaries
 (the primary-sized ones are cut from them). That lake is published (a full rebuild, as a first publish is);
 with `--cube SCHOOLS` the cube (`publish_bench.run_cube`, SCHOOLS at a time, since it does not fit in memory
-whole beyond a few hundred) is timed on the same lake and checked identical. The school's last day is then
-written, and the next publish is timed incrementally and, unless `--no-rebuild`, as a full rebuild
-(`full=True`), each in the same process one after the other. CPU seconds are the process's (user and system)
-over each publish (on Spark the JVM's are not among them: compare wall times); the peak memory is the
-process's, printed as it stands after each step (the identity checks, which sort both snapshots in memory,
-raise it).
+whole beyond a few hundred) is timed on the same lake and checked identical, and with `--beside ENGINE` a full
+publish on that engine. The school's last day is then written, and the next publish is timed incrementally
+and, unless `--no-rebuild`, as a full rebuild (`full=True`), each in the same process one after the other. CPU
+seconds are the process's (user and system) over each publish (on Spark the JVM's are not among them: compare
+wall times); the peak memory is the process's, printed as it stands after each step (the identity checks,
+which sort both snapshots in memory, raise it).
 
     nice -n 10 uv run --all-extras --frozen python bench/incremental_bench.py [--schools 200]
         [--as-of 2024-12-20] [--copies 1] [--primaries 0] [--cube 200] [--no-rebuild] [--engine spark]
+        [--beside duckdb]
 
 A script, not a test: timings vary by machine.
 """
@@ -95,6 +96,7 @@ def main() -> None:
         "--no-rebuild", action="store_true", help="no full rebuild nor identity check after the new day"
     )
     parser.add_argument("--engine", choices=ENGINES, help="what publishing runs on (default: configured)")
+    parser.add_argument("--beside", choices=ENGINES, help="also publish the lake on this engine, and compare")
     arguments = parser.parse_args()
     data.AS_OF = arguments.as_of
     cached, rows = data.cached_lake(arguments.schools)
@@ -124,9 +126,9 @@ def main() -> None:
         pupils_held = sum(pq.read_metadata(path).num_rows for path in lake.files("pupils", [data.YEAR]))
         print(f"{len(facts):,} schools, {pupils_held:,} pupils, {marks_held:,} marks to {as_of}", flush=True)
 
-        def published(out: str, now: dt.datetime, **options) -> Path:
+        def published(out: str, now: dt.datetime, engine: str | None = arguments.engine, **options) -> Path:
             return publish(lake, scratch / out, facts, data.YEAR, as_of, now=now, suppression=Suppression(),
-                           engine=arguments.engine, **options)  # fmt: skip
+                           engine=engine, **options)  # fmt: skip
 
         load = os.getloadavg()[0]
         first, first_s, first_cpu = timed(
@@ -137,6 +139,16 @@ def main() -> None:
             f"peak memory so far {peak_mb():,.0f} MB",
             flush=True,
         )
+        if arguments.beside:
+            load = os.getloadavg()[0]
+            beside, beside_s, beside_cpu = timed(
+                lambda: published("beside", dt.datetime(2030, 1, 1, tzinfo=dt.UTC), arguments.beside)
+            )
+            print(
+                f"the same publish on {arguments.beside}: {beside_s:.1f} s wall, {beside_cpu:.1f} CPU s, "
+                f"load {load:.1f}; wall {first_s / beside_s:.2f} of it; snapshot {identical(first, beside)}",
+                flush=True,
+            )
         if arguments.cube:
             (scratch / "cube").mkdir()
             load = os.getloadavg()[0]
