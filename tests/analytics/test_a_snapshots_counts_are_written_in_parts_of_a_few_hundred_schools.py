@@ -39,3 +39,19 @@ def test_a_table_with_no_rows_is_one_empty_part_and_still_reads(lake, tmp_path):
     (part,) = snapshot.files("reasons")
     assert pq.read_metadata(part).num_rows == 0
     assert engines.run(snapshot.table("reasons").count().name("rows").as_table()) == [{"rows": 0}]
+
+
+def test_where_files_cannot_be_linked_a_part_is_copied_whole(lake, tmp_path, monkeypatch):
+    schools = write_three_schools(lake)
+    first = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW))
+
+    def refused(source, target):
+        raise PermissionError(f"no hard links here: {target}")
+
+    monkeypatch.setattr(publishing.os, "link", refused)
+    again = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW.replace(hour=7)))
+    assert again.manifest.schools_read == 0
+    for table in ("cells", "reasons"):
+        (ours,), (theirs,) = first.files(table), again.files(table)
+        assert ours.name == theirs.name and ours.stat().st_ino != theirs.stat().st_ino
+        assert ours.read_bytes() == theirs.read_bytes()

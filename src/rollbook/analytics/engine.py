@@ -64,14 +64,16 @@ def _spark_session():  # -> pyspark.sql.SparkSession, imported only when Spark i
     builder = SparkSession.builder.appName("rollbook")
     if remote := config.spark_remote():
         return builder.remote(remote).getOrCreate()
-    session = (
-        builder.master(config.spark_master())
+    master = config.spark_master()
+    builder = (
+        builder.master(master)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
     )
+    if master.startswith("local"):  # one machine's cores want few; a cluster keeps its spark-defaults.conf
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 

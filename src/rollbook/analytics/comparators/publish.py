@@ -514,8 +514,12 @@ class _Parts:
 
     def link(self, part: Path) -> None:
         """A previous snapshot's part whose schools are all unchanged, taken as it is: a second name for
-        the same file, not a copy (snapshots share a filesystem, and neither is ever changed)."""
-        os.link(part, self.folder / part.name)
+        the same file (snapshots share a folder, and neither is ever changed), or, on a filesystem without
+        hard links, a copy of its bytes."""
+        try:
+            os.link(part, self.folder / part.name)
+        except OSError:
+            shutil.copyfile(part, self.folder / part.name)
 
     def _finish(self) -> None:
         if self._writer is not None:
