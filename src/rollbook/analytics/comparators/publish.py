@@ -6,7 +6,7 @@ schools are found from each school's profile (`similar`). A snapshot is written 
 renamed into place once whole, so readers never see half of one and a failed publish leaves nothing.
 
 Publishing is incremental: beside each snapshot, `inputs.json` keeps a digest per school of all its counts
-depend on (its lake version, its term dates, Rollbook's code). The next publish of the same year copies the
+depend on (its lake version, its term dates, Rollbook's code). The next publish of the same year takes the
 rows of every school whose digest is unchanged and whose marks all fall on or before both publishes' dates,
 and measures only the others; the copied rows are the rows measuring would give (see `_reusable`), so the
 snapshot is the full rebuild's row for row. Cells and reasons are written in parts of a few hundred schools

@@ -143,8 +143,7 @@ class Snapshot:
     def files(self, name: str) -> list[Path]:
         """The Parquet files of one of the snapshot's tables: the parts of its folder (cells and reasons are
         written in parts, see `publish.PART_SCHOOLS`), or its one file."""
-        folder = self.path / name
-        return sorted(folder.glob("*.parquet")) if folder.is_dir() else [self.path / f"{name}.parquet"]
+        return list(_files(self.path, name))
 
     def table(self, name: str) -> ir.Table:
         """One of the snapshot's tables (`SCHEMAS`) on the engine."""
@@ -273,3 +272,10 @@ class Snapshot:
             "suppressed": reason,
             **figures,
         }
+
+
+@functools.lru_cache(maxsize=64)
+def _files(snapshot: Path, name: str) -> tuple[Path, ...]:
+    """Listed once per process: a snapshot is never changed, and every report page reads the latest."""
+    folder = snapshot / name
+    return tuple(sorted(folder.glob("*.parquet"))) if folder.is_dir() else (snapshot / f"{name}.parquet",)
