@@ -91,8 +91,8 @@ def primary_sized(lake: Lake, schools: list[dict[str, str]]) -> Lake:
     """A lake of one primary-sized school for each of `schools` (cached beside the lake): every
     `PRIMARY_SHARE`-th of its pupils by UPN, moved from Years 7-11 to Years 2-6, with their marks, under the
     same URN. England's 24,000 state schools are 3,400 secondary and about 20,600 primary (and special)
-    schools, a fifth the size; these stand in for the primaries of a national lake (`incremental_bench.py
-    --primaries`)."""
+    schools, far smaller; these, a quarter of a secondary's size, stand in for the primaries of a national
+    lake (`incremental_bench.py --primaries`)."""
     where = lake.root.parent / f"primary-sized-{len(schools)}-1-in-{PRIMARY_SHARE}"
     if (where / "complete.json").exists():
         return Lake(where / "lake")
