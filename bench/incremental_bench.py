@@ -3,16 +3,19 @@ the two snapshots are identical (every table, row for row once sorted).
 
 The lake is `publish_bench_data`'s cached synthetic one (built when missing), the first N schools, marks to
 `--as-of`. It is not changed: a scratch lake links to its files, except one school's marks, copied without
-their last day. With `--copies K` the scratch lake holds each school K times, under new URNs (10,000,000
-apart), so 200 built schools make 3,000 at `--copies 15`; with `--primaries P` it also holds each school P
-times as a primary-sized school (`publish_bench_data.primary_sized`), so `--copies 17 --primaries 103` makes a
-national lake of 3,400 secondary and 20,600 primary-sized schools, about 3.3 billion marks. Such lakes are
+their last day; with `--every-school`, every school's (each built school's marks are written once without
+their last day, and the scratch lake's links point there until the day arrives). With `--copies K` the
+scratch lake holds each school K times, under new URNs (10,000,000 apart), so 200 built schools make 3,000
+at `--copies 15`; with `--primaries P` it also holds each school P times as a primary-sized school
+(`publish_bench_data.primary_sized`), so `--copies 17 --primaries 103` makes a national lake of 3,400
+secondary and 20,600 primary-sized schools, about 3.3 billion marks. Such lakes are
 written directly: the 200 built schools took 52 s on an idle machine (10 s to write their CTFs, 42 s to import
 them), so 24,000 through the importer would take over an hour, and the synthetic schools are all secondaries
 (the primary-sized ones are cut from them). That lake is published (a full rebuild, as a first publish is);
 with `--cube SCHOOLS` the cube (`publish_bench.run_cube`, SCHOOLS at a time, since it does not fit in memory
 whole beyond a few hundred) is timed on the same lake and checked identical, and with `--beside ENGINE` a full
-publish on that engine. The school's last day is then written, and the next publish is timed incrementally
+publish on that engine. The school's last day is then written (or every school's: the links are pointed back
+at the whole year's files), and the next publish is timed incrementally
 and, unless `--no-rebuild`, as a full rebuild (`full=True`), each in the same process one after the other. CPU
 seconds are the process's (user and system) over each publish (on Spark the JVM's are not among them: compare
 wall times); the peak memory is the process's, printed as it stands after each step (the identity checks,
@@ -20,7 +23,7 @@ which sort both snapshots in memory, raise it).
 
     nice -n 10 uv run --all-extras --frozen python bench/incremental_bench.py [--schools 200]
         [--as-of 2024-12-20] [--copies 1] [--primaries 0] [--cube 200] [--no-rebuild] [--engine spark]
-        [--beside duckdb]
+        [--beside duckdb] [--every-school]
 
 A script, not a test: timings vary by machine.
 """
@@ -55,19 +58,33 @@ COPY_URNS = 10_000_000
 PRIMARY_URNS = 5_000_000
 
 
-def linked(lake: Lake, urns: list[int], root: Path, copies: int = 1, offset: int = 0) -> Lake:
-    """A lake at `root` whose partition files are links to `lake`'s, each school `copies` times (the k-th
-    copy's URN `offset + k * COPY_URNS` above the school's): a write replaces a link, never the file it
-    points to."""
+def linked(
+    lake: Lake, urns: list[int], root: Path, copies: int = 1, offset: int = 0, marks: Lake | None = None
+) -> Lake:
+    """A lake at `root` whose partition files are links to `lake`'s (its marks to `marks`'s, if given),
+    each school `copies` times (the k-th copy's URN `offset + k * COPY_URNS` above the school's): a write
+    replaces a link, never the file it points to, and linking again points the links elsewhere."""
     for urn in urns:
         for table in ("pupils", "marks"):
-            for path in lake.files(table, [data.YEAR], [urn]):
+            source = marks if table == "marks" and marks is not None else lake
+            for path in source.files(table, [data.YEAR], [urn]):
                 for copy in range(copies):
                     folder = f"school={urn + offset + copy * COPY_URNS}"
                     target = root / table / path.parent.parent.name / folder / path.name
                     target.parent.mkdir(parents=True, exist_ok=True)
+                    target.unlink(missing_ok=True)
                     target.symlink_to(path)
     return Lake(root)
+
+
+def without_last_day(lake: Lake, urns: list[int], root: Path) -> tuple[Lake, object]:
+    """A lake at `root` of `urns`' marks in `lake` but their last day (the lake's latest), and that day."""
+    last = lake.latest("marks", "date", [data.YEAR], urns)
+    cut = Lake(root)
+    for urn in urns:
+        key = PartitionKey("marks", data.YEAR, urn)
+        cut.replace({key: lake.read(key).filter(pc.field("date") < last)})
+    return cut, last
 
 
 def timed(run) -> tuple[Path, float, float]:
@@ -97,6 +114,7 @@ def main() -> None:
     )
     parser.add_argument("--engine", choices=ENGINES, help="what publishing runs on (default: configured)")
     parser.add_argument("--beside", choices=ENGINES, help="also publish the lake on this engine, and compare")
+    parser.add_argument("--every-school", action="store_true", help="the new day at every school, not one")
     arguments = parser.parse_args()
     data.AS_OF = arguments.as_of
     cached, rows = data.cached_lake(arguments.schools)
@@ -113,21 +131,29 @@ def main() -> None:
     changed = facts[len(facts) // 2].urn
     with tempfile.TemporaryDirectory(dir=data.CACHE) as scratch:
         scratch = Path(scratch)
-        lake = linked(cached, urns, scratch / "lake", arguments.copies)
+        cut = None
+        if arguments.every_school:
+            cut, last = without_last_day(cached, urns, scratch / "cut")
+            print(f"every school's marks written without {last}", flush=True)
+        lake = linked(cached, urns, scratch / "lake", arguments.copies, marks=cut)
         if arguments.primaries:
             primaries = data.primary_sized(cached, rows)
-            linked(primaries, urns, scratch / "lake", arguments.primaries, PRIMARY_URNS)
+            cut_primaries = without_last_day(primaries, urns, scratch / "cut-primaries")[0] if cut else None
+            linked(primaries, urns, scratch / "lake", arguments.primaries, PRIMARY_URNS, cut_primaries)
         key = PartitionKey("marks", data.YEAR, changed)
         marks = lake.read(key)
-        last = pc.max(marks["date"]).as_py()
-        lake.replace({key: marks.filter(pc.field("date") < last)})
+        if not arguments.every_school:
+            last = pc.max(marks["date"]).as_py()
+            lake.replace({key: marks.filter(pc.field("date") < last)})
         as_of = lake.latest("marks", "date", [data.YEAR])
         marks_held = sum(pq.read_metadata(path).num_rows for path in lake.files("marks", [data.YEAR]))
         pupils_held = sum(pq.read_metadata(path).num_rows for path in lake.files("pupils", [data.YEAR]))
         print(f"{len(facts):,} schools, {pupils_held:,} pupils, {marks_held:,} marks to {as_of}", flush=True)
 
-        def published(out: str, now: dt.datetime, engine: str | None = arguments.engine, **options) -> Path:
-            return publish(lake, scratch / out, facts, data.YEAR, as_of, now=now, suppression=Suppression(),
+        def published(
+            out: str, now: dt.datetime, engine: str | None = arguments.engine, to: dt.date = as_of, **options
+        ) -> Path:
+            return publish(lake, scratch / out, facts, data.YEAR, to, now=now, suppression=Suppression(),
                            engine=engine, **options)  # fmt: skip
 
         load = os.getloadavg()[0]
@@ -160,15 +186,21 @@ def main() -> None:
                 f"peak memory so far {peak_mb():,.0f} MB",
                 flush=True,
             )
-        lake.replace({key: marks})  # the school's last day arrives
+        if arguments.every_school:  # every school's last day arrives
+            linked(cached, urns, scratch / "lake", arguments.copies)
+            if arguments.primaries:
+                linked(primaries, urns, scratch / "lake", arguments.primaries, PRIMARY_URNS)
+            changed = f"every school ({len(facts):,})"
+        else:
+            lake.replace({key: marks})  # the school's last day arrives
         load = os.getloadavg()[0]
         incremental, incremental_s, incremental_cpu = timed(
-            lambda: published("snapshots", dt.datetime(2030, 1, 2, tzinfo=dt.UTC))
+            lambda: published("snapshots", dt.datetime(2030, 1, 2, tzinfo=dt.UTC), to=last)
         )
         manifest = Snapshot.read(incremental).manifest
         print(
             f"incremental, {changed}'s day {last}: {incremental_s:.1f} s wall, {incremental_cpu:.1f} CPU s, "
-            f"load {load:.1f}; schools re-read {manifest.schools_read} of {manifest.schools}; "
+            f"load {load:.1f}; {manifest.how_measured()}; "
             f"peak memory of the process {peak_mb():,.0f} MB",
             flush=True,
         )
@@ -179,7 +211,7 @@ def main() -> None:
             return
         load = os.getloadavg()[0]
         full, full_s, full_cpu = timed(
-            lambda: published("rebuilt", dt.datetime(2030, 1, 2, tzinfo=dt.UTC), full=True)
+            lambda: published("rebuilt", dt.datetime(2030, 1, 2, tzinfo=dt.UTC), to=last, full=True)
         )
         print(f"full rebuild: {full_s:.1f} s wall, {full_cpu:.1f} CPU s, load {load:.1f}", flush=True)
         print(f"incremental against the full rebuild: {identical(incremental, full)}")

@@ -1,5 +1,6 @@
-"""A snapshot's cells and reasons are folders of parts, each of at most `PART_SCHOOLS` schools and naming
-them in its footer, so that the next publish can take a part whole; read together they are the table."""
+"""A snapshot's cells and reasons, and the tallies kept in the lake, are folders of parts, each of at most
+`PART_SCHOOLS` schools and naming them in its footer, so that the next publish can take a part whole; read
+together they are the table."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pyarrow.parquet as pq
 
 from rollbook.analytics import engine as engines
 from rollbook.analytics.comparators import publish as publishing
+from rollbook.analytics.comparators import tallies
 from rollbook.analytics.comparators.snapshot import Snapshot
+from rollbook.lake import parts
 from tests.support.small_world import write_three_schools
 
 AS_OF = dt.date(2024, 9, 20)
@@ -19,12 +22,13 @@ NOW = dt.datetime(2024, 9, 23, 6, 0, tzinfo=dt.UTC)
 
 def test_parts_roll_over_at_part_schools_and_name_their_schools(lake, tmp_path, monkeypatch):
     schools = write_three_schools(lake)
-    monkeypatch.setattr(publishing, "PART_SCHOOLS", 2)
+    monkeypatch.setattr(parts, "PART_SCHOOLS", 2)
     snapshot = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW, batch=1))
-    for table in ("cells", "reasons"):
-        parts = snapshot.files(table)
-        assert [publishing._schools_of(part) for part in parts] == [{1, 2}, {3}], table
-        for part, named in zip(parts, ({1, 2}, {3}), strict=True):
+    kept = tallies.kept(tallies.folder(lake, tmp_path, 2024), snapshot.path.name)[0]
+    for table, held in (("cells", snapshot.files("cells")), ("reasons", snapshot.files("reasons")),
+                        ("tallies", kept)):  # fmt: skip
+        assert [parts.schools_of(part) for part in held] == [{1, 2}, {3}], table
+        for part, named in zip(held, ({1, 2}, {3}), strict=True):
             assert set(pc.unique(pq.read_table(part)["school"]).to_pylist()) == named, (table, part.name)
     # Read through the engine, the parts are one table: school 1's two pupils and school 3's one.
     cells = snapshot.table("cells")
@@ -48,7 +52,7 @@ def test_where_files_cannot_be_linked_a_part_is_copied_whole(lake, tmp_path, mon
     def refused(source, target):
         raise PermissionError(f"no hard links here: {target}")
 
-    monkeypatch.setattr(publishing.os, "link", refused)
+    monkeypatch.setattr(parts.os, "link", refused)
     again = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW.replace(hour=7)))
     assert again.manifest.schools_read == 0
     for table in ("cells", "reasons"):

@@ -1,12 +1,13 @@
-"""An incremental publish takes the rows of schools unchanged since the last snapshot from it and measures
-the others; its snapshot must be a full rebuild's row for row, on DuckDB and on Spark.
+"""An incremental publish takes the rows of schools unchanged since the last snapshot from it, adds a
+school's new days to its kept tallies, and measures the others whole; its snapshot must be a full rebuild's
+row for row, on DuckDB and on Spark.
 
 Six synthetic schools hold registers to Friday 25 October 2024, the end of Autumn 1, and are published. Then
-one school sends Monday 4 November (the first day of Autumn 2, so the next publish runs into a half-term the
-first had not begun), one amends a day inside the last five, a pupil leaves at a third and a pupil is erased
-at a fourth; two schools send nothing. The next publish runs to 4 November. With parts of two schools,
-measured two at a time, the snapshot's parts hold two schools each: the quiet two's are linked, and the other
-schools' rows are copied out of the parts they share with a changed school.
+one school sends Monday 4 November (the first day of Autumn 2, so the next publish runs into a half-term and
+a week the first had not begun), one amends a day inside the last five, a pupil leaves at a third and a
+pupil is erased at a fourth; two schools send nothing. The next publish runs to 4 November. With parts of
+two schools, measured two at a time, the snapshot's parts hold two schools each: the quiet two's are linked,
+and the other schools' rows are copied out of the parts they share with a changed school.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pytest
 from rollbook.analytics.comparators import publish as publishing
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.analytics.comparators.snapshot import INPUTS_FILE, SCHEMAS, Snapshot
-from rollbook.lake import Lake, PartitionKey
+from rollbook.lake import Lake, PartitionKey, parts
 from rollbook.rules.calendar import england_default
 from rollbook.rules.years import SESSION_MEASURE_YEARS
 from tests.support.snapshots import snapshot_table
@@ -149,8 +150,8 @@ def engine(request) -> str:
 
 
 def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine, monkeypatch):
-    monkeypatch.setattr(publishing, "COPIED_ROWS", 100)  # copied a little at a time, changing nothing
-    monkeypatch.setattr(publishing, "PART_SCHOOLS", 2)
+    monkeypatch.setattr(parts, "COPIED_ROWS", 100)  # copied a little at a time, changing nothing
+    monkeypatch.setattr(parts, "PART_SCHOOLS", 2)
     lake = Lake(tmp_path / "lake")
     write_first(lake)
     first = published(lake, tmp_path / "snapshots", FIRST, NOW, engine, batch=2)
@@ -163,11 +164,14 @@ def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine
     rebuilt = published(lake, tmp_path / "rebuilt", NEXT, LATER, engine, full=True)
 
     assert_identical(incremental, rebuilt)
-    assert (incremental.manifest.schools_read, incremental.manifest.schools) == (4, 6)
+    assert (incremental.manifest.schools_read, incremental.manifest.schools) == (3, 6)
+    assert incremental.manifest.schools_added_to == 1  # the new day's school: only its new day was read
+    said = "3 of 6 schools re-read; 1 with only new days, those days read; 2 unchanged, copied from"
+    assert incremental.manifest.how_measured() == f"{said} {first.path.name}"
     assert incremental.manifest.copied_from == first.path.name
     for name in ("cells", "reasons"):  # the quiet schools' part is the first snapshot's own file
         (quiet,) = set(files(first, name).items()) & set(files(incremental, name).items())
-        assert publishing._schools_of(incremental.path / name / quiet[0]) == {QUIET, STILL}
+        assert parts.schools_of(incremental.path / name / quiet[0]) == {QUIET, STILL}
     assert (rebuilt.manifest.schools_read, rebuilt.manifest.copied_from) == (6, None)
     # Not vacuous: the new half-term is published, and the erased pupil no longer counts.
     half_terms = table(incremental, "cells").filter(pc.field("kind") == "half_term")
@@ -176,14 +180,14 @@ def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine
     assert first.path.exists() and Snapshot.read(first.path).manifest.as_of == FIRST.isoformat()
 
 
-def test_a_school_with_marks_past_the_last_snapshots_date_is_measured_again(tmp_path):
-    """The first snapshot stops short of the marks held: no school's rows can be copied from it."""
+def test_marks_past_the_last_snapshots_date_are_new_days(tmp_path):
+    """The first snapshot stops short of the marks held: the next reads only those after its date."""
     lake = Lake(tmp_path / "lake")
     for facts in SCHOOLS:
         lake.replace(partitions(facts.urn))
     published(lake, tmp_path / "snapshots", FIRST, NOW, "duckdb")
     again = published(lake, tmp_path / "snapshots", NEXT, LATER, "duckdb")
-    assert again.manifest.schools_read == 6
+    assert (again.manifest.schools_read, again.manifest.schools_added_to) == (0, 6)
     assert_identical(again, published(lake, tmp_path / "rebuilt", NEXT, LATER, "duckdb", full=True))
 
 

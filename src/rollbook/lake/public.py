@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 from filelock import FileLock
 
-from rollbook.lake.store import fsync, write_durably
+from rollbook.lake.files import fsync, write_durably
 from rollbook.rules.public.fields import Kind
 
 POINTER = "CURRENT"

@@ -68,10 +68,10 @@ BASELINES = pa.schema(
 TABLES = {"pupils": PUPILS, "marks": MARKS, "results": RESULTS, "prior_attainment": PRIOR_ATTAINMENT,
           "baselines": BASELINES}  # fmt: skip
 
-#: Sort order that makes a partition's bytes depend only on its content.
+#: Sort order that makes a partition's bytes depend only on its content; marks by day first (`files`).
 SORT_KEYS = {
     "pupils": [("upn", "ascending")],
-    "marks": [("upn", "ascending"), ("date", "ascending"), ("session", "ascending")],
+    "marks": [("date", "ascending"), ("session", "ascending"), ("upn", "ascending"), ("code", "ascending")],
     "results": [("upn", "ascending"), ("subject", "ascending"), ("qualification", "ascending"),
                 ("exam_series", "ascending"), ("grade", "ascending")],
     "prior_attainment": [("upn", "ascending")],

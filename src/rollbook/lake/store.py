@@ -41,10 +41,14 @@ import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from rollbook import config
+from rollbook.lake.files import fsync, write_durably
+from rollbook.lake.parts import schools_of
 from rollbook.lake.schema import SORT_KEYS, TABLES
 
 DATA_FILE = "data.parquet"
 VERSIONS = "_versions"
+#: Where publishing keeps each enrolment's tallies between publishes (`analytics.comparators.tallies`).
+TALLIES = "_tallies"
 MANIFEST = "manifest.json"
 _TEMPORARY_SUFFIX = ".tmp"
 _VERSION_ID = re.compile(r"[0-9a-f]{32}")
@@ -106,6 +110,9 @@ class Lake:
 
     def path(self, key: PartitionKey) -> Path:
         return self.partition_dir(key) / DATA_FILE
+
+    def tallies_root(self) -> Path:
+        return self.root / TALLIES
 
     def files(
         self, table: str, academic_years: list[int] | None = None, schools: list[int] | None = None
@@ -240,6 +247,7 @@ class Lake:
         partition's rows. The partitions are listed under the lock, after any crashed write is rolled
         forward, so one it was adding goes too."""
         with self.locked(school):
+            self._forget_tallies(school)
             held = self.school_rows(school)
             commit = _Commit(self, school)
             self._stage(commit, dict.fromkeys(held))
@@ -253,6 +261,7 @@ class Lake:
         partition that held any. A version whose partition is rewritten here is told its new digest, so the
         write it kept can still be undone (to its previous content, without the pupil)."""
         with self.locked(school):
+            self._forget_tallies(school)
             commit = _Commit(self, school)
             removed: dict[PartitionKey, int] = {}
             rewritten: dict[PartitionKey, tuple[str, str | None]] = {}  # digests before and after
@@ -275,6 +284,14 @@ class Lake:
                     commit.write_text(self._manifest(school, version.id), _manifest_text(version, after))
             commit.apply()
             return removed
+
+    def _forget_tallies(self, school: int) -> None:
+        """Delete every part of the tallies publishing keeps that holds the school (they hold no UPN, but
+        count its pupils), first: should the erasure then fail, only what the next publish works out again
+        is gone."""
+        for part in self.tallies_root().rglob("*.parquet"):
+            if school in (schools_of(part) or ()):
+                part.unlink(missing_ok=True)
 
     # Versions
 
@@ -564,15 +581,3 @@ def _digest_if_any(path: Path) -> str | None:
 def _normalise(table: str, rows: pa.Table) -> pa.Table:
     """Cast to the table's schema and sort, so equal content gives equal files."""
     return rows.select(TABLES[table].names).cast(TABLES[table]).sort_by(SORT_KEYS[table]).combine_chunks()
-
-
-def write_durably(rows: pa.Table, path: Path) -> None:
-    """Write `rows` as a Parquet file and flush it to disk before returning (the lake's and the public
-    store's files alike)."""
-    pq.write_table(rows, path, compression="zstd")
-    fsync(path)
-
-
-def fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())

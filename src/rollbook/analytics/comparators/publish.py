@@ -5,22 +5,20 @@ come, so memory stays bounded however many schools there are (the format is `sna
 schools are found from each school's profile (`similar`). A snapshot is written in a hidden folder and
 renamed into place once whole, so readers never see half of one and a failed publish leaves nothing.
 
-Publishing is incremental: beside each snapshot, `inputs.json` keeps a digest per school of all its counts
-depend on (its lake version, its term dates, Rollbook's code). The next publish of the same year takes the
-rows of every school whose digest is unchanged and whose marks all fall on or before both publishes' dates,
-and measures only the others; the copied rows are the rows measuring would give (see `_reusable`), so the
-snapshot is the full rebuild's row for row. Cells and reasons are written in parts of a few hundred schools
-(`PART_SCHOOLS`), and a part whose schools are all unchanged is linked, not copied. Comparator membership is
-always worked out afresh.
+Publishing builds on the year's latest snapshot. Beside it, `inputs.json` keeps what each school's counts
+depend on (`inputs`), and the lake keeps each enrolment's tallies in the periods still open (`tallies`).
+A school unchanged since has its rows taken from the old snapshot; a school whose only change is new days
+has just those days read, added to its kept tallies, and the periods holding them summed again; any other
+school is measured whole. Either way the snapshot is a full rebuild's row for row. Cells, reasons and
+tallies are written in parts of a few hundred schools (`lake.parts`), and a part whose schools are all
+unchanged is linked, not copied. Comparator membership is always worked out afresh.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
-import os
 import shutil
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -40,7 +38,8 @@ from rollbook.analytics.attendance.sessions import (
     group_totals,
     on_roll,
 )
-from rollbook.analytics.code import code_version
+from rollbook.analytics.comparators import tallies
+from rollbook.analytics.comparators.inputs import Inputs, compared
 from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
 from rollbook.analytics.comparators.snapshot import (
     CELL,
@@ -52,6 +51,7 @@ from rollbook.analytics.comparators.snapshot import (
     Suppression,
 )
 from rollbook.lake import Lake
+from rollbook.lake.parts import Parts, rows_of
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.characteristics import WITH_SEN
 from rollbook.rules.periods import Period, term_so_far, year_to_date
@@ -61,15 +61,10 @@ from rollbook.rules.years import SESSION_MEASURE_YEARS
 #: them): the query holds its sessions in memory, about 70 bytes a mark.
 PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
-#: Rows copied from the previous snapshot are written this many at a time (cells: about 30 MB).
-COPIED_ROWS = 250_000
-#: Cells and reasons are written in parts of at most this many schools, each part naming its schools in its
-#: footer (`_SCHOOLS_KEY`): the next publish links every part whose schools are all unchanged into its own
-#: snapshot, and copies rows only out of parts that hold a school measured again.
-PART_SCHOOLS = 250
-_SCHOOLS_KEY = "rollbook.schools"
-#: The columns of the one query per batch: a cell's and a reason's, a reason's `code` set, a cell's null.
-_UNION = {**ibis.schema(SCHEMAS["cells"]), **ibis.schema(SCHEMAS["reasons"])}
+#: The columns of a reason, of a tally, and of the one query per batch: a cell's, a reason's and a tally's,
+#: a reason's `code` set, a tally's `enrolment`, a cell's neither.
+_REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
+_UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
 
 
 @dataclass(frozen=True)
@@ -102,44 +97,66 @@ def publish(
 
     Schools are measured `batch` at a time (fewer when their marks pass `PUBLISH_MARKS`) and each batch's
     counts written as they come, so memory stays bounded however many schools and days there are; every
-    count belongs to one school, so batches add up exactly. Unless `full`, the rows of schools unchanged
-    since the year's latest snapshot in `out` are taken from it instead, linked or copied (the manifest's
-    `schools_read` says how many were measured).
+    count belongs to one school, so batches add up exactly. Unless `full`, the year's latest snapshot in
+    `out` is built on: the rows of schools unchanged since are taken from it, linked or copied, and schools
+    with only new days have those days added to their kept tallies (the manifest's `schools_read` and
+    `schools_added_to` say how many of each).
     """
     now = now or dt.datetime.now(dt.UTC)
     suppression = suppression or Suppression.from_environment()
     held = set(lake.schools())
     schools = [school for school in schools if school.urn in held]
     # Taken before reading the lake: a school written while publishing is measured again next time.
-    inputs = {school.urn: _inputs(lake, school) for school in schools}
+    inputs = {school.urn: Inputs.of(lake, school.urn, school.calendar) for school in schools}
+    kept_in = tallies.folder(lake, out, academic_year)
     previous = None if full else Snapshot.latest(out, academic_year)
-    kept = _reusable(lake, previous, inputs, academic_year, as_of)
-    measured = [school for school in schools if school.urn not in kept]
+    unchanged, new_days = compared(previous, inputs, as_of) if previous else (set(), set())
+    kept_parts, tallied = tallies.kept(kept_in, previous.path.name) if previous else ([], set())
+    new_days &= tallied  # and the others, no longer tallied (an erasure), are measured whole
+    measured = [school for school in schools if school.urn not in unchanged | new_days]
     queries = [
         (urns, _query(lake, urns, calendar, as_of, engine))
         for calendar, group in _by_calendar(measured).items()
         for urns in _batches(lake, group, academic_year, batch)
     ]
+    if previous is not None and new_days:
+        added_to = [school for school in schools if school.urn in new_days]
+        queries += [
+            (urns, _query(lake, urns, calendar, as_of, engine, _Before(previous, kept_parts)))
+            for calendar, group in _by_calendar(added_to).items()
+            for urns in (group[start : start + batch] for start in range(0, len(group), batch))
+        ]
     # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
-    with _writing(final) as folder:
-        with _Parts(folder, "cells", final.name) as cells, _Parts(folder, "reasons", final.name) as reasons:
-            parts = {"cells": cells, "reasons": reasons}
-            for table, written in parts.items():
-                _carry(previous, table, kept, written)
+    with _writing(final) as folder, _writing(kept_in / final.name) as kept_folder:
+        parts = {
+            "cells": Parts(folder / "cells", SCHEMAS["cells"], final.name),
+            "reasons": Parts(folder / "reasons", SCHEMAS["reasons"], final.name),
+            "tallies": Parts(kept_folder, tallies.SCHEMA, final.name),
+        }
+        with parts["cells"], parts["reasons"], parts["tallies"]:
+            for table in ("cells", "reasons"):
+                parts[table].carry(previous.files(table) if previous else [], unchanged)
+            if previous is not None and as_of >= previous.as_of:  # backwards, more periods are still open
+                parts["tallies"].carry(kept_parts, unchanged)
             for done, (urns, query) in enumerate(queries, start=1):
                 for table, rows in _split(engines.arrow(query, engine)).items():
                     parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
-        profiles = school_profiles(lake, [school.urn for school in measured], academic_year, engine)
-        carried = _rows_of(previous.path / "profiles.parquet", "profiles", kept) if previous else ()
+        read_afresh = [school.urn for school in measured]
+        profiles = school_profiles(lake, read_afresh, academic_year, engine)
+        carried = (
+            rows_of(previous.path / "profiles.parquet", SCHEMAS["profiles"], unchanged | new_days)
+            if previous else ()
+        )  # fmt: skip
         profiles = sorted(
             [*profiles, *(row for rows in carried for row in rows.to_pylist())], key=lambda row: row["school"]
         )
         pq.write_table(_table("members", _members(schools, profiles)), folder / "members.parquet")
         pq.write_table(_table("profiles", profiles), folder / "profiles.parquet")
-        (folder / INPUTS_FILE).write_text(json.dumps({str(urn): digest for urn, digest in inputs.items()}))
+        kept = {str(urn): held.kept(as_of) for urn, held in inputs.items()}
+        (folder / INPUTS_FILE).write_text(json.dumps(kept))
         manifest = Manifest(
             academic_year,
             as_of.isoformat(),
@@ -149,82 +166,30 @@ def publish(
             FEATURES,
             asdict(suppression),
             schools_read=len(measured),
-            copied_from=previous.path.name if kept and previous else None,
+            copied_from=previous.path.name if (unchanged or new_days) and previous else None,
+            schools_added_to=len(new_days),
         )
         (folder / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+    tallies.forget_all_but(kept_in, final.name)
     return final
 
 
-def _inputs(lake: Lake, school: SchoolFacts) -> str:
-    """A digest of everything a school's counts and profile depend on: its partitions (the lake's version,
-    which changes with every write, an erasure included), its term dates and Rollbook's code. Its LA,
-    region and prior attainment are not in it: they only place it in comparators, worked out afresh."""
-    calendar = school.calendar
-    terms = [(half.name, half.start.isoformat(), half.end.isoformat()) for half in calendar.half_terms]
-    closures = sorted(day.isoformat() for day in calendar.closures)
-    described = [code_version(), lake.version(school.urn), calendar.academic_year, terms, closures]
-    return hashlib.sha256(json.dumps(described).encode()).hexdigest()
+@dataclass(frozen=True)
+class _Before:
+    """The snapshot a publish adds new days to, and the tallies kept with it."""
 
+    snapshot: Snapshot
+    kept: list[Path]
 
-def _reusable(
-    lake: Lake, previous: Snapshot | None, inputs: dict[int, str], academic_year: int, as_of: dt.date
-) -> set[int]:
-    """The schools whose rows in `previous` are exactly those measuring them now would give.
-
-    A school's rows are a function of its inputs (`_inputs`) and of its marks up to `as_of`: a period is
-    cut at `as_of`, and only periods holding marks have rows. So when its inputs are unchanged and its
-    latest mark of the year falls on or before both `as_of` dates, the two publishes read the same marks
-    into the same periods (a half-term begun between the two dates holds none of them) and its rows are
-    equal, whichever date each publish ran to. A school with marks after either date is measured again.
-    """
-    if previous is None or not (previous.path / INPUTS_FILE).exists():  # before inputs were kept
-        return set()
-    before = json.loads((previous.path / INPUTS_FILE).read_text())
-    held_to = min(as_of, dt.date.fromisoformat(previous.manifest.as_of))
-    return {
-        urn
-        for urn, digest in inputs.items()
-        if before.get(str(urn)) == digest
-        and (lake.latest("marks", "date", [academic_year], [urn]) or held_to) <= held_to
-    }
-
-
-def _carry(previous: Snapshot | None, table: str, kept: set[int], parts: _Parts) -> None:
-    """Into `parts`, the rows of the `kept` schools in `previous`'s `table`: a part whose schools are all
-    kept is linked whole; out of any other part holding some of them, their rows are copied."""
-    if previous is None or not kept:
-        return
-    for path in previous.files(table):
-        schools = _schools_of(path)
-        if schools is not None and schools <= kept:
-            parts.link(path)
-            continue
-        wanted = kept if schools is None else schools & kept
-        for rows in _rows_of(path, table, wanted):
-            parts.write(rows, wanted)
-
-
-def _schools_of(part: Path) -> set[int] | None:
-    """The schools a part holds, from its footer; None for a table written as one file, before parts."""
-    named = pq.read_metadata(part).metadata or {}
-    held = named.get(_SCHOOLS_KEY.encode())
-    return None if held is None else set(json.loads(held))
-
-
-def _rows_of(path: Path, table: str, schools: set[int]) -> Iterator[pa.Table]:
-    """The rows of `schools` in one of a snapshot's files, `COPIED_ROWS` at a time: memory stays bounded,
-    and the new file's row groups stay as large as its first publish's however many publishes follow."""
-    if not schools:
-        return
-    wanted = pa.array(sorted(schools), pa.int64())
-    held: list[pa.RecordBatch] = []
-    for batch in pq.ParquetFile(path).iter_batches(COPIED_ROWS):
-        held.append(batch.filter(pc.is_in(batch["school"], value_set=wanted)))
-        if sum(batch.num_rows for batch in held) >= COPIED_ROWS:
-            yield pa.Table.from_batches(held).cast(SCHEMAS[table])
-            held = []
-    if any(batch.num_rows for batch in held):
-        yield pa.Table.from_batches(held).cast(SCHEMAS[table])
+    def tables(self, urns: list[int], engine: str | None) -> dict[str, ir.Table]:
+        """Its cells and reasons, and the tallies kept, of `urns`, on the engine."""
+        held = {
+            "cells": (self.snapshot.files("cells"), SCHEMAS["cells"]),
+            "reasons": (self.snapshot.files("reasons"), SCHEMAS["reasons"]),
+            "tallies": (self.kept, tallies.SCHEMA),
+        }
+        tables = {name: engines.parquet_files(*files, engine) for name, files in held.items()}
+        return {name: rows.filter(rows.school.isin(urns)) for name, rows in tables.items()}
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
@@ -264,29 +229,42 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
 
 
 def _query(
-    lake: Lake, urns: list[int], calendar: SchoolCalendar, as_of: dt.date, engine: str | None
+    lake: Lake,
+    urns: list[int],
+    calendar: SchoolCalendar,
+    as_of: dt.date,
+    engine: str | None,
+    before: _Before | None = None,
 ) -> ir.Table:
-    """The one query for schools sharing `calendar`: their cells, weekday cells and reasons together (a
-    row with a `code` is a reason, see `_split`), all from one reading of the marks.
+    """The one query for schools sharing `calendar`: their cells, weekday cells, reasons and kept tallies
+    together (see `_split`), all from one reading of the marks; or, `before` given, from their marks after
+    its date and what it kept.
 
-    Enrolments are numbered in the pupils join, and every grouping below is by that number and by period
-    numbers, not by UPNs and names; each enrolment's cell is joined back only to the summed tallies. The
-    one per-enrolment tally is each enrolment's sessions per code in each week, split where a half-term or
-    term begins or ends within the week. Its categories summed per enrolment and week, then into each week,
-    half-term, term and the year to date, give the cells (persistent and severe absence tested on the
-    enrolment's own sessions in the period); its codes summed per cell and week, then into each period,
-    the reasons. The year to date by weekday and session is tallied per enrolment from the same sessions
-    (the engine reads them once and keeps them for both: hence `PUBLISH_MARKS`); it has no reasons: they
-    would multiply the snapshot for little use.
+    Enrolments are numbered in the pupils join (`tallies.ENROLMENTS_PER_SCHOOL`), and every grouping below
+    is by that number and by period numbers, not by UPNs and names; each enrolment's cell is joined back
+    only to the summed tallies. The one per-enrolment tally is each enrolment's sessions per code in each
+    week, split where a half-term or term begins or ends within the week. Its categories summed per
+    enrolment and week, then into each week, half-term, term and the year to date, and per weekday and
+    session into the year to date, are the enrolments' tallies; summed per cell (persistent and severe
+    absence tested on each enrolment's own sessions in the period), the cells. Its codes summed per cell
+    and week, then into each period, are the reasons (none by weekday: they would multiply the snapshot for
+    little use). With new days, each enrolment's new tallies are added to its kept ones, the new reasons to
+    the previous snapshot's, and only the periods holding a new day are summed again: the previous
+    snapshot's rows of the others are taken as they were.
     """
     periods = _periods(calendar, as_of)
     ytd = year_to_date(calendar.academic_year, as_of)
     pupils = engines.pupils(lake, urns, academic_years_in(ytd), engine)
     pupils = pupils.select(*ENROLMENT, *CELL, "admission_date", "leaving_date").mutate(
-        enrolment=ibis.row_number().over(order_by=list(ENROLMENT))  # the same numbers however often read
+        place=ibis.row_number().over(group_by="school", order_by=list(ENROLMENT))
     )
+    pupils = pupils.mutate(  # the same numbers however often read, while the school's pupils are unchanged
+        enrolment=pupils.school.cast("int64") * tallies.ENROLMENTS_PER_SCHOOL + pupils.place
+    ).drop("place")
     marks = engines.marks(lake, urns, academic_years_in(ytd), engine)
-    sessions = on_roll(pupils, marks, ytd)
+    since = None if before is None else before.snapshot.as_of
+    read = ytd if since is None else Period(since + dt.timedelta(days=1), ytd.end, "new days")
+    sessions = on_roll(pupils, marks, read)
     tallied = [str(category) for category in TALLIED]
     sessions = sessions.select(
         "enrolment", "date", "session", "code", *tallied,
@@ -299,25 +277,40 @@ def _query(
     weekly = tally.group_by("enrolment", *segment).aggregate(
         **{category: (tally[category] * tally.sessions).sum() for category in tallied}
     )
-    by_period = ("kind", "number", "week_commencing", "school", *CELL)
-    per_period = _in_periods(weekly)  # a week split between periods is two rows: summed again per period
-    cells = per_period.group_by("kind", "number", "week_commencing", "enrolment").aggregate(
-        **{category: per_period[category].sum() for category in tallied}
-    )
-    cells = _with_cells(cells, pupils)
-    coded = _with_cells(tally, pupils)
-    coded = coded.group_by("school", *CELL, *segment, "code").aggregate(sessions=coded.sessions.sum())
-    coded = _in_periods(coded)
-    reasons = coded.group_by([*by_period, "code"]).aggregate(sessions=coded.sessions.sum())
+    by_period = _in_periods(weekly)  # a week split between periods is two rows: summed again per period
     by_weekday = sessions.group_by(
         "enrolment", "session", weekday=sessions.date.day_of_week.index().cast("int8")
     ).aggregate(**{category: sessions[category].sum() for category in tallied})
-    by_weekday = _with_cells(by_weekday, pupils).mutate(
-        kind=ibis.literal("weekday"), period=ibis.literal("year_to_date")
+    by_weekday = by_weekday.mutate(kind=ibis.literal("weekday"))
+    enrolments = [_padded(by_period, _TALLY), _padded(by_weekday, _TALLY)]
+    coded = _with_cells(tally, pupils)
+    coded = coded.group_by("school", *CELL, *segment, "code").aggregate(sessions=coded.sessions.sum())
+    coded = _in_periods(coded)
+    reasons = coded.group_by(["kind", "number", "week_commencing", "school", *CELL, "code"])
+    reasons = _named(reasons.aggregate(sessions=coded.sessions.sum()), periods)
+    carried: list[ir.Table] = []
+    if before is not None:
+        held = before.tables(urns, engine)
+        enrolments.append(_padded(held["tallies"], _TALLY))
+        summed = tallies.Periods.holding(calendar, since, as_of)
+        carried = [rows.filter(~summed.named(rows)) for rows in (held["cells"], held["reasons"])]
+        old = held["reasons"].filter(summed.named(held["reasons"]))
+        reasons = ibis.union(_padded(reasons, _REASON), _padded(old, _REASON))
+        reasons = reasons.group_by([column for column in _REASON if column != "sessions"]).aggregate(
+            sessions=reasons.sessions.sum()
+        )
+    enrolments = ibis.union(*enrolments)
+    enrolments = enrolments.group_by(tallies.KEY).aggregate(
+        **{category: enrolments[category].sum() for category in tallied}
     )
-    cells = _named(group_totals(cells, by_period), periods)
-    by_weekday = group_totals(by_weekday, ("kind", "period", "school", *CELL, *WEEKDAY))
-    return _together(cells, by_weekday, _named(reasons, periods))
+    counted = enrolments if before is None else enrolments.filter(summed.numbered(enrolments))
+    by_cell = ("kind", "number", "week_commencing", "school", *CELL, *WEEKDAY)
+    cells = _named(group_totals(_with_cells(counted, pupils), by_cell), periods)
+    open_after = tallies.Periods.open_after(calendar, as_of)
+    kept = enrolments.filter(open_after.numbered(enrolments)).mutate(
+        school=(enrolments.enrolment // tallies.ENROLMENTS_PER_SCHOOL).cast("int64")
+    )
+    return ibis.union(*(_padded(table) for table in (cells, reasons, kept, *carried)))
 
 
 def _period_number(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.IntegerValue:
@@ -363,7 +356,7 @@ def _named(counts: ir.Table, periods: list[tuple[str, str, Period]]) -> ir.Table
     names = {"half_term": HALF_TERM_NAMES, "term": TERM_NAMES}
     period = ibis.cases(
         (counts.kind == "week", counts.week_commencing.strftime("%Y-%m-%d")),
-        (counts.kind == "year", ibis.literal("year_to_date")),
+        (counts.kind.isin(["year", "weekday"]), ibis.literal("year_to_date")),
         *(
             ((counts.kind == kind) & (counts.number == names[kind].index(name)), ibis.literal(name))
             for kind, name, _ in periods
@@ -373,32 +366,31 @@ def _named(counts: ir.Table, periods: list[tuple[str, str, Period]]) -> ir.Table
     return counts.mutate(period=period).drop("number", "week_commencing")
 
 
-def _together(cells: ir.Table, by_weekday: ir.Table, reasons: ir.Table) -> ir.Table:
-    """The three as one table of `_UNION` columns, so the engine reads the marks once for all of them."""
-    return ibis.union(*(_padded(table) for table in (cells, by_weekday, reasons)))
-
-
-def _padded(table: ir.Table) -> ir.Table:
+def _padded(table: ir.Table, columns: dict | None = None) -> ir.Table:
+    """`table` in `columns` (default: the one query's, `_UNION`), cast to their types; those it lacks null."""
+    columns = _UNION if columns is None else columns
     return table.select(
         **{
             name: table[name].cast(kind) if name in table.columns else ibis.null(kind)
-            for name, kind in _UNION.items()
+            for name, kind in columns.items()
         }
     )
 
 
-def _split(both: pa.Table) -> dict[str, pa.Table]:
-    """The one query's rows as the snapshot's cells and reasons."""
-    reason = pc.is_valid(both["code"])
+def _split(rows: pa.Table) -> dict[str, pa.Table]:
+    """The one query's rows as the snapshot's cells and reasons (a row with a `code`) and the tallies to
+    keep (a row with an `enrolment`)."""
+    reason, tally = pc.is_valid(rows["code"]), pc.is_valid(rows["enrolment"])
+    cell = pc.invert(pc.or_(reason, tally))
     return {
-        "cells": _as_published(both.filter(pc.invert(reason)), "cells"),
-        "reasons": _as_published(both.filter(reason), "reasons"),
+        "cells": _as_published(rows.filter(cell), SCHEMAS["cells"]),
+        "reasons": _as_published(rows.filter(reason), SCHEMAS["reasons"]),
+        "tallies": _as_published(rows.filter(tally), tallies.SCHEMA),
     }
 
 
-def _as_published(counts: pa.Table, table: str) -> pa.Table:
-    """Counts from the engine in the snapshot table's columns and types; columns it lacks are null."""
-    schema = SCHEMAS[table]
+def _as_published(counts: pa.Table, schema: pa.Schema) -> pa.Table:
+    """Counts from the engine in a table's columns and types; columns it lacks are null."""
     arrays = [
         counts[field.name].cast(field.type) if field.name in counts.column_names
         else pa.nulls(counts.num_rows, field.type)
@@ -477,52 +469,3 @@ def _writing(final: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-
-
-class _Parts:
-    """One of a snapshot's tables written as a folder of parts of at most `PART_SCHOOLS` schools each; a part
-    names its schools in its footer. A table given no rows still has one part, empty."""
-
-    def __init__(self, snapshot: Path, table: str, stamp: str) -> None:
-        self.folder = snapshot / table
-        self.table = table
-        self._stamp = stamp  # the snapshot's name: parts linked from earlier snapshots keep theirs
-        self._written = 0
-        self._writer: pq.ParquetWriter | None = None
-        self._schools: set[int] = set()
-
-    def __enter__(self) -> _Parts:
-        self.folder.mkdir()
-        return self
-
-    def __exit__(self, *failure) -> None:
-        self._finish()
-        if not any(self.folder.iterdir()):
-            pq.write_table(SCHEMAS[self.table].empty_table(), self.folder / f"{self._stamp}-empty.parquet")
-
-    def write(self, rows: pa.Table, schools: Collection[int]) -> None:
-        """Rows of `schools` into the current part, begun anew first if they would take it past
-        `PART_SCHOOLS` (rows of the same schools given again stay in it)."""
-        if self._schools and len(self._schools | set(schools)) > PART_SCHOOLS:
-            self._finish()
-        if self._writer is None:
-            self._written += 1
-            part = self.folder / f"{self._stamp}-{self._written:05d}.parquet"
-            self._writer = pq.ParquetWriter(part, SCHEMAS[self.table])
-        self._writer.write_table(rows)
-        self._schools |= set(schools)
-
-    def link(self, part: Path) -> None:
-        """A previous snapshot's part whose schools are all unchanged, taken as it is: a second name for
-        the same file (snapshots share a folder, and neither is ever changed), or, on a filesystem without
-        hard links, a copy of its bytes."""
-        try:
-            os.link(part, self.folder / part.name)
-        except OSError:
-            shutil.copyfile(part, self.folder / part.name)
-
-    def _finish(self) -> None:
-        if self._writer is not None:
-            self._writer.add_key_value_metadata({_SCHOOLS_KEY: json.dumps(sorted(self._schools))})
-            self._writer.close()
-        self._writer, self._schools = None, set()

@@ -12,6 +12,7 @@ the engine like the lake, so a deployment on Spark reads them on Spark too.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import os
@@ -101,17 +102,25 @@ class Manifest:
     similar_schools: int
     features: tuple[str, ...]
     suppression: dict[str, int] = field(default_factory=dict)
-    #: How many schools were measured from the lake (None before publishing kept inputs); the others' rows
-    #: were copied from the snapshot `copied_from`, their data unchanged since.
+    #: How many schools were measured whole from the lake (None before publishing kept inputs); the others'
+    #: rows were built on the snapshot `copied_from`, copied where their data is unchanged since.
     schools_read: int | None = None
     copied_from: str | None = None
+    #: How many schools had only new days since `copied_from`, read and added to the tallies it kept.
+    schools_added_to: int = 0
 
     def how_measured(self) -> str:
-        """The schools the publish read from the lake, in words, for whoever ran it: "1 of 200 schools
-        re-read; the others unchanged, copied from <snapshot>"."""
+        """How the publish read the lake, in words, for whoever ran it: "1 of 200 schools re-read; the
+        others unchanged, copied from <snapshot>", or "…; 199 with only new days, those days read; …"."""
         read = self.schools if self.schools_read is None else self.schools_read
-        copied = f"; the others unchanged, copied from {self.copied_from}" if self.copied_from else ""
-        return f"{read:,} of {self.schools:,} schools re-read{copied}"
+        said = [f"{read:,} of {self.schools:,} schools re-read"]
+        if self.schools_added_to:
+            said.append(f"{self.schools_added_to:,} with only new days, those days read")
+        unchanged = self.schools - read - self.schools_added_to
+        if self.copied_from and unchanged:
+            others = f"{unchanged:,}" if self.schools_added_to else "the others"
+            said.append(f"{others} unchanged, copied from {self.copied_from}")
+        return "; ".join(said)
 
 
 @dataclass(frozen=True)
@@ -140,9 +149,14 @@ class Snapshot:
         data = json.loads((folder / "manifest.json").read_text())
         return cls(folder, Manifest(**{**data, "features": tuple(data["features"])}))
 
+    @property
+    def as_of(self) -> dt.date:
+        """The last day its counts run to."""
+        return dt.date.fromisoformat(self.manifest.as_of)
+
     def files(self, name: str) -> list[Path]:
         """The Parquet files of one of the snapshot's tables: the parts of its folder (cells and reasons are
-        written in parts, see `publish.PART_SCHOOLS`), or its one file."""
+        written in parts, see `lake.parts`), or its one file."""
         return list(_files(self.path, name))
 
     def table(self, name: str) -> ir.Table:

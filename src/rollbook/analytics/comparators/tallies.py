@@ -1,0 +1,152 @@
+"""Each enrolment's tallies in the periods still open, kept in the lake from one publish to the next.
+
+Persistent and severe absence are decided on each enrolment's own sessions in a period, so a new day cannot
+be added to a published cell: it is added to each enrolment's tallies, and the cells summed again. So a
+publish keeps, for every school, each enrolment's sessions per tallied category in every period a later day
+could still fall in: the year to date, the half-term and term not yet over, the week not yet over, and the
+year to date by weekday and session. They are kept in the lake beside the schools' data, as parts of a few
+hundred schools (`lake.parts`) under `_tallies/<academic year>/<line>/<snapshot>/`, where `line` tells
+apart the snapshot folders one lake is published to. No UPN is kept: an enrolment is numbered from its
+school's URN and its place in the school's pupils, a number that holds while the pupils are unchanged (as
+new days require, `inputs`). An erasure deletes every part holding the school (`Lake.erase_pupil`), so the
+next publish measures it whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import operator
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from rollbook.analytics.attendance.sessions import TALLIED
+from rollbook.lake import Lake
+from rollbook.lake.parts import schools_of
+from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar, academic_year_bounds
+
+#: An enrolment's number is its school's URN times this, plus its place in the school's pupils.
+ENROLMENTS_PER_SCHOOL = 2**20
+SCHEMA = pa.schema(
+    [
+        ("school", pa.int64()),
+        ("enrolment", pa.int64()),
+        ("kind", pa.string()),
+        ("number", pa.int8()),
+        ("week_commencing", pa.date32()),
+        ("weekday", pa.int8()),
+        ("session", pa.string()),
+        *((str(category), pa.int64()) for category in TALLIED),
+    ]
+)
+#: What places a tally: its enrolment and period (a week by its Monday, a weekday with its session).
+KEY = ("enrolment", "kind", "number", "week_commencing", "weekday", "session")
+_WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Periods:
+    """Some of a calendar's periods: the year to date or not, half-terms and terms by their numbers in
+    `HALF_TERM_NAMES` and `TERM_NAMES`, the weeks whose Mondays fall between two dates, and weekdays
+    (Monday 0) of the year to date by weekday and session."""
+
+    year: bool = False
+    half_terms: frozenset[int] = frozenset()
+    terms: frozenset[int] = frozenset()
+    weeks: tuple[dt.date, dt.date] | None = None
+    weekdays: frozenset[int] = frozenset()
+
+    @classmethod
+    def open_after(cls, calendar: SchoolCalendar, as_of: dt.date) -> Periods:
+        """The periods a day after `as_of` could still fall in (none once the year is over)."""
+        if as_of >= academic_year_bounds(calendar.academic_year)[1]:
+            return cls()
+        return cls(
+            year=True,
+            half_terms=_numbers(calendar.half_terms, lambda half: half.end > as_of),
+            terms=_numbers(calendar.terms, lambda term: term.end > as_of),
+            weeks=(as_of - dt.timedelta(days=5), dt.date.max),  # a week whose Sunday is after `as_of`
+            weekdays=frozenset(range(7)),
+        )
+
+    @classmethod
+    def holding(cls, calendar: SchoolCalendar, since: dt.date, as_of: dt.date) -> Periods:
+        """The periods holding a day after `since`, up to `as_of`: those a publish's new days fall in."""
+        first = since + dt.timedelta(days=1)
+        days = [first + dt.timedelta(days=n) for n in range(min((as_of - since).days, 7))]
+        return cls(
+            year=True,
+            half_terms=_numbers(calendar.half_terms, lambda half: half.start <= as_of and half.end >= first),
+            terms=_numbers(calendar.terms, lambda term: term.start <= as_of and term.end >= first),
+            weeks=(_monday(first), _monday(as_of)),
+            weekdays=frozenset(day.weekday() for day in days),
+        )
+
+    def numbered(self, rows: ir.Table) -> ir.BooleanValue:
+        """Whether a tally (kind, number, week_commencing, weekday) is in one of these periods."""
+        return _any(
+            self.year and rows.kind == "year",
+            self.half_terms and (rows.kind == "half_term") & rows.number.isin(sorted(self.half_terms)),
+            self.terms and (rows.kind == "term") & rows.number.isin(sorted(self.terms)),
+            self.weeks and (rows.kind == "week") & rows.week_commencing.between(*self.weeks),
+            self.weekdays and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
+        )
+
+    def named(self, rows: ir.Table) -> ir.BooleanValue:
+        """Whether a snapshot's row (kind, period, weekday) is of one of these periods."""
+        mondays = []
+        if self.weeks:
+            monday, last = self.weeks
+            while monday <= last:
+                mondays.append(monday.isoformat())
+                monday += _WEEK
+        half_terms = [HALF_TERM_NAMES[number] for number in sorted(self.half_terms)]
+        terms = [TERM_NAMES[number] for number in sorted(self.terms)]
+        return _any(
+            self.year and rows.kind == "year",
+            half_terms and (rows.kind == "half_term") & rows.period.isin(half_terms),
+            terms and (rows.kind == "term") & rows.period.isin(terms),
+            mondays and (rows.kind == "week") & rows.period.isin(mondays),
+            self.weekdays
+            and "weekday" in rows.columns
+            and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
+        )
+
+
+def folder(lake: Lake, out: Path, academic_year: int) -> Path:
+    """Where the tallies of snapshots published to `out` for `academic_year` are kept, one folder each (the
+    year's folder is not named "academic_year=": engines would read that as a column of the parts)."""
+    line = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+    return lake.tallies_root() / str(academic_year) / line
+
+
+def kept(place: Path, snapshot: str) -> tuple[list[Path], set[int]]:
+    """The parts of the tallies kept for `snapshot`, and the schools they hold (none if not kept)."""
+    parts = sorted((place / snapshot).glob("*.parquet"))
+    return parts, set().union(*(schools_of(part) or set() for part in parts))
+
+
+def forget_all_but(place: Path, snapshot: str) -> None:
+    """Only the latest snapshot's tallies are ever added to: the others go."""
+    for held in place.iterdir() if place.is_dir() else ():
+        if held.name != snapshot:
+            shutil.rmtree(held, ignore_errors=True)
+
+
+def _numbers(periods, chosen) -> frozenset[int]:
+    return frozenset(number for number, period in enumerate(periods) if chosen(period))
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _any(*conditions) -> ir.BooleanValue:
+    chosen = [condition for condition in conditions if isinstance(condition, ir.BooleanValue)]
+    return functools.reduce(operator.or_, chosen, ibis.literal(False))
