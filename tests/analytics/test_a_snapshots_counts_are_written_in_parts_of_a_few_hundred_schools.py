@@ -1,6 +1,6 @@
 """A snapshot's cells and reasons, and the tallies kept in the lake, are folders of parts, each of at most
-`PART_SCHOOLS` schools and naming them in its footer, so that the next publish can take a part whole; read
-together they are the table."""
+`PART_SCHOOLS` schools and of one bucket (the snapshot's rows of one week, the tallies of one weekday), naming
+both in its footer, so that the next publish can take a part whole; read together they are the table."""
 
 from __future__ import annotations
 
@@ -25,10 +25,15 @@ def test_parts_roll_over_at_part_schools_and_name_their_schools(lake, tmp_path, 
     monkeypatch.setattr(parts, "PART_SCHOOLS", 2)
     snapshot = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW, batch=1))
     kept = tallies.kept(tallies.folder(lake, tmp_path, 2024), snapshot.path.name)[0]
-    for table, held in (("cells", snapshot.files("cells")), ("reasons", snapshot.files("reasons")),
-                        ("tallies", kept)):  # fmt: skip
-        assert [parts.schools_of(part) for part in held] == [{1, 2}, {3}], table
-        for part, named in zip(held, ({1, 2}, {3}), strict=True):
+    periods = ["year", "week-2024-09-09", "half_term-Autumn 1", "term-Autumn"]  # the registers: a week
+    weekdays = [f"weekday-{day}" for day in range(5)]
+    for table, held, buckets in (("cells", snapshot.files("cells"), periods),
+                                 ("reasons", snapshot.files("reasons"), periods),
+                                 ("tallies", kept, ["periods", *weekdays])):  # fmt: skip
+        described = sorted((bucket, sorted(schools)) for schools, bucket in map(parts.described, held))
+        assert described == sorted((bucket, pair) for bucket in buckets for pair in ([1, 2], [3])), table
+        for part in held:
+            named = parts.schools_of(part)
             assert set(pc.unique(pq.read_table(part)["school"]).to_pylist()) == named, (table, part.name)
     # Read through the engine, the parts are one table: school 1's two pupils and school 3's one.
     cells = snapshot.table("cells")
@@ -56,6 +61,8 @@ def test_where_files_cannot_be_linked_a_part_is_copied_whole(lake, tmp_path, mon
     again = Snapshot.read(publishing.publish(lake, tmp_path, schools, 2024, AS_OF, now=NOW.replace(hour=7)))
     assert again.manifest.schools_read == 0
     for table in ("cells", "reasons"):
-        (ours,), (theirs,) = first.files(table), again.files(table)
-        assert ours.name == theirs.name and ours.stat().st_ino != theirs.stat().st_ino
-        assert ours.read_bytes() == theirs.read_bytes()
+        pairs = list(zip(first.files(table), again.files(table), strict=True))
+        assert len(pairs) == 4, table  # the year's, and the week's, half-term's and term's
+        for ours, theirs in pairs:
+            assert ours.name == theirs.name and ours.stat().st_ino != theirs.stat().st_ino
+            assert ours.read_bytes() == theirs.read_bytes()

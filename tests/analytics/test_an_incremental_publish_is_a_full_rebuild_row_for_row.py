@@ -156,7 +156,17 @@ def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine
     write_first(lake)
     first = published(lake, tmp_path / "snapshots", FIRST, NOW, engine, batch=2)
     assert (first.manifest.schools_read, first.manifest.copied_from) == (6, None)
-    assert len(files(first, "cells")) == len(files(first, "reasons")) == 3
+    mondays = ("09-02", "09-09", "09-16", "09-23", "09-30", "10-07", "10-14", "10-21")
+    buckets = {"year", "half_term-Autumn 1", "term-Autumn", *(f"week-2024-{monday}" for monday in mondays)}
+    pairs = ((NEW_DAY, AMENDED), (LEAVER, ERASED), (QUIET, STILL))
+    for name in (
+        "cells",
+        "reasons",
+    ):  # three pairs of schools, with a part for each week, half-term, term and the rest
+        held = [parts.described(path) for path in first.files(name)]
+        assert sorted((tuple(sorted(schools)), bucket) for schools, bucket in held) == sorted(
+            (pair, bucket) for pair in pairs for bucket in buckets
+        )
     erased = change(lake)
     assert erased not in lake.read(PartitionKey("pupils", YEAR, ERASED))["upn"].to_pylist()
 
@@ -169,9 +179,12 @@ def test_an_incremental_publish_is_the_full_rebuild_row_for_row(tmp_path, engine
     said = "3 of 6 schools re-read; 1 with only new days, those days read; 2 unchanged, copied from"
     assert incremental.manifest.how_measured() == f"{said} {first.path.name}"
     assert incremental.manifest.copied_from == first.path.name
-    for name in ("cells", "reasons"):  # the quiet schools' part is the first snapshot's own file
-        (quiet,) = set(files(first, name).items()) & set(files(incremental, name).items())
-        assert parts.schools_of(incremental.path / name / quiet[0]) == {QUIET, STILL}
+    for name in ("cells", "reasons"):  # the quiet schools' parts are the first snapshot's own files
+        linked = set(files(first, name).items()) & set(files(incremental, name).items())
+        assert {frozenset(parts.schools_of(incremental.path / name / part)) for part, _ in linked} == {
+            frozenset({QUIET, STILL})
+        }
+        assert len(linked) == 11, name  # each of their weeks, their half-term, term and the rest
     assert (rebuilt.manifest.schools_read, rebuilt.manifest.copied_from) == (6, None)
     # Not vacuous: the new half-term is published, and the erased pupil no longer counts.
     half_terms = table(incremental, "cells").filter(pc.field("kind") == "half_term")

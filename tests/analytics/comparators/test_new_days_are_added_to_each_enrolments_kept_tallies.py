@@ -18,7 +18,7 @@ import pytest
 from rollbook.analytics.comparators import tallies
 from rollbook.analytics.comparators.publish import SchoolFacts, publish
 from rollbook.analytics.comparators.snapshot import Snapshot
-from rollbook.lake import Lake, PartitionKey
+from rollbook.lake import Lake, PartitionKey, parts
 from rollbook.rules.calendar import england_default
 from tests.analytics.test_an_incremental_publish_is_a_full_rebuild_row_for_row import assert_identical
 from tests.support.snapshots import snapshot_table
@@ -44,7 +44,20 @@ def amended(marks: pa.Table, day: dt.date) -> pa.Table:
     return marks.set_column(marks.schema.get_field_index("code"), "code", codes)
 
 
-def test_day_after_day_each_snapshot_is_the_full_rebuild(tmp_path):
+def earlier_weeks_linked(before: Snapshot, after: Snapshot, day: dt.date) -> bool:
+    """Whether every cells and reasons part of a week before `day`'s in `after` is a file of `before`."""
+    monday = f"week-{day - dt.timedelta(days=day.weekday())}"
+    for name in ("cells", "reasons"):
+        files = {path.name: path.stat().st_ino for path in before.files(name)}
+        buckets = {path: parts.described(path)[1] for path in after.files(name)}
+        earlier = [path for path, bucket in buckets.items() if bucket.startswith("week-") and bucket < monday]
+        if not earlier or any(files.get(path.name) != path.stat().st_ino for path in earlier):
+            return False
+    return True
+
+
+def test_day_after_day_each_snapshot_is_the_full_rebuild(tmp_path, monkeypatch):
+    monkeypatch.setattr(parts, "PART_SCHOOLS", 2)  # the three schools' new days, read at once, in two parts
     lake = Lake(tmp_path / "lake")
     held = {urn: school_partitions(urn, YEAR, 50, dt.date(2024, 9, 4), LAST, seed=urn) for urn in URNS}
     for tables in held.values():
@@ -55,8 +68,8 @@ def test_day_after_day_each_snapshot_is_the_full_rebuild(tmp_path):
     first = publish(lake, tmp_path / "snapshots", SCHOOLS, YEAR, FIRST, now=now)
     assert Snapshot.read(first).manifest.schools_read == 3
 
-    seen = []
-    day = FIRST
+    seen, linked = [], []
+    day, before = FIRST, Snapshot.read(first)
     while day < LAST:
         day += dt.timedelta(days=1)
         now += dt.timedelta(days=1)
@@ -70,6 +83,8 @@ def test_day_after_day_each_snapshot_is_the_full_rebuild(tmp_path):
         rebuilt = Snapshot.read(rebuilt)
         assert_identical(ours, rebuilt)
         seen.append((day, ours.manifest.schools_read, ours.manifest.schools_added_to))
+        linked.append((day, earlier_weeks_linked(before, ours, day)))
+        before = ours
 
     school_days = set(england_default(YEAR).school_days(FIRST + dt.timedelta(days=1), LAST))
     for day, read, added in seen:
@@ -79,6 +94,10 @@ def test_day_after_day_each_snapshot_is_the_full_rebuild(tmp_path):
             assert (read, added) == (0, 3), day  # every school sent a day: only that day is read
         else:
             assert (read, added) == (0, 0), day  # a weekend or the holiday: nothing new, all copied
+    for name in ("cells", "reasons"):
+        assert max(len(parts.schools_of(path)) for path in ours.files(name)) == 2
+    # With every school's day added, each earlier week's parts are the last snapshot's own files.
+    assert all(both for day, both in linked if day in school_days and day != AMENDING)
     # Not vacuous: Autumn 2 and its first weeks were reached, and only the latest tallies are kept.
     assert {"Autumn 2", "2024-11-04"} <= set(snapshot_table(ours.path, "cells")["period"].to_pylist())
     place = tallies.folder(lake, tmp_path / "snapshots", YEAR)

@@ -61,6 +61,10 @@ from rollbook.rules.years import SESSION_MEASURE_YEARS
 #: them): the query holds its sessions in memory, about 70 bytes a mark.
 PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
+#: Schools with only new days are read this many at a time: few marks each, so fewer, larger queries.
+ADDED_BATCH = 1_000
+#: The kinds of period whose rows in a snapshot are a bucket each (`_by_period`).
+_OWN_BUCKETS = ("week", "half_term", "term")
 #: The columns of a reason, of a tally, and of the one query per batch: a cell's, a reason's and a tally's,
 #: a reason's `code` set, a tally's `enrolment`, a cell's neither.
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
@@ -119,26 +123,34 @@ def publish(
         for calendar, group in _by_calendar(measured).items()
         for urns in _batches(lake, group, academic_year, batch)
     ]
+    touched: dict[str, set[str]] = {}
     if previous is not None and new_days:
-        added_to = [school for school in schools if school.urn in new_days]
+        added_to = _by_calendar([school for school in schools if school.urn in new_days])
+        touched = _buckets_holding(added_to, previous.as_of, as_of)
+        before = _Before(previous, kept_parts, frozenset(touched["cells"]))
         queries += [
-            (urns, _query(lake, urns, calendar, as_of, engine, _Before(previous, kept_parts)))
-            for calendar, group in _by_calendar(added_to).items()
-            for urns in (group[start : start + batch] for start in range(0, len(group), batch))
+            (urns, _query(lake, urns, calendar, as_of, engine, before))
+            for calendar, group in added_to.items()
+            for urns in (group[start : start + ADDED_BATCH] for start in range(0, len(group), ADDED_BATCH))
         ]
     # To the microsecond: two publishes within one second (a schedule and a "publish now") are two snapshots.
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder, _writing(kept_in / final.name) as kept_folder:
         parts = {
-            "cells": Parts(folder / "cells", SCHEMAS["cells"], final.name),
-            "reasons": Parts(folder / "reasons", SCHEMAS["reasons"], final.name),
-            "tallies": Parts(kept_folder, tallies.SCHEMA, final.name),
+            "cells": Parts(folder / "cells", SCHEMAS["cells"], final.name, _by_period),
+            "reasons": Parts(folder / "reasons", SCHEMAS["reasons"], final.name, _by_period),
+            "tallies": Parts(kept_folder, tallies.SCHEMA, final.name, _by_weekday),
         }
         with parts["cells"], parts["reasons"], parts["tallies"]:
-            for table in ("cells", "reasons"):
-                parts[table].carry(previous.files(table) if previous else [], unchanged)
-            if previous is not None and as_of >= previous.as_of:  # backwards, more periods are still open
-                parts["tallies"].carry(kept_parts, unchanged)
+            if previous is not None:
+
+                def carried(bucket: str | None, table: str) -> set[int]:
+                    return unchanged | (set() if bucket in touched.get(table, ()) else new_days)
+
+                for table in ("cells", "reasons"):
+                    parts[table].carry(previous.files(table), lambda bucket, t=table: carried(bucket, t))
+                if as_of >= previous.as_of:  # backwards, more periods are still open than were kept
+                    parts["tallies"].carry(kept_parts, lambda bucket: carried(bucket, "tallies"))
             for done, (urns, query) in enumerate(queries, start=1):
                 for table, rows in _split(engines.arrow(query, engine)).items():
                     parts[table].write(rows, urns)
@@ -176,10 +188,12 @@ def publish(
 
 @dataclass(frozen=True)
 class _Before:
-    """The snapshot a publish adds new days to, and the tallies kept with it."""
+    """The snapshot a publish adds new days to, the tallies kept with it, and the buckets of its cells and
+    reasons that the new days fall in (`_by_period`): the others are linked, not read."""
 
     snapshot: Snapshot
     kept: list[Path]
+    touched: frozenset[str]
 
     def tables(self, urns: list[int], engine: str | None) -> dict[str, ir.Table]:
         """Its cells and reasons, and the tallies kept, of `urns`, on the engine."""
@@ -190,6 +204,36 @@ class _Before:
         }
         tables = {name: engines.parquet_files(*files, engine) for name, files in held.items()}
         return {name: rows.filter(rows.school.isin(urns)) for name, rows in tables.items()}
+
+
+def _by_period(rows: pa.Table) -> pa.Array:
+    """A snapshot's rows of each week, half-term and term are a bucket of their own, linked as they are once
+    no new day falls in the period; the year to date and the weekday figures are one bucket, summed again
+    with every new day."""
+    named = pc.binary_join_element_wise(rows["kind"], rows["period"], "-")
+    return pc.if_else(pc.is_in(rows["kind"], pa.array(_OWN_BUCKETS)), named, "year")
+
+
+def _by_weekday(rows: pa.Table) -> pa.Array:
+    """Kept tallies by weekday and session are a bucket a weekday, linked on the other days of the week;
+    the rest are one bucket."""
+    weekday = pc.binary_join_element_wise("weekday-", pc.cast(rows["weekday"], pa.string()), "")
+    return pc.if_else(pc.equal(rows["kind"], "weekday"), weekday, "periods")
+
+
+def _buckets_holding(
+    calendars: Collection[SchoolCalendar], since: dt.date, as_of: dt.date
+) -> dict[str, set[str]]:
+    """The buckets of each table that new days after `since`, to `as_of`, fall in at any of `calendars`."""
+    cells = {"year"}
+    weekdays = set()
+    for calendar in calendars:
+        held = tallies.Periods.holding(calendar, since, as_of)
+        cells |= {f"week-{monday}" for monday in tallies.mondays(since, as_of)}
+        cells |= {f"half_term-{HALF_TERM_NAMES[number]}" for number in held.half_terms}
+        cells |= {f"term-{TERM_NAMES[number]}" for number in held.terms}
+        weekdays |= {f"weekday-{day}" for day in held.weekdays}
+    return {"cells": cells, "reasons": cells, "tallies": {"periods", *weekdays}}
 
 
 def _by_calendar(schools: Sequence[SchoolFacts]) -> dict[SchoolCalendar, list[int]]:
@@ -291,9 +335,15 @@ def _query(
     carried: list[ir.Table] = []
     if before is not None:
         held = before.tables(urns, engine)
-        enrolments.append(_padded(held["tallies"], _TALLY))
         summed = tallies.Periods.holding(calendar, since, as_of)
-        carried = [rows.filter(~summed.named(rows)) for rows in (held["cells"], held["reasons"])]
+        kept = held["tallies"]  # by weekday, only the weekdays of new days: the others' parts are linked
+        kept = kept.filter((kept.kind != "weekday") | kept.weekday.isin(sorted(summed.weekdays)))
+        enrolments.append(_padded(kept, _TALLY))
+        # Of the buckets new days fall in, the periods without new days are taken as they were.
+        carried = [
+            rows.filter(_bucket(rows).isin(sorted(before.touched)) & ~summed.named(rows))
+            for rows in (held["cells"], held["reasons"])
+        ]
         old = held["reasons"].filter(summed.named(held["reasons"]))
         reasons = ibis.union(_padded(reasons, _REASON), _padded(old, _REASON))
         reasons = reasons.group_by([column for column in _REASON if column != "sessions"]).aggregate(
@@ -311,6 +361,12 @@ def _query(
         school=(enrolments.enrolment // tallies.ENROLMENTS_PER_SCHOOL).cast("int64")
     )
     return ibis.union(*(_padded(table) for table in (cells, reasons, kept, *carried)))
+
+
+def _bucket(rows: ir.Table) -> ir.StringValue:
+    """`_by_period`, on the engine."""
+    named = rows.kind.concat("-", rows.period)
+    return ibis.ifelse(rows.kind.isin(list(_OWN_BUCKETS)), named, ibis.literal("year"))
 
 
 def _period_number(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.IntegerValue:

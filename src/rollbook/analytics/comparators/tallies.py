@@ -100,12 +100,7 @@ class Periods:
 
     def named(self, rows: ir.Table) -> ir.BooleanValue:
         """Whether a snapshot's row (kind, period, weekday) is of one of these periods."""
-        mondays = []
-        if self.weeks:
-            monday, last = self.weeks
-            while monday <= last:
-                mondays.append(monday.isoformat())
-                monday += _WEEK
+        mondays = _mondays(*self.weeks) if self.weeks else []
         half_terms = [HALF_TERM_NAMES[number] for number in sorted(self.half_terms)]
         terms = [TERM_NAMES[number] for number in sorted(self.terms)]
         return _any(
@@ -117,6 +112,11 @@ class Periods:
             and "weekday" in rows.columns
             and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
         )
+
+
+def mondays(since: dt.date, as_of: dt.date) -> list[str]:
+    """The Mondays, as ISO dates, of the weeks holding a day after `since`, up to `as_of`."""
+    return _mondays(_monday(since + dt.timedelta(days=1)), _monday(as_of))
 
 
 def folder(lake: Lake, out: Path, academic_year: int) -> Path:
@@ -141,6 +141,10 @@ def forget_all_but(place: Path, snapshot: str) -> None:
 
 def _numbers(periods, chosen) -> frozenset[int]:
     return frozenset(number for number, period in enumerate(periods) if chosen(period))
+
+
+def _mondays(first: dt.date, last: dt.date) -> list[str]:
+    return [(first + n * _WEEK).isoformat() for n in range((last - first).days // 7 + 1)]
 
 
 def _monday(day: dt.date) -> dt.date:
