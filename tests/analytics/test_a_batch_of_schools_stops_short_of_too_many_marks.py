@@ -28,7 +28,7 @@ def test_schools_of_20_10_and_10_marks_under_25_are_two_batches(lake, tmp_path, 
     assert list(publishing._batches(lake, [1, 2, 3], 2024, 250)) == [[1], [2, 3]]
     assert list(publishing._batches(lake, [1, 2, 3], 2024, 1)) == [[1], [2], [3]]
     split = publishing.publish(lake, tmp_path / "split", schools, 2024, AS_OF, now=NOW)
-    (part,) = Snapshot.read(split).files("cells")  # three schools: one part, a row group a batch
+    (part,) = Snapshot.read(split).files("cells", "year")  # three schools: one part, a row group a batch
     assert pq.ParquetFile(part).metadata.num_row_groups == 2
     for table in ("cells", "reasons", "members", "profiles"):
         assert rows(split, table) == rows(together, table), table

@@ -42,6 +42,7 @@ from rollbook.analytics.comparators import tallies
 from rollbook.analytics.comparators.inputs import Inputs, compared
 from rollbook.analytics.comparators.similar import FEATURES, SIMILAR_SCHOOLS, nearest_schools
 from rollbook.analytics.comparators.snapshot import (
+    BUCKETED,
     CELL,
     INPUTS_FILE,
     SCHEMAS,
@@ -63,8 +64,7 @@ PUBLISH_BATCH = 250
 PUBLISH_MARKS = 15_000_000
 #: Schools with only new days are read this many at a time: few marks each, so fewer, larger queries.
 ADDED_BATCH = 1_000
-#: The kinds of period whose rows in a snapshot are a bucket each (`_by_period`).
-_OWN_BUCKETS = ("week", "half_term", "term")
+
 #: The columns of a reason, of a tally, and of the one query per batch: a cell's, a reason's and a tally's,
 #: a reason's `code` set, a tally's `enrolment`, a cell's neither.
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
@@ -207,11 +207,11 @@ class _Before:
 
 
 def _by_period(rows: pa.Table) -> pa.Array:
-    """A snapshot's rows of each week, half-term and term are a bucket of their own, linked as they are once
-    no new day falls in the period; the year to date and the weekday figures are one bucket, summed again
-    with every new day."""
+    """Each of a snapshot's rows' bucket (`snapshot.bucket`): every week, half-term and term its own, linked
+    as it is once no new day falls in it; the year to date and the weekday figures one, summed again with
+    every new day."""
     named = pc.binary_join_element_wise(rows["kind"], rows["period"], "-")
-    return pc.if_else(pc.is_in(rows["kind"], pa.array(_OWN_BUCKETS)), named, "year")
+    return pc.if_else(pc.is_in(rows["kind"], pa.array(BUCKETED)), named, "year")
 
 
 def _by_weekday(rows: pa.Table) -> pa.Array:
@@ -366,7 +366,7 @@ def _query(
 def _bucket(rows: ir.Table) -> ir.StringValue:
     """`_by_period`, on the engine."""
     named = rows.kind.concat("-", rows.period)
-    return ibis.ifelse(rows.kind.isin(list(_OWN_BUCKETS)), named, ibis.literal("year"))
+    return ibis.ifelse(rows.kind.isin(list(BUCKETED)), named, ibis.literal("year"))
 
 
 def _period_number(date: ir.DateValue, periods: list[tuple[str, str, Period]], kind: str) -> ir.IntegerValue:

@@ -26,9 +26,12 @@ import pyarrow as pa
 from rollbook import config
 from rollbook.analytics import engine as engines
 from rollbook.analytics.filters import Filters
+from rollbook.lake.parts import described
 from rollbook.rules.attendance.codes import CATEGORY_OF, NOT_POSSIBLE
 from rollbook.rules.attendance.measures import Tally, from_totals, rate
 
+#: The kinds of period whose rows are parts of their own (`bucket`).
+BUCKETED = ("week", "half_term", "term")
 #: The cell every figure is published by; filters on group reports choose among these.
 CELL = ("nc_year", "sex", "fsm6", "sen")
 #: Year-to-date figures are also published by weekday and session (kind "weekday").
@@ -154,14 +157,25 @@ class Snapshot:
         """The last day its counts run to."""
         return dt.date.fromisoformat(self.manifest.as_of)
 
-    def files(self, name: str) -> list[Path]:
+    def files(self, name: str, kind: str | None = None, period: str | None = None) -> list[Path]:
         """The Parquet files of one of the snapshot's tables: the parts of its folder (cells and reasons are
-        written in parts, see `lake.parts`), or its one file."""
-        return list(_files(self.path, name))
+        written in parts, see `lake.parts`), or its one file; with `kind` (and `period`), only the parts
+        that can hold its rows (`bucket`)."""
+        parts = _files(self.path, name)
+        if kind is None:
+            return [path for path, _ in parts]
+        wanted = bucket(kind, period)
+        chosen = [
+            path
+            for path, held in parts
+            if held in (None, wanted) or (wanted is None and held.startswith(kind))
+        ]
+        return chosen or [path for path, _ in parts]  # a period not published: every part, to find no rows
 
-    def table(self, name: str) -> ir.Table:
-        """One of the snapshot's tables (`SCHEMAS`) on the engine."""
-        return engines.parquet_files(self.files(name), SCHEMAS[name])
+    def table(self, name: str, kind: str | None = None, period: str | None = None) -> ir.Table:
+        """One of the snapshot's tables (`SCHEMAS`) on the engine; with `kind` (and `period`), only the
+        parts that can hold its rows: a comparator's figures for one week read that week's parts alone."""
+        return engines.parquet_files(self.files(name, kind, period), SCHEMAS[name])
 
     def comparators_of(self, school: int) -> list[tuple[str, str]]:
         """The (kind, name) of each comparator the school is set beside, national first."""
@@ -254,7 +268,7 @@ class Snapshot:
             raise ValueError(f"comparators cannot be filtered by {', '.join(sorted(unpublished))}")
         members = self.table("members")
         schools = members.filter((members.comparator == comparator) & (members.name == name))
-        rows = self.table(table)
+        rows = self.table(table, kind, period)
         rows = (
             rows.filter(rows.kind == kind)
             if period is None
@@ -288,8 +302,20 @@ class Snapshot:
         }
 
 
+def bucket(kind: str, period: str | None) -> str | None:
+    """The bucket of a snapshot's parts holding the rows of a period: each week, half-term and term has its
+    own (so once no new day falls in it, the next publish links it); the year to date and the weekday
+    figures share one. None for every period of a kind with buckets of its own."""
+    if kind not in BUCKETED:
+        return "year"
+    return None if period is None else f"{kind}-{period}"
+
+
 @functools.lru_cache(maxsize=64)
-def _files(snapshot: Path, name: str) -> tuple[Path, ...]:
-    """Listed once per process: a snapshot is never changed, and every report page reads the latest."""
+def _files(snapshot: Path, name: str) -> tuple[tuple[Path, str | None], ...]:
+    """Each file of a table with its bucket (none for a table not in buckets), listed and read from the
+    footers once per process: a snapshot is never changed, and every report page reads the latest."""
     folder = snapshot / name
-    return tuple(sorted(folder.glob("*.parquet"))) if folder.is_dir() else (snapshot / f"{name}.parquet",)
+    if not folder.is_dir():
+        return ((snapshot / f"{name}.parquet", None),)
+    return tuple((path, described(path)[1]) for path in sorted(folder.glob("*.parquet")))
