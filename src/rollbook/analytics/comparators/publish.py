@@ -50,6 +50,7 @@ from rollbook.analytics.comparators.snapshot import (
     Manifest,
     Snapshot,
     Suppression,
+    bucket,
 )
 from rollbook.lake import Lake
 from rollbook.lake.parts import Parts, rows_of
@@ -144,20 +145,20 @@ def publish(
         with parts["cells"], parts["reasons"], parts["tallies"]:
             if previous is not None:
 
-                def carried(bucket: str | None, table: str) -> set[int]:
-                    return unchanged | (set() if bucket in touched.get(table, ()) else new_days)
+                def taken(held: str | None, table: str) -> set[int]:
+                    """The schools whose rows in a part of bucket `held` are taken as they are."""
+                    return unchanged | (set() if held in touched.get(table, ()) else new_days)
 
                 for table in ("cells", "reasons"):
-                    parts[table].carry(previous.files(table), lambda bucket, t=table: carried(bucket, t))
+                    parts[table].carry(previous.files(table), lambda held, t=table: taken(held, t))
                 if as_of >= previous.as_of:  # backwards, more periods are still open than were kept
-                    parts["tallies"].carry(kept_parts, lambda bucket: carried(bucket, "tallies"))
+                    parts["tallies"].carry(kept_parts, lambda held: taken(held, "tallies"))
             for done, (urns, query) in enumerate(queries, start=1):
                 for table, rows in _split(engines.arrow(query, engine)).items():
                     parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
-        read_afresh = [school.urn for school in measured]
-        profiles = school_profiles(lake, read_afresh, academic_year, engine)
+        profiles = school_profiles(lake, [school.urn for school in measured], academic_year, engine)
         carried = (
             rows_of(previous.path / "profiles.parquet", SCHEMAS["profiles"], unchanged | new_days)
             if previous else ()
@@ -225,13 +226,12 @@ def _buckets_holding(
     calendars: Collection[SchoolCalendar], since: dt.date, as_of: dt.date
 ) -> dict[str, set[str]]:
     """The buckets of each table that new days after `since`, to `as_of`, fall in at any of `calendars`."""
-    cells = {"year"}
-    weekdays = set()
+    cells, weekdays = {bucket("year", None)}, set()
     for calendar in calendars:
         held = tallies.Periods.holding(calendar, since, as_of)
-        cells |= {f"week-{monday}" for monday in tallies.mondays(since, as_of)}
-        cells |= {f"half_term-{HALF_TERM_NAMES[number]}" for number in held.half_terms}
-        cells |= {f"term-{TERM_NAMES[number]}" for number in held.terms}
+        cells |= {bucket("week", monday) for monday in held.mondays()}
+        cells |= {bucket("half_term", HALF_TERM_NAMES[number]) for number in held.half_terms}
+        cells |= {bucket("term", TERM_NAMES[number]) for number in held.terms}
         weekdays |= {f"weekday-{day}" for day in held.weekdays}
     return {"cells": cells, "reasons": cells, "tallies": {"periods", *weekdays}}
 

@@ -98,9 +98,16 @@ class Periods:
             self.weekdays and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
         )
 
+    def mondays(self) -> list[str]:
+        """The Mondays of these weeks, as ISO dates (as a snapshot names its weeks)."""
+        if self.weeks is None:
+            return []
+        first, last = self.weeks
+        return [(first + n * _WEEK).isoformat() for n in range((last - first).days // 7 + 1)]
+
     def named(self, rows: ir.Table) -> ir.BooleanValue:
         """Whether a snapshot's row (kind, period, weekday) is of one of these periods."""
-        mondays = _mondays(*self.weeks) if self.weeks else []
+        mondays = self.mondays()
         half_terms = [HALF_TERM_NAMES[number] for number in sorted(self.half_terms)]
         terms = [TERM_NAMES[number] for number in sorted(self.terms)]
         return _any(
@@ -112,11 +119,6 @@ class Periods:
             and "weekday" in rows.columns
             and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
         )
-
-
-def mondays(since: dt.date, as_of: dt.date) -> list[str]:
-    """The Mondays, as ISO dates, of the weeks holding a day after `since`, up to `as_of`."""
-    return _mondays(_monday(since + dt.timedelta(days=1)), _monday(as_of))
 
 
 def folder(lake: Lake, out: Path, academic_year: int) -> Path:
@@ -141,10 +143,6 @@ def forget_all_but(place: Path, snapshot: str) -> None:
 
 def _numbers(periods, chosen) -> frozenset[int]:
     return frozenset(number for number, period in enumerate(periods) if chosen(period))
-
-
-def _mondays(first: dt.date, last: dt.date) -> list[str]:
-    return [(first + n * _WEEK).isoformat() for n in range((last - first).days // 7 + 1)]
 
 
 def _monday(day: dt.date) -> dt.date:
