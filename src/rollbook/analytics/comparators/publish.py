@@ -53,7 +53,7 @@ from rollbook.analytics.comparators.snapshot import (
     bucket,
 )
 from rollbook.lake import Lake
-from rollbook.lake.parts import Parts, rows_of
+from rollbook.lake.parts import Parts, described, rows_of
 from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar
 from rollbook.rules.characteristics import WITH_SEN
 from rollbook.rules.periods import Period, term_so_far, year_to_date
@@ -128,7 +128,7 @@ def publish(
     if previous is not None and new_days:
         added_to = _by_calendar([school for school in schools if school.urn in new_days])
         touched = _buckets_holding(added_to, previous.as_of, as_of)
-        before = _Before(previous, kept_parts, frozenset(touched["cells"]))
+        before = _Before.of(previous, kept_parts, touched)
         queries += [
             (urns, _query(lake, urns, calendar, as_of, engine, before))
             for calendar, group in added_to.items()
@@ -189,22 +189,35 @@ def publish(
 
 @dataclass(frozen=True)
 class _Before:
-    """The snapshot a publish adds new days to, the tallies kept with it, and the buckets of its cells and
-    reasons that the new days fall in (`_by_period`): the others are linked, not read."""
+    """The snapshot a publish adds new days to, the parts of its cells and reasons and of the tallies kept
+    with it (each with the schools it holds and its bucket, from its footer), and the buckets of each table
+    that the new days fall in (`_buckets_holding`): parts of the other buckets are linked, never read."""
 
     snapshot: Snapshot
-    kept: list[Path]
-    touched: frozenset[str]
+    parts: dict[str, list[tuple[Path, set[int] | None, str | None]]]
+    touched: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, snapshot: Snapshot, kept: list[Path], touched: dict[str, set[str]]) -> _Before:
+        held = {"cells": snapshot.files("cells"), "reasons": snapshot.files("reasons"), "tallies": kept}
+        parts = {name: [(path, *described(path)) for path in paths] for name, paths in held.items()}
+        return cls(snapshot, parts, touched)
 
     def tables(self, urns: list[int], engine: str | None) -> dict[str, ir.Table]:
-        """Its cells and reasons, and the tallies kept, of `urns`, on the engine."""
-        held = {
-            "cells": (self.snapshot.files("cells"), SCHEMAS["cells"]),
-            "reasons": (self.snapshot.files("reasons"), SCHEMAS["reasons"]),
-            "tallies": (self.kept, tallies.SCHEMA),
-        }
-        tables = {name: engines.parquet_files(*files, engine) for name, files in held.items()}
-        return {name: rows.filter(rows.school.isin(urns)) for name, rows in tables.items()}
+        """Its cells and reasons, and the tallies kept, of `urns`, on the engine: read from the parts of the
+        buckets new days fall in that hold any of `urns` (from every part, if none does, to find no rows)."""
+        schemas = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
+        wanted = set(urns)
+        tables = {}
+        for name, parts in self.parts.items():
+            chosen = [
+                path
+                for path, schools, held in parts
+                if held in self.touched[name] and (schools is None or schools & wanted)
+            ]
+            rows = engines.parquet_files(chosen or [path for path, *_ in parts], schemas[name], engine)
+            tables[name] = rows.filter(rows.school.isin(urns))
+        return tables
 
 
 def _by_period(rows: pa.Table) -> pa.Array:
@@ -341,7 +354,7 @@ def _query(
         enrolments.append(_padded(kept, _TALLY))
         # Of the buckets new days fall in, the periods without new days are taken as they were.
         carried = [
-            rows.filter(_bucket(rows).isin(sorted(before.touched)) & ~summed.named(rows))
+            rows.filter(_bucket(rows).isin(sorted(before.touched["cells"])) & ~summed.named(rows))
             for rows in (held["cells"], held["reasons"])
         ]
         old = held["reasons"].filter(summed.named(held["reasons"]))
