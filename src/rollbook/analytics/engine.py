@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import cachetools
@@ -160,6 +161,36 @@ def held_in_memory(expr: ir.Table, name: str, engine: str | None = None) -> ir.T
         target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
         target.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {target.compile(expr)}")
     return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
+
+
+@contextlib.contextmanager
+def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Table]:
+    """`expr` computed once and held by the engine while several queries read it (on DuckDB a temporary
+    table, on Spark a cached frame), then let go: one result taken apart in the engine, in parallel, rather
+    than row by row in Python. (Ibis's own `cache` cannot let a DuckDB table go in this version.)"""
+    engine = engine or config.engine()
+    target = backend(engine)
+    name = f"held_{next(_held_names)}"
+    with _query_lock:
+        target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+        if engine == "spark":
+            frame = _spark_session().sql(target.compile(expr)).cache()
+            frame.createOrReplaceTempView(name)
+        else:
+            target.raw_sql(f"CREATE TEMP TABLE {name} AS {target.compile(expr)}")
+        held = target.table(name)
+    try:
+        yield held
+    finally:
+        with _query_lock:
+            if engine == "spark":
+                _spark_session().catalog.dropTempView(name)
+                frame.unpersist()
+            else:
+                target.raw_sql(f"DROP TABLE {name}")
+
+
+_held_names = itertools.count()
 
 
 def _version(path: Path) -> tuple[int, int, int]:

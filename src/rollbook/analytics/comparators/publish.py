@@ -154,7 +154,7 @@ def publish(
                 if as_of >= previous.as_of:  # backwards, more periods are still open than were kept
                     parts["tallies"].carry(kept_parts, lambda held: taken(held, "tallies"))
             for done, (urns, query) in enumerate(queries, start=1):
-                for table, rows in _split(engines.arrow(query, engine)).items():
+                for table, rows in _split(query, engine).items():
                     parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
@@ -446,16 +446,16 @@ def _padded(table: ir.Table, columns: dict | None = None) -> ir.Table:
     )
 
 
-def _split(rows: pa.Table) -> dict[str, pa.Table]:
-    """The one query's rows as the snapshot's cells and reasons (a row with a `code`) and the tallies to
-    keep (a row with an `enrolment`)."""
-    reason, tally = pc.is_valid(rows["code"]), pc.is_valid(rows["enrolment"])
-    cell = pc.invert(pc.or_(reason, tally))
-    return {
-        "cells": _as_published(rows.filter(cell), SCHEMAS["cells"]),
-        "reasons": _as_published(rows.filter(reason), SCHEMAS["reasons"]),
-        "tallies": _as_published(rows.filter(tally), tallies.SCHEMA),
-    }
+def _split(query: ir.Table, engine: str | None) -> dict[str, pa.Table]:
+    """The one query's rows, computed once and held by the engine, as the snapshot's cells and reasons (a
+    row with a `code`) and the tallies to keep (a row with an `enrolment`), each taken out in its own
+    columns."""
+    schemas = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
+    with engines.computed_once(query, engine) as rows:
+        reason, tally = rows.code.notnull(), rows.enrolment.notnull()
+        chosen = {"cells": ~(reason | tally), "reasons": reason, "tallies": tally}
+        taken = {name: rows.filter(chosen[name]).select(*schemas[name].names) for name in schemas}
+        return {name: _as_published(engines.arrow(taken[name], engine), schemas[name]) for name in schemas}
 
 
 def _as_published(counts: pa.Table, schema: pa.Schema) -> pa.Table:
