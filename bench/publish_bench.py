@@ -253,8 +253,8 @@ def run_cube(lake: Lake, schools: list[dict], out: Path, batch: int | None = Non
                 )
             ).to_arrow_table()  # fmt: skip
             reason = pc.is_valid(rows["code"])
-            writers["cells"].write_table(_as_published(rows.filter(pc.invert(reason)), "cells"))
-            writers["reasons"].write_table(_as_published(rows.filter(reason), "reasons"))
+            writers["cells"].write_table(_as_published(rows.filter(pc.invert(reason)), SCHEMAS["cells"]))
+            writers["reasons"].write_table(_as_published(rows.filter(reason), SCHEMAS["reasons"]))
     note = f"{len(batches)} statements of {batch} schools" if batch and len(batches) > 1 else "one statement"
     return {"seconds": time.perf_counter() - started, "note": note}
 

@@ -119,8 +119,8 @@ def publish(
     kept_parts, tallied = tallies.kept(kept_in, previous.path.name) if previous else ([], set())
     new_days &= tallied  # and the others, no longer tallied (an erasure), are measured whole
     measured = [school for school in schools if school.urn not in unchanged | new_days]
-    queries = [
-        (urns, _query(lake, urns, calendar, as_of, engine))
+    queries: list[tuple[list[int], SchoolCalendar, _Before | None]] = [
+        (urns, calendar, None)
         for calendar, group in _by_calendar(measured).items()
         for urns in _batches(lake, group, academic_year, batch)
     ]
@@ -130,7 +130,7 @@ def publish(
         touched = _buckets_holding(added_to, previous.as_of, as_of)
         before = _Before.of(previous, kept_parts, touched)
         queries += [
-            (urns, _query(lake, urns, calendar, as_of, engine, before))
+            (urns, calendar, before)
             for calendar, group in added_to.items()
             for urns in (group[start : start + ADDED_BATCH] for start in range(0, len(group), ADDED_BATCH))
         ]
@@ -153,8 +153,11 @@ def publish(
                     parts[table].carry(previous.files(table), lambda held, t=table: taken(held, t))
                 if as_of >= previous.as_of:  # backwards, more periods are still open than were kept
                     parts["tallies"].carry(kept_parts, lambda held: taken(held, "tallies"))
-            for done, (urns, query) in enumerate(queries, start=1):
-                for table, rows in _split(query, engine).items():
+            for done, (urns, calendar, before) in enumerate(queries, start=1):
+                ytd = year_to_date(calendar.academic_year, as_of)
+                with engines.computed_once(_enrolments(lake, urns, ytd, engine), engine) as pupils:
+                    counted = _split(_query(lake, urns, pupils, calendar, as_of, engine, before), engine)
+                for table, rows in counted.items():
                     parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
@@ -285,39 +288,45 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     return periods
 
 
+def _enrolments(lake: Lake, urns: list[int], ytd: Period, engine: str | None) -> ir.Table:
+    """The pupils of `urns` in the years of `ytd`, each enrolment numbered (`tallies.ENROLMENTS_PER_SCHOOL`):
+    the same numbers however often read, while the school's pupils are unchanged. A batch's query reads
+    them three times, so they are computed once for it (`engines.computed_once`)."""
+    pupils = engines.pupils(lake, urns, academic_years_in(ytd), engine)
+    pupils = pupils.select(*ENROLMENT, *CELL, "admission_date", "leaving_date").mutate(
+        place=ibis.row_number().over(group_by="school", order_by=list(ENROLMENT))
+    )
+    return pupils.mutate(
+        enrolment=pupils.school.cast("int64") * tallies.ENROLMENTS_PER_SCHOOL + pupils.place
+    ).drop("place")
+
+
 def _query(
     lake: Lake,
     urns: list[int],
+    pupils: ir.Table,
     calendar: SchoolCalendar,
     as_of: dt.date,
     engine: str | None,
     before: _Before | None = None,
 ) -> ir.Table:
-    """The one query for schools sharing `calendar`: their cells, weekday cells, reasons and kept tallies
-    together (see `_split`), all from one reading of the marks; or, `before` given, from their marks after
-    its date and what it kept.
+    """The one query for schools `urns` sharing `calendar`, of their `pupils` (`_enrolments`): their cells,
+    weekday cells, reasons and kept tallies together (see `_split`), all from one reading of the marks; or,
+    `before` given, from their marks after its date and what it kept.
 
-    Enrolments are numbered in the pupils join (`tallies.ENROLMENTS_PER_SCHOOL`), and every grouping below
-    is by that number and by period numbers, not by UPNs and names; each enrolment's cell is joined back
-    only to the summed tallies. The one per-enrolment tally is each enrolment's sessions per code in each
-    week, split where a half-term or term begins or ends within the week. Its categories summed per
-    enrolment and week, then into each week, half-term, term and the year to date, and per weekday and
-    session into the year to date, are the enrolments' tallies; summed per cell (persistent and severe
-    absence tested on each enrolment's own sessions in the period), the cells. Its codes summed per cell
-    and week, then into each period, are the reasons (none by weekday: they would multiply the snapshot for
-    little use). With new days, each enrolment's new tallies are added to its kept ones, the new reasons to
-    the previous snapshot's, and only the periods holding a new day are summed again: the previous
-    snapshot's rows of the others are taken as they were.
+    Every grouping below is by enrolment number and by period numbers, not by UPNs and names; each
+    enrolment's cell is joined back only to the summed tallies. The one per-enrolment tally is each
+    enrolment's sessions per code in each week, split where a half-term or term begins or ends within the
+    week. Its categories summed per enrolment and week, then into each week, half-term, term and the year to
+    date, and per weekday and session into the year to date, are the enrolments' tallies; summed per cell
+    (persistent and severe absence tested on each enrolment's own sessions in the period), the cells. Its
+    codes summed per cell and week, then into each period, are the reasons (none by weekday: they would
+    multiply the snapshot for little use). With new days, each enrolment's new tallies are added to its kept
+    ones, the new reasons to the previous snapshot's, and only the periods holding a new day are summed
+    again: the previous snapshot's rows of the others are taken as they were.
     """
     periods = _periods(calendar, as_of)
     ytd = year_to_date(calendar.academic_year, as_of)
-    pupils = engines.pupils(lake, urns, academic_years_in(ytd), engine)
-    pupils = pupils.select(*ENROLMENT, *CELL, "admission_date", "leaving_date").mutate(
-        place=ibis.row_number().over(group_by="school", order_by=list(ENROLMENT))
-    )
-    pupils = pupils.mutate(  # the same numbers however often read, while the school's pupils are unchanged
-        enrolment=pupils.school.cast("int64") * tallies.ENROLMENTS_PER_SCHOOL + pupils.place
-    ).drop("place")
     marks = engines.marks(lake, urns, academic_years_in(ytd), engine)
     since = None if before is None else before.snapshot.as_of
     read = ytd if since is None else Period(since + dt.timedelta(days=1), ytd.end, "new days")
