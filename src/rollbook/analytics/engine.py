@@ -44,6 +44,8 @@ _RESULT_ROWS = 100
 
 # DuckDB connections must not run two queries at once from different threads (web server threads).
 _query_lock = threading.Lock()
+#: Names of the tables `computed_once` holds, new for each.
+_held_names = itertools.count()
 
 
 def backend(engine: str | None = None) -> BaseBackend:
@@ -156,29 +158,26 @@ def held_in_memory(expr: ir.Table, name: str, engine: str | None = None) -> ir.T
     engine = engine or config.engine()
     if engine == "spark":
         return expr
-    target = backend(engine)
     with _query_lock:
-        target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
-        target.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {target.compile(expr)}")
-    return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
+        return _temporary_table(backend(engine), expr, name, "CREATE OR REPLACE TEMP TABLE")
 
 
 @contextlib.contextmanager
 def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Table]:
-    """`expr` computed once and held by the engine while several queries read it (on DuckDB a temporary
-    table, on Spark a cached frame), then let go: one result taken apart in the engine, in parallel, rather
-    than row by row in Python. (Ibis's own `cache` cannot let a DuckDB table go in this version.)"""
+    """`expr` computed once and held by the engine only while the `with` block reads it (on DuckDB a
+    temporary table, on Spark a cached frame), then let go, unlike `held_in_memory`: for one result that
+    several queries take apart. (Ibis's own `cache` cannot let a DuckDB table go in this version.)"""
     engine = engine or config.engine()
     target = backend(engine)
     name = f"held_{next(_held_names)}"
     with _query_lock:
-        target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
         if engine == "spark":
-            frame = _spark_session().sql(target.compile(expr)).cache()
+            target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+            frame = _spark_session().sql(target.compile(expr)).cache()  # computed at its first read
             frame.createOrReplaceTempView(name)
+            held = ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
         else:
-            target.raw_sql(f"CREATE TEMP TABLE {name} AS {target.compile(expr)}")
-        held = target.table(name)
+            held = _temporary_table(target, expr, name, "CREATE TEMP TABLE")
     try:
         yield held
     finally:
@@ -190,7 +189,11 @@ def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Tabl
                 target.raw_sql(f"DROP TABLE {name}")
 
 
-_held_names = itertools.count()
+def _temporary_table(target: BaseBackend, expr: ir.Table, name: str, create: str) -> ir.Table:
+    """DuckDB's temporary table `name` of `expr`'s rows, typed as `expr` (the caller holds the lock)."""
+    target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+    target.raw_sql(f"{create} {name} AS {target.compile(expr)}")
+    return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
 
 
 def _version(path: Path) -> tuple[int, int, int]:

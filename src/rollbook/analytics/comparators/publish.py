@@ -69,6 +69,8 @@ ADDED_BATCH = 1_000
 #: The columns of a reason, of a tally, and of the one query per batch: a cell's, a reason's and a tally's,
 #: a reason's `code` set, a tally's `enrolment`, a cell's neither.
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
+#: The tables each batch's query writes, and their columns.
+_WRITTEN = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
 
 
@@ -138,9 +140,9 @@ def publish(
     final = out / now.strftime("%Y%m%dT%H%M%S%f")
     with _writing(final) as folder, _writing(kept_in / final.name) as kept_folder:
         parts = {
-            "cells": Parts(folder / "cells", SCHEMAS["cells"], final.name, _by_period),
-            "reasons": Parts(folder / "reasons", SCHEMAS["reasons"], final.name, _by_period),
-            "tallies": Parts(kept_folder, tallies.SCHEMA, final.name, _by_weekday),
+            "cells": Parts(folder / "cells", _WRITTEN["cells"], final.name, _by_period),
+            "reasons": Parts(folder / "reasons", _WRITTEN["reasons"], final.name, _by_period),
+            "tallies": Parts(kept_folder, _WRITTEN["tallies"], final.name, _by_weekday),
         }
         with parts["cells"], parts["reasons"], parts["tallies"]:
             if previous is not None:
@@ -154,10 +156,7 @@ def publish(
                 if as_of >= previous.as_of:  # backwards, more periods are still open than were kept
                     parts["tallies"].carry(kept_parts, lambda held: taken(held, "tallies"))
             for done, (urns, calendar, before) in enumerate(queries, start=1):
-                ytd = year_to_date(calendar.academic_year, as_of)
-                with engines.computed_once(_enrolments(lake, urns, ytd, engine), engine) as pupils:
-                    counted = _split(_query(lake, urns, pupils, calendar, as_of, engine, before), engine)
-                for table, rows in counted.items():
+                for table, rows in _counted(lake, urns, calendar, as_of, engine, before).items():
                     parts[table].write(rows, urns)
                 if progress is not None:
                     progress(done, len(queries))
@@ -208,17 +207,17 @@ class _Before:
 
     def tables(self, urns: list[int], engine: str | None) -> dict[str, ir.Table]:
         """Its cells and reasons, and the tallies kept, of `urns`, on the engine: read from the parts of the
-        buckets new days fall in that hold any of `urns` (from every part, if none does, to find no rows)."""
-        schemas = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
+        buckets new days fall in that hold any of `urns` (if none does, from one part, to find no rows:
+        the query takes only rows of those buckets)."""
         wanted = set(urns)
         tables = {}
         for name, parts in self.parts.items():
-            chosen = [
+            chosen = [  # a part of no bucket or of no schools named (written before either) may hold any
                 path
                 for path, schools, held in parts
-                if held in self.touched[name] and (schools is None or schools & wanted)
+                if held in (None, *self.touched[name]) and (schools is None or schools & wanted)
             ]
-            rows = engines.parquet_files(chosen or [path for path, *_ in parts], schemas[name], engine)
+            rows = engines.parquet_files(chosen or [parts[0][0]], _WRITTEN[name], engine)
             tables[name] = rows.filter(rows.school.isin(urns))
         return tables
 
@@ -363,8 +362,9 @@ def _query(
         enrolments.append(_padded(kept, _TALLY))
         # Of the buckets new days fall in, the periods without new days are taken as they were.
         carried = [
-            rows.filter(_bucket(rows).isin(sorted(before.touched["cells"])) & ~summed.named(rows))
-            for rows in (held["cells"], held["reasons"])
+            rows.filter(_bucket(rows).isin(sorted(before.touched[name])) & ~summed.named(rows))
+            for name, rows in held.items()
+            if name != "tallies"
         ]
         old = held["reasons"].filter(summed.named(held["reasons"]))
         reasons = ibis.union(_padded(reasons, _REASON), _padded(old, _REASON))
@@ -455,16 +455,29 @@ def _padded(table: ir.Table, columns: dict | None = None) -> ir.Table:
     )
 
 
+def _counted(
+    lake: Lake,
+    urns: list[int],
+    calendar: SchoolCalendar,
+    as_of: dt.date,
+    engine: str | None,
+    before: _Before | None,
+) -> dict[str, pa.Table]:
+    """One batch's cells, reasons and tallies to keep (`_query`), its numbered pupils held while it runs."""
+    enrolments = _enrolments(lake, urns, year_to_date(calendar.academic_year, as_of), engine)
+    with engines.computed_once(enrolments, engine) as pupils:
+        return _split(_query(lake, urns, pupils, calendar, as_of, engine, before), engine)
+
+
 def _split(query: ir.Table, engine: str | None) -> dict[str, pa.Table]:
     """The one query's rows, computed once and held by the engine, as the snapshot's cells and reasons (a
     row with a `code`) and the tallies to keep (a row with an `enrolment`), each taken out in its own
     columns."""
-    schemas = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
     with engines.computed_once(query, engine) as rows:
         reason, tally = rows.code.notnull(), rows.enrolment.notnull()
         chosen = {"cells": ~(reason | tally), "reasons": reason, "tallies": tally}
-        taken = {name: rows.filter(chosen[name]).select(*schemas[name].names) for name in schemas}
-        return {name: _as_published(engines.arrow(taken[name], engine), schemas[name]) for name in schemas}
+        taken = {name: rows.filter(chosen[name]).select(*_WRITTEN[name].names) for name in _WRITTEN}
+        return {name: _as_published(engines.arrow(taken[name], engine), _WRITTEN[name]) for name in _WRITTEN}
 
 
 def _as_published(counts: pa.Table, schema: pa.Schema) -> pa.Table:
