@@ -69,9 +69,9 @@ ADDED_BATCH = 1_000
 #: The columns of a reason, of a tally, and of the one query per batch: a cell's, a reason's and a tally's,
 #: a reason's `code` set, a tally's `enrolment`, a cell's neither.
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
+_UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
 #: The tables each batch's query writes, and their columns.
 _WRITTEN = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
-_UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
 
 
 @dataclass(frozen=True)
