@@ -170,7 +170,7 @@ class Snapshot:
             for path, held in parts
             if held in (None, wanted) or (wanted is None and held.startswith(kind))
         ]
-        return chosen or [path for path, _ in parts]  # a period not published: every part, to find no rows
+        return chosen or [parts[0][0]]  # a period not published: one part, to find no rows in it
 
     def table(self, name: str, kind: str | None = None, period: str | None = None) -> ir.Table:
         """One of the snapshot's tables (`SCHEMAS`) on the engine; with `kind` (and `period`), only the
