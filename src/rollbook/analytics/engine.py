@@ -163,10 +163,13 @@ def held_in_memory(expr: ir.Table, name: str, engine: str | None = None) -> ir.T
 
 
 @contextlib.contextmanager
-def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Table]:
+def computed_once(
+    expr: ir.Table, engine: str | None = None, without: Sequence[str] = ()
+) -> Iterator[ir.Table]:
     """`expr` computed once and held by the engine only while the `with` block reads it (on DuckDB a
     temporary table, on Spark a cached frame), then let go, unlike `held_in_memory`: for one result that
-    several queries take apart. (Ibis's own `cache` cannot let a DuckDB table go in this version.)"""
+    several queries take apart. (Ibis's own `cache` cannot let a DuckDB table go in this version.) DuckDB
+    computes it `without` the optimizer rules named, where one is known to choose worse for it."""
     engine = engine or config.engine()
     target = backend(engine)
     name = f"held_{next(_held_names)}"
@@ -177,7 +180,7 @@ def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Tabl
             frame.createOrReplaceTempView(name)
             held = ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
         else:
-            held = _temporary_table(target, expr, name, "CREATE TEMP TABLE")
+            held = _temporary_table(target, expr, name, "CREATE TEMP TABLE", without)
     try:
         yield held
     finally:
@@ -189,10 +192,19 @@ def computed_once(expr: ir.Table, engine: str | None = None) -> Iterator[ir.Tabl
                 target.raw_sql(f"DROP TABLE {name}")
 
 
-def _temporary_table(target: BaseBackend, expr: ir.Table, name: str, create: str) -> ir.Table:
-    """DuckDB's temporary table `name` of `expr`'s rows, typed as `expr` (the caller holds the lock)."""
+def _temporary_table(
+    target: BaseBackend, expr: ir.Table, name: str, create: str, without: Sequence[str] = ()
+) -> ir.Table:
+    """DuckDB's temporary table `name` of `expr`'s rows, typed as `expr`, computed `without` some optimizer
+    rules (the caller holds the lock, so no other query runs without them)."""
     target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
-    target.raw_sql(f"{create} {name} AS {target.compile(expr)}")
+    if without:
+        target.raw_sql(f"SET disabled_optimizers = {_sql_string(','.join(without))}")
+    try:
+        target.raw_sql(f"{create} {name} AS {target.compile(expr)}")
+    finally:
+        if without:
+            target.raw_sql("RESET disabled_optimizers")
     return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
 
 

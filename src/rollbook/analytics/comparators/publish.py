@@ -46,7 +46,6 @@ from rollbook.analytics.comparators.snapshot import (
     CELL,
     INPUTS_FILE,
     SCHEMAS,
-    WEEKDAY,
     Manifest,
     Snapshot,
     Suppression,
@@ -70,6 +69,13 @@ ADDED_BATCH = 1_000
 #: a reason's `code` set, a tally's `enrolment`, a cell's neither.
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
+#: The buckets of kept tallies (`_by_weekday`), and the periods of the year to date by weekday.
+_TALLY_BUCKETS = pa.array(["periods", *(f"weekday-{day}" for day in range(7))])
+_BY_WEEKDAY = tallies.Periods(weekdays=frozenset(range(7)))
+#: DuckDB 2.0 pushes a partial aggregate of the tallies, by enrolment and period, below their join to the
+#: pupils for the cells: the tallies are one row per enrolment and period already, so it is a second hash
+#: aggregate of millions of groups for nothing (1.3 to 2 CPU s of 10 in a 1,000-school batch's new day).
+_DUCKDB_RULES_LEFT_OUT = ("partial_aggregate_pushdown",)
 #: The tables each batch's query writes, and their columns.
 _WRITTEN = {"cells": SCHEMAS["cells"], "reasons": SCHEMAS["reasons"], "tallies": tallies.SCHEMA}
 
@@ -233,8 +239,10 @@ def _by_period(rows: pa.Table) -> pa.Array:
 def _by_weekday(rows: pa.Table) -> pa.Array:
     """Kept tallies by weekday and session are a bucket a weekday, linked on the other days of the week;
     the rest are one bucket."""
-    weekday = pc.binary_join_element_wise("weekday-", pc.cast(rows["weekday"], pa.string()), "")
-    return pc.if_else(pc.equal(rows["kind"], "weekday"), weekday, "periods")
+    ids = rows["period_id"]
+    on_weekday = pc.and_(pc.greater_equal(ids, tallies.WEEKDAY_IDS), pc.less(ids, tallies.WEEK_IDS))
+    weekday = pc.divide(pc.subtract(ids, tallies.WEEKDAY_IDS), 2)
+    return pc.take(_TALLY_BUCKETS, pc.if_else(on_weekday, pc.add(weekday, 1), 0))
 
 
 def _buckets_holding(
@@ -332,33 +340,32 @@ def _query(
     sessions = on_roll(pupils, marks, read)
     tallied = [str(category) for category in TALLIED]
     sessions = sessions.select(
-        "enrolment", "date", "session", "code", *tallied,
+        "enrolment", "code", *tallied,
         **{f"{kind}_number": _period_number(sessions.date, periods, kind) for kind in ("half_term", "term")},
+        week=tallies.week_ids(sessions.date), on_weekday=tallies.session_ids(sessions.date, sessions.session),
     )  # fmt: skip
-    segment = ("half_term_number", "term_number", "week_commencing")
-    tally = sessions.group_by(
-        "enrolment", "code", *tallied, *segment[:2], week_commencing=sessions.date.truncate("W").cast("date")
-    ).aggregate(sessions=sessions.count())
+    segment = ("half_term_number", "term_number", "week")
+    tally = sessions.group_by("enrolment", "code", *tallied, *segment).aggregate(sessions=sessions.count())
     weekly = tally.group_by("enrolment", *segment).aggregate(
         **{category: (tally[category] * tally.sessions).sum() for category in tallied}
     )
     by_period = _in_periods(weekly)  # a week split between periods is two rows: summed again per period
-    by_weekday = sessions.group_by(
-        "enrolment", "session", weekday=sessions.date.day_of_week.index().cast("int8")
-    ).aggregate(**{category: sessions[category].sum() for category in tallied})
-    by_weekday = by_weekday.mutate(kind=ibis.literal("weekday"))
+    by_weekday = sessions.group_by("enrolment", period_id=sessions.on_weekday).aggregate(
+        **{category: sessions[category].sum() for category in tallied}
+    )
     enrolments = [_padded(by_period, _TALLY), _padded(by_weekday, _TALLY)]
+    names = ibis.memtable(tallies.period_names(calendar, as_of))
     coded = _with_cells(tally, pupils)
     coded = coded.group_by("school", *CELL, *segment, "code").aggregate(sessions=coded.sessions.sum())
     coded = _in_periods(coded)
-    reasons = coded.group_by(["kind", "number", "week_commencing", "school", *CELL, "code"])
-    reasons = _named(reasons.aggregate(sessions=coded.sessions.sum()), periods)
+    reasons = coded.group_by(["period_id", "school", *CELL, "code"])
+    reasons = _named(reasons.aggregate(sessions=coded.sessions.sum()), names)
     carried: list[ir.Table] = []
     if before is not None:
         held = before.tables(urns, engine)
         summed = tallies.Periods.holding(calendar, since, as_of)
         kept = held["tallies"]  # by weekday, only the weekdays of new days: the others' parts are linked
-        kept = kept.filter((kept.kind != "weekday") | kept.weekday.isin(sorted(summed.weekdays)))
+        kept = kept.filter(~_BY_WEEKDAY.numbered(kept) | summed.numbered(kept))
         enrolments.append(_padded(kept, _TALLY))
         # Of the buckets new days fall in, the periods without new days are taken as they were.
         carried = [
@@ -376,8 +383,7 @@ def _query(
         **{category: enrolments[category].sum() for category in tallied}
     )
     counted = enrolments if before is None else enrolments.filter(summed.numbered(enrolments))
-    by_cell = ("kind", "number", "week_commencing", "school", *CELL, *WEEKDAY)
-    cells = _named(group_totals(_with_cells(counted, pupils), by_cell), periods)
+    cells = _named(group_totals(_with_cells(counted, pupils), ("period_id", "school", *CELL)), names)
     open_after = tallies.Periods.open_after(calendar, as_of)
     kept = enrolments.filter(open_after.numbered(enrolments)).mutate(
         school=(enrolments.enrolment // tallies.ENROLMENTS_PER_SCHOOL).cast("int64")
@@ -404,23 +410,18 @@ def _period_number(date: ir.DateValue, periods: list[tuple[str, str, Period]], k
 
 
 def _in_periods(weekly: ir.Table) -> ir.Table:
-    """Weekly rows once for each period holding them, under its kind and number: the week (by its Monday,
-    number 0), its half-term and term when it is in one (their numbers), and the year to date (number 0).
-    Only weeks keep their Monday."""
-    no_week = ibis.null("date")
-    copies = {
-        "week": (ibis.literal(0, "int8"), weekly.week_commencing),
-        "half_term": (weekly.half_term_number, no_week),
-        "term": (weekly.term_number, no_week),
-        "year": (ibis.literal(0, "int8"), no_week),
-    }
-    columns = [column for column in weekly.columns if not column.endswith("_number")]
-    copied = [
-        weekly.select(*(column for column in columns if column != "week_commencing"),
-                      kind=ibis.literal(kind), number=number.cast("int8"), week_commencing=week)
-        for kind, (number, week) in copies.items()
-    ]  # fmt: skip
-    return ibis.union(*(copy.filter(copy.number.notnull()) for copy in copied))
+    """Weekly rows once for each period holding them, under its `period_id` (`tallies`): the week, its
+    half-term and term when it is in one, and the year to date."""
+    ids = (
+        weekly.week,
+        tallies.HALF_TERM_IDS + weekly.half_term_number,
+        tallies.TERM_IDS + weekly.term_number,
+        ibis.literal(tallies.YEAR_ID),
+    )
+    segment = ("half_term_number", "term_number", "week")
+    columns = [column for column in weekly.columns if column not in segment]
+    copied = [weekly.select(*columns, period_id=period.cast("int16")) for period in ids]
+    return ibis.union(*(copy.filter(copy.period_id.notnull()) for copy in copied))
 
 
 def _with_cells(per_enrolment: ir.Table, pupils: ir.Table) -> ir.Table:
@@ -429,19 +430,9 @@ def _with_cells(per_enrolment: ir.Table, pupils: ir.Table) -> ir.Table:
     return per_enrolment.join(cells, "enrolment").drop("enrolment")
 
 
-def _named(counts: ir.Table, periods: list[tuple[str, str, Period]]) -> ir.Table:
-    """Counts keyed by period kind and number (and a week by its Monday) under the period's published name."""
-    names = {"half_term": HALF_TERM_NAMES, "term": TERM_NAMES}
-    period = ibis.cases(
-        (counts.kind == "week", counts.week_commencing.strftime("%Y-%m-%d")),
-        (counts.kind.isin(["year", "weekday"]), ibis.literal("year_to_date")),
-        *(
-            ((counts.kind == kind) & (counts.number == names[kind].index(name)), ibis.literal(name))
-            for kind, name, _ in periods
-            if kind in names
-        ),
-    )
-    return counts.mutate(period=period).drop("number", "week_commencing")
+def _named(counts: ir.Table, names: ir.Table) -> ir.Table:
+    """Counts keyed by `period_id` under the period's kind and published name (and a weekday's session)."""
+    return counts.join(names, "period_id").drop("period_id")
 
 
 def _padded(table: ir.Table, columns: dict | None = None) -> ir.Table:
@@ -473,7 +464,7 @@ def _split(query: ir.Table, engine: str | None) -> dict[str, pa.Table]:
     """The one query's rows, computed once and held by the engine, as the snapshot's cells and reasons (a
     row with a `code`) and the tallies to keep (a row with an `enrolment`), each taken out in its own
     columns."""
-    with engines.computed_once(query, engine) as rows:
+    with engines.computed_once(query, engine, without=_DUCKDB_RULES_LEFT_OUT) as rows:
         reason, tally = rows.code.notnull(), rows.enrolment.notnull()
         chosen = {"cells": ~(reason | tally), "reasons": reason, "tallies": tally}
         taken = {name: rows.filter(chosen[name]).select(*_WRITTEN[name].names) for name in _WRITTEN}

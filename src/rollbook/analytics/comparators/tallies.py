@@ -19,6 +19,7 @@ import functools
 import hashlib
 import operator
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,24 +30,34 @@ import pyarrow as pa
 from rollbook.analytics.attendance.sessions import TALLIED
 from rollbook.lake import Lake
 from rollbook.lake.parts import schools_of
-from rollbook.rules.calendar import HALF_TERM_NAMES, TERM_NAMES, SchoolCalendar, academic_year_bounds
+from rollbook.rules.calendar import (
+    HALF_TERM_NAMES,
+    SESSIONS,
+    TERM_NAMES,
+    SchoolCalendar,
+    Session,
+    academic_year_bounds,
+)
 
 #: An enrolment's number is its school's URN times this, plus its place in the school's pupils.
 ENROLMENTS_PER_SCHOOL = 2**20
+#: A tally's period is one small number, its `period_id`: the year to date `YEAR_ID`; half-term and term
+#: n (by their place in `HALF_TERM_NAMES` and `TERM_NAMES`) `HALF_TERM_IDS + n` and `TERM_IDS + n`; the year
+#: to date on weekday d (Monday 0) in the morning or afternoon `WEEKDAY_IDS + 2d` or one more; a week
+#: `WEEK_IDS` plus the weeks from Monday 5 January 1970 to its Monday. Tallies are grouped by enrolment and
+#: this number alone: two integers, where a period's kind, number, Monday, weekday and session were five.
+YEAR_ID, HALF_TERM_IDS, TERM_IDS, WEEKDAY_IDS, WEEK_IDS = 0, 1, 8, 16, 32
 SCHEMA = pa.schema(
     [
         ("school", pa.int64()),
         ("enrolment", pa.int64()),
-        ("kind", pa.string()),
-        ("number", pa.int8()),
-        ("week_commencing", pa.date32()),
-        ("weekday", pa.int8()),
-        ("session", pa.string()),
+        ("period_id", pa.int16()),
         *((str(category), pa.int64()) for category in TALLIED),
     ]
 )
-#: What places a tally: its enrolment and period (a week by its Monday, a weekday with its session).
-KEY = ("enrolment", "kind", "number", "week_commencing", "weekday", "session")
+#: What places a tally: its enrolment and period.
+KEY = ("enrolment", "period_id")
+_EPOCH_MONDAY = dt.date(1970, 1, 5)
 _WEEK = dt.timedelta(days=7)
 
 
@@ -89,13 +100,14 @@ class Periods:
         )
 
     def numbered(self, rows: ir.Table) -> ir.BooleanValue:
-        """Whether a tally (kind, number, week_commencing, weekday) is in one of these periods."""
+        """Whether a tally (by its `period_id`) is in one of these periods."""
+        ids = rows.period_id
         return _any(
-            self.year and rows.kind == "year",
-            self.half_terms and (rows.kind == "half_term") & rows.number.isin(sorted(self.half_terms)),
-            self.terms and (rows.kind == "term") & rows.number.isin(sorted(self.terms)),
-            self.weeks and (rows.kind == "week") & rows.week_commencing.between(*self.weeks),
-            self.weekdays and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
+            self.year and ids == YEAR_ID,
+            self.half_terms and ids.isin([HALF_TERM_IDS + number for number in sorted(self.half_terms)]),
+            self.terms and ids.isin([TERM_IDS + number for number in sorted(self.terms)]),
+            self.weeks and ids.between(week_id(self.weeks[0] + dt.timedelta(days=6)), week_id(self.weeks[1])),
+            self.weekdays and ids.isin(weekday_ids(self.weekdays)),
         )
 
     def mondays(self) -> list[str]:
@@ -119,6 +131,53 @@ class Periods:
             and "weekday" in rows.columns
             and (rows.kind == "weekday") & rows.weekday.isin(sorted(self.weekdays)),
         )
+
+
+def week_id(day: dt.date) -> int:
+    """The `period_id` of the week holding `day`."""
+    return WEEK_IDS + (day - _EPOCH_MONDAY).days // 7
+
+
+def week_ids(days: ir.DateValue) -> ir.IntegerValue:
+    """`week_id`, on the engine."""
+    return (WEEK_IDS + (days.epoch_days() - (_EPOCH_MONDAY - dt.date(1970, 1, 1)).days) // 7).cast("int16")
+
+
+def weekday_ids(weekdays: Collection[int]) -> list[int]:
+    """The `period_id`s of the year to date on `weekdays` (Monday 0), morning and afternoon."""
+    return [WEEKDAY_IDS + 2 * day + afternoon for day in sorted(weekdays) for afternoon in (0, 1)]
+
+
+def session_ids(days: ir.DateValue, sessions: ir.StringValue) -> ir.IntegerValue:
+    """The `period_id` of the year to date on each mark's weekday and session, on the engine."""
+    afternoon = (sessions == str(Session.PM)).cast("int16")
+    return (WEEKDAY_IDS + 2 * days.day_of_week.index().cast("int16") + afternoon).cast("int16")
+
+
+def period_names(calendar: SchoolCalendar, as_of: dt.date) -> pa.Table:
+    """Each `period_id` a mark up to `as_of` can be tallied in, with the kind, name, weekday and session a
+    snapshot gives its period: the year to date, the half-terms and terms begun, the weekdays' sessions and
+    the weeks of the year to date."""
+    start = academic_year_bounds(calendar.academic_year)[0]
+    begun = [
+        (ids + number, kind, name, None, None)
+        for ids, kind, names in (
+            (HALF_TERM_IDS, "half_term", HALF_TERM_NAMES), (TERM_IDS, "term", TERM_NAMES)
+        )
+        for number, name in enumerate(names)
+        if calendar.named(name).start <= as_of
+    ]  # fmt: skip
+    mondays = [_monday(start) + n * _WEEK for n in range((_monday(as_of) - _monday(start)).days // 7 + 1)]
+    rows = [
+        (YEAR_ID, "year", "year_to_date", None, None),
+        *begun,
+        *((WEEKDAY_IDS + 2 * day + afternoon, "weekday", "year_to_date", day, str(session))
+          for day in range(7) for afternoon, session in enumerate(SESSIONS)),
+        *((week_id(monday), "week", monday.isoformat(), None, None) for monday in mondays),
+    ]  # fmt: skip
+    columns = ("period_id", "kind", "period", "weekday", "session")
+    types = (pa.int16(), pa.string(), pa.string(), pa.int8(), pa.string())
+    return pa.table(list(zip(*rows, strict=True)), schema=pa.schema(list(zip(columns, types, strict=True))))
 
 
 def folder(lake: Lake, out: Path, academic_year: int) -> Path:
