@@ -195,13 +195,20 @@ def computed_once(
 def _temporary_table(
     target: BaseBackend, expr: ir.Table, name: str, create: str, without: Sequence[str] = ()
 ) -> ir.Table:
-    """DuckDB's temporary table `name` of `expr`'s rows, typed as `expr`, computed `without` some optimizer
-    rules (the caller holds the lock, so no other query runs without them)."""
+    """DuckDB's temporary table `name` of `expr`'s rows, computed `without` some optimizer rules (the caller
+    holds the lock, so no other query runs without them). Each column is cast to `expr`'s type for it:
+    DuckDB sums a BIGINT column into a HUGEINT, which would be held at twice the width and turned into
+    Arrow decimals, then back into integers, at every read."""
     target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
+    to_duckdb = target.compiler.type_mapper.to_string
+    typed = ", ".join(
+        f"CAST({_sql_name(column)} AS {to_duckdb(kind)}) AS {_sql_name(column)}"
+        for column, kind in expr.schema().items()
+    )
     if without:
         target.raw_sql(f"SET disabled_optimizers = {_sql_string(','.join(without))}")
     try:
-        target.raw_sql(f"{create} {name} AS {target.compile(expr)}")
+        target.raw_sql(f"{create} {name} AS SELECT {typed} FROM ({target.compile(expr)})")
     finally:
         if without:
             target.raw_sql("RESET disabled_optimizers")
@@ -283,6 +290,10 @@ def _schema(table: str) -> pa.Schema:
 @functools.cache
 def _empty(table: str) -> ir.Table:
     return ibis.memtable(_schema(table).empty_table())
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _sql_string(text: str) -> str:

@@ -366,7 +366,6 @@ def _query(
         summed = tallies.Periods.holding(calendar, since, as_of)
         kept = held["tallies"]  # by weekday, only the weekdays of new days: the others' parts are linked
         kept = kept.filter(~_BY_WEEKDAY.numbered(kept) | summed.numbered(kept))
-        enrolments.append(_padded(kept, _TALLY))
         # Of the buckets new days fall in, the periods without new days are taken as they were.
         carried = [
             rows.filter(_bucket(rows).isin(sorted(before.touched[name])) & ~summed.named(rows))
@@ -382,6 +381,8 @@ def _query(
     enrolments = enrolments.group_by(tallies.KEY).aggregate(
         **{category: enrolments[category].sum() for category in tallied}
     )
+    if before is not None:
+        enrolments = _added(kept, enrolments)
     counted = enrolments if before is None else enrolments.filter(summed.numbered(enrolments))
     cells = _named(group_totals(_with_cells(counted, pupils), ("period_id", "school", *CELL)), names)
     open_after = tallies.Periods.open_after(calendar, as_of)
@@ -389,6 +390,18 @@ def _query(
         school=(enrolments.enrolment // tallies.ENROLMENTS_PER_SCHOOL).cast("int64")
     )
     return ibis.union(*(_padded(table) for table in (cells, reasons, kept, *carried)))
+
+
+def _added(kept: ir.Table, new: ir.Table) -> ir.Table:
+    """Each enrolment's kept tallies with its new ones added. Both hold one row per enrolment and period, so
+    they are joined on those rather than grouped together: at a batch's millions of tallies, a join costs a
+    third of a grouping."""
+    tallied = [name for name in new.columns if name not in tallies.KEY]
+    both = kept.select(*new.columns).outer_join(new, list(tallies.KEY))
+    return both.select(
+        **{key: both[key].coalesce(both[f"{key}_right"]) for key in tallies.KEY},
+        **{name: both[name].coalesce(0) + both[f"{name}_right"].coalesce(0) for name in tallied},
+    )
 
 
 def _bucket(rows: ir.Table) -> ir.StringValue:
