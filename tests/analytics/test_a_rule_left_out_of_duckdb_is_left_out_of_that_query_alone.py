@@ -37,3 +37,16 @@ def test_a_query_that_fails_does_not_leave_the_rule_out(lake):
     with pytest.raises(Exception, match="(?i)convert"), held:
         pass
     assert RULE not in _left_out()
+
+
+def test_rules_left_out_before_stay_left_out(lake):
+    write(lake, [pupil("A")], register("A", present(2)))
+    marks = engine.marks(lake, [URN], [2024])
+    duckdb = engine.backend("duckdb")
+    duckdb.raw_sql("SET disabled_optimizers = 'join_order'")
+    try:
+        with engine.computed_once(marks, "duckdb", without=(RULE,)):
+            pass
+        assert _left_out() == "join_order"
+    finally:
+        duckdb.raw_sql("RESET disabled_optimizers")

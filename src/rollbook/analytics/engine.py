@@ -195,23 +195,27 @@ def computed_once(
 def _temporary_table(
     target: BaseBackend, expr: ir.Table, name: str, create: str, without: Sequence[str] = ()
 ) -> ir.Table:
-    """DuckDB's temporary table `name` of `expr`'s rows, computed `without` some optimizer rules (the caller
-    holds the lock, so no other query runs without them). Each column is cast to `expr`'s type for it:
-    DuckDB sums a BIGINT column into a HUGEINT, which would be held at twice the width and turned into
-    Arrow decimals, then back into integers, at every read."""
+    """DuckDB's temporary table `name` of `expr`'s rows, computed `without` some optimizer rules. The rules
+    left out are a setting of the whole database, not of one statement, so this is safe only because the
+    caller holds the lock every DuckDB query takes; the setting as it was is put back. Each column is cast
+    to `expr`'s type for it: DuckDB sums a BIGINT column into a HUGEINT, which would be held at twice the
+    width and turned into Arrow decimals, then back into integers, at every read."""
     target._run_pre_execute_hooks(expr)  # registers any in-memory tables the expression reads
     to_duckdb = target.compiler.type_mapper.to_string
     typed = ", ".join(
-        f"CAST({_sql_name(column)} AS {to_duckdb(kind)}) AS {_sql_name(column)}"
+        _sql_name(column) if kind.is_null()  # DuckDB has no type to cast a null column to
+        else f"CAST({_sql_name(column)} AS {to_duckdb(kind)}) AS {_sql_name(column)}"
         for column, kind in expr.schema().items()
-    )
+    )  # fmt: skip
     if without:
-        target.raw_sql(f"SET disabled_optimizers = {_sql_string(','.join(without))}")
+        setting = target.raw_sql("SELECT current_setting('disabled_optimizers')").fetchall()[0][0]
+        rules = [rule for rule in (*setting.split(","), *without) if rule]
+        target.raw_sql(f"SET disabled_optimizers = {_sql_string(','.join(dict.fromkeys(rules)))}")
     try:
         target.raw_sql(f"{create} {name} AS SELECT {typed} FROM ({target.compile(expr)})")
     finally:
         if without:
-            target.raw_sql("RESET disabled_optimizers")
+            target.raw_sql(f"SET disabled_optimizers = {_sql_string(setting)}")
     return ops.DatabaseTable(name, schema=expr.schema(), source=target).to_expr()
 
 

@@ -1,6 +1,6 @@
-"""Kept tallies are grouped by enrolment and one small number per period (`tallies.period_id`): the number a
-mark's week is given on the engine is the one its Monday is given in Python, and every number a mark up to a
-day can be tallied in is named once, under the kind and name a snapshot gives the period."""
+"""Kept tallies are grouped by enrolment and one small number per period (their `period_id`, in `tallies`):
+the number a mark's week is given on the engine is the one its Monday is given in Python, and every number a
+mark up to a day can be tallied in is named once, under the kind and name a snapshot gives the period."""
 
 from __future__ import annotations
 

@@ -70,8 +70,11 @@ ADDED_BATCH = 1_000
 _REASON, _TALLY = dict(ibis.schema(SCHEMAS["reasons"])), dict(ibis.schema(tallies.SCHEMA))
 _UNION = {**ibis.schema(SCHEMAS["cells"]), **_REASON, **_TALLY}
 #: The buckets of kept tallies (`_by_weekday`), and the periods of the year to date by weekday.
-_TALLY_BUCKETS = pa.array(["periods", *(f"weekday-{day}" for day in range(7))])
-_BY_WEEKDAY = tallies.Periods(weekdays=frozenset(range(7)))
+_WEEKDAY_BUCKETS = tuple(f"weekday-{day}" for day in range(7))
+_TALLY_BUCKETS = pa.array(["periods", *_WEEKDAY_BUCKETS])
+_WEEKDAY_TALLIES = tallies.Periods(weekdays=frozenset(range(7)))
+#: A week's part between two periods (a half-term and term by number, the week by its `period_id`).
+_SEGMENT = ("half_term_number", "term_number", "week")
 #: DuckDB 2.0 pushes a partial aggregate of the tallies, by enrolment and period, below their join to the
 #: pupils for the cells: the tallies are one row per enrolment and period already, so it is a second hash
 #: aggregate of millions of groups for nothing (1.3 to 2 CPU s of 10 in a 1,000-school batch's new day).
@@ -240,7 +243,8 @@ def _by_weekday(rows: pa.Table) -> pa.Array:
     """Kept tallies by weekday and session are a bucket a weekday, linked on the other days of the week;
     the rest are one bucket."""
     ids = rows["period_id"]
-    on_weekday = pc.and_(pc.greater_equal(ids, tallies.WEEKDAY_IDS), pc.less(ids, tallies.WEEK_IDS))
+    after_sunday = tallies.weekday_id(7, afternoon=False)
+    on_weekday = pc.and_(pc.greater_equal(ids, tallies.WEEKDAY_IDS), pc.less(ids, after_sunday))
     weekday = pc.divide(pc.subtract(ids, tallies.WEEKDAY_IDS), 2)
     return pc.take(_TALLY_BUCKETS, pc.if_else(on_weekday, pc.add(weekday, 1), 0))
 
@@ -255,7 +259,7 @@ def _buckets_holding(
         cells |= {bucket("week", monday) for monday in held.mondays()}
         cells |= {bucket("half_term", HALF_TERM_NAMES[number]) for number in held.half_terms}
         cells |= {bucket("term", TERM_NAMES[number]) for number in held.terms}
-        weekdays |= {f"weekday-{day}" for day in held.weekdays}
+        weekdays |= {_WEEKDAY_BUCKETS[day] for day in held.weekdays}
     return {"cells": cells, "reasons": cells, "tallies": {"periods", *weekdays}}
 
 
@@ -342,21 +346,20 @@ def _query(
     sessions = sessions.select(
         "enrolment", "code", *tallied,
         **{f"{kind}_number": _period_number(sessions.date, periods, kind) for kind in ("half_term", "term")},
-        week=tallies.week_ids(sessions.date), on_weekday=tallies.session_ids(sessions.date, sessions.session),
+        week=tallies.week_ids(sessions.date), session_id=tallies.session_ids(sessions.date, sessions.session),
     )  # fmt: skip
-    segment = ("half_term_number", "term_number", "week")
-    tally = sessions.group_by("enrolment", "code", *tallied, *segment).aggregate(sessions=sessions.count())
-    weekly = tally.group_by("enrolment", *segment).aggregate(
+    tally = sessions.group_by("enrolment", "code", *tallied, *_SEGMENT).aggregate(sessions=sessions.count())
+    weekly = tally.group_by("enrolment", *_SEGMENT).aggregate(
         **{category: (tally[category] * tally.sessions).sum() for category in tallied}
     )
     by_period = _in_periods(weekly)  # a week split between periods is two rows: summed again per period
-    by_weekday = sessions.group_by("enrolment", period_id=sessions.on_weekday).aggregate(
+    by_weekday = sessions.group_by("enrolment", period_id=sessions.session_id).aggregate(
         **{category: sessions[category].sum() for category in tallied}
     )
     enrolments = [_padded(by_period, _TALLY), _padded(by_weekday, _TALLY)]
     names = ibis.memtable(tallies.period_names(calendar, as_of))
     coded = _with_cells(tally, pupils)
-    coded = coded.group_by("school", *CELL, *segment, "code").aggregate(sessions=coded.sessions.sum())
+    coded = coded.group_by("school", *CELL, *_SEGMENT, "code").aggregate(sessions=coded.sessions.sum())
     coded = _in_periods(coded)
     reasons = coded.group_by(["period_id", "school", *CELL, "code"])
     reasons = _named(reasons.aggregate(sessions=coded.sessions.sum()), names)
@@ -365,7 +368,7 @@ def _query(
         held = before.tables(urns, engine)
         summed = tallies.Periods.holding(calendar, since, as_of)
         kept = held["tallies"]  # by weekday, only the weekdays of new days: the others' parts are linked
-        kept = kept.filter(~_BY_WEEKDAY.numbered(kept) | summed.numbered(kept))
+        kept = kept.filter(~_WEEKDAY_TALLIES.numbered(kept) | summed.numbered(kept))
         # Of the buckets new days fall in, the periods without new days are taken as they were.
         carried = [
             rows.filter(_bucket(rows).isin(sorted(before.touched[name])) & ~summed.named(rows))
@@ -431,8 +434,7 @@ def _in_periods(weekly: ir.Table) -> ir.Table:
         tallies.TERM_IDS + weekly.term_number,
         ibis.literal(tallies.YEAR_ID),
     )
-    segment = ("half_term_number", "term_number", "week")
-    columns = [column for column in weekly.columns if column not in segment]
+    columns = [column for column in weekly.columns if column not in _SEGMENT]
     copied = [weekly.select(*columns, period_id=period.cast("int16")) for period in ids]
     return ibis.union(*(copy.filter(copy.period_id.notnull()) for copy in copied))
 

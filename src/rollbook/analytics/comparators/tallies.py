@@ -143,13 +143,18 @@ def week_ids(days: ir.DateValue) -> ir.IntegerValue:
     return (WEEK_IDS + (days.epoch_days() - (_EPOCH_MONDAY - dt.date(1970, 1, 1)).days) // 7).cast("int16")
 
 
+def weekday_id(weekday: int, afternoon: bool) -> int:
+    """The `period_id` of the year to date on `weekday` (Monday 0), in the morning or the afternoon."""
+    return WEEKDAY_IDS + 2 * weekday + int(afternoon)
+
+
 def weekday_ids(weekdays: Collection[int]) -> list[int]:
     """The `period_id`s of the year to date on `weekdays` (Monday 0), morning and afternoon."""
-    return [WEEKDAY_IDS + 2 * day + afternoon for day in sorted(weekdays) for afternoon in (0, 1)]
+    return [weekday_id(day, afternoon) for day in sorted(weekdays) for afternoon in (False, True)]
 
 
 def session_ids(days: ir.DateValue, sessions: ir.StringValue) -> ir.IntegerValue:
-    """The `period_id` of the year to date on each mark's weekday and session, on the engine."""
+    """`weekday_id` of each mark's weekday and session, on the engine."""
     afternoon = (sessions == str(Session.PM)).cast("int16")
     return (WEEKDAY_IDS + 2 * days.day_of_week.index().cast("int16") + afternoon).cast("int16")
 
@@ -158,7 +163,7 @@ def period_names(calendar: SchoolCalendar, as_of: dt.date) -> pa.Table:
     """Each `period_id` a mark up to `as_of` can be tallied in, with the kind, name, weekday and session a
     snapshot gives its period: the year to date, the half-terms and terms begun, the weekdays' sessions and
     the weeks of the year to date."""
-    start = academic_year_bounds(calendar.academic_year)[0]
+    start, end = academic_year_bounds(calendar.academic_year)
     begun = [
         (ids + number, kind, name, None, None)
         for ids, kind, names in (
@@ -167,12 +172,13 @@ def period_names(calendar: SchoolCalendar, as_of: dt.date) -> pa.Table:
         for number, name in enumerate(names)
         if calendar.named(name).start <= as_of
     ]  # fmt: skip
-    mondays = [_monday(start) + n * _WEEK for n in range((_monday(as_of) - _monday(start)).days // 7 + 1)]
+    last = _monday(min(as_of, end))
+    mondays = [_monday(start) + n * _WEEK for n in range((last - _monday(start)).days // 7 + 1)]
     rows = [
         (YEAR_ID, "year", "year_to_date", None, None),
         *begun,
-        *((WEEKDAY_IDS + 2 * day + afternoon, "weekday", "year_to_date", day, str(session))
-          for day in range(7) for afternoon, session in enumerate(SESSIONS)),
+        *((weekday_id(day, session == Session.PM), "weekday", "year_to_date", day, str(session))
+          for day in range(7) for session in SESSIONS),
         *((week_id(monday), "week", monday.isoformat(), None, None) for monday in mondays),
     ]  # fmt: skip
     columns = ("period_id", "kind", "period", "weekday", "session")
