@@ -292,10 +292,9 @@ def _periods(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, str, P
     year to date (kind "week") and the year to date by weekday and session (kind "weekday")."""
     ytd = year_to_date(calendar.academic_year, as_of)
     periods = [("year", "year_to_date", ytd), ("week", "", ytd), ("weekday", "year_to_date", ytd)]
-    for kind, names in (("half_term", HALF_TERM_NAMES), ("term", TERM_NAMES)):
-        for name in names:
-            if calendar.named(name).start <= as_of:
-                periods.append((kind, name, term_so_far(calendar, name, as_of)))
+    periods += [
+        (kind, name, term_so_far(calendar, name, as_of)) for kind, _, name in tallies.begun(calendar, as_of)
+    ]
     return periods
 
 

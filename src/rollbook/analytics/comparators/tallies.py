@@ -159,24 +159,29 @@ def session_ids(days: ir.DateValue, sessions: ir.StringValue) -> ir.IntegerValue
     return (WEEKDAY_IDS + 2 * days.day_of_week.index().cast("int16") + afternoon).cast("int16")
 
 
+def begun(calendar: SchoolCalendar, as_of: dt.date) -> list[tuple[str, int, str]]:
+    """Each half-term and term begun by `as_of`: its kind, its `period_id` and its name. Publishing measures
+    these and names them from this one list, so that no period it measures goes unnamed."""
+    return [
+        (kind, ids + number, name)
+        for kind, ids, names in (
+            ("half_term", HALF_TERM_IDS, HALF_TERM_NAMES), ("term", TERM_IDS, TERM_NAMES)
+        )
+        for number, name in enumerate(names)
+        if calendar.named(name).start <= as_of
+    ]  # fmt: skip
+
+
 def period_names(calendar: SchoolCalendar, as_of: dt.date) -> pa.Table:
     """Each `period_id` a mark up to `as_of` can be tallied in, with the kind, name, weekday and session a
     snapshot gives its period: the year to date, the half-terms and terms begun, the weekdays' sessions and
     the weeks of the year to date."""
     start, end = academic_year_bounds(calendar.academic_year)
-    begun = [
-        (ids + number, kind, name, None, None)
-        for ids, kind, names in (
-            (HALF_TERM_IDS, "half_term", HALF_TERM_NAMES), (TERM_IDS, "term", TERM_NAMES)
-        )
-        for number, name in enumerate(names)
-        if calendar.named(name).start <= as_of
-    ]  # fmt: skip
     last = _monday(min(as_of, end))
     mondays = [_monday(start) + n * _WEEK for n in range((last - _monday(start)).days // 7 + 1)]
     rows = [
         (YEAR_ID, "year", "year_to_date", None, None),
-        *begun,
+        *((period_id, kind, name, None, None) for kind, period_id, name in begun(calendar, as_of)),
         *((weekday_id(day, session == Session.PM), "weekday", "year_to_date", day, str(session))
           for day in range(7) for session in SESSIONS),
         *((week_id(monday), "week", monday.isoformat(), None, None) for monday in mondays),
